@@ -1,0 +1,23 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.cli.WuProxyCli;
+import picocli.CommandLine;
+
+/** Entry point of every wuproxy process: the CLI, the agent, the service and the tray. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        // dorkbox libraries phone home unless this is set before any of their classes loads.
+        System.setProperty("dorkbox.updates.Updates.ENABLE", "false");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new WuProxyCli());
+        cli.addSubcommand(new CheckCommand());
+        cli.setExecutionExceptionHandler(new UnexpectedFailure());
+        return cli;
+    }
+}

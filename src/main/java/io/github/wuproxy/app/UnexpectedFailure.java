@@ -1,0 +1,17 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** A bug, not a user mistake: one line that says so and where the details went, no stack trace on screen. */
+final class UnexpectedFailure implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", cli.getCommandName(), e);
+        cli.getErr().println("wuproxy " + cli.getCommandName() + " failed unexpectedly: " + e
+                + ". This is a bug; the log has the details. Please report it.");
+        return ExitCodes.FAILURE;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.wuproxy.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's settings from {@code agent.conf} over the defaults in {@code reference.conf}.
+ *
+ * @param settleDelay how long a burst of change signals must be quiet before the location is re-read
+ * @param retryDelays waits before each retry of a failed write
+ */
+public record AgentSettings(
+        String fallbackProfile,
+        Duration settleDelay,
+        Duration driftCheckInterval,
+        Duration probeTimeout,
+        ForeignWritePolicy foreignWrite,
+        boolean restartUpdateService,
+        Duration preScanLead,
+        List<Duration> retryDelays,
+        boolean notifications,
+        String logLevel) {
+
+    public AgentSettings {
+        retryDelays = List.copyOf(retryDelays);
+    }
+
+    /** The defaults, as {@code reference.conf} has them. */
+    public static AgentSettings defaults() {
+        return AgentSettingsLoader.defaults();
+    }
+
+    public AgentSettings withSettleDelay(Duration delay) {
+        return new AgentSettings(fallbackProfile, delay, driftCheckInterval, probeTimeout, foreignWrite,
+                restartUpdateService, preScanLead, retryDelays, notifications, logLevel);
+    }
+
+    public AgentSettings withForeignWrite(ForeignWritePolicy policy) {
+        return new AgentSettings(fallbackProfile, settleDelay, driftCheckInterval, probeTimeout, policy,
+                restartUpdateService, preScanLead, retryDelays, notifications, logLevel);
+    }
+
+    /** What to do when another program rewrites the WinHTTP proxy. */
+    public enum ForeignWritePolicy {
+        /** Write ours back. */
+        REASSERT,
+        /** Leave theirs until the network changes, and say so. */
+        YIELD;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.wuproxy.config;
+
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import io.github.wuproxy.core.profile.MatchRule;
+import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.core.profile.ProfileKind;
+import io.github.wuproxy.core.profile.ProxySource;
+import io.github.wuproxy.core.profile.SourcePosition;
+import io.github.wuproxy.core.proxy.InvalidProxyException;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Turns the parsed HOCON of one profile file into a {@link Profile}, collecting every problem. */
+final class ProfileReader {
+    static final Set<String> KEYS = new TreeSet<>(List.of("name", "kind", "description", "priority", "proxy", "bits", "when"));
+    static final Set<String> PROXY_KEYS = new TreeSet<>(List.of("source", "server", "bypass", "url"));
+    static final Set<String> SOURCES = new TreeSet<>(List.of("direct", "fixed", "follow-user", "pac", "auto-detect"));
+
+    private final Problems problems;
+
+    ProfileReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    Optional<Profile> read(ConfigObject root, String defaultName) {
+        for (String key : root.keySet()) {
+            if (!KEYS.contains(key)) {
+                problems.add(root.get(key), "unknown key `" + key + "`" + Suggestions.didYouMean(key, KEYS));
+            }
+        }
+        String name = text(root, "name").orElse(defaultName.toLowerCase(Locale.ROOT));
+        ProfileKind kind = text(root, "kind").flatMap(word -> parse(root.get("kind"), "kind", ProfileKind::fromWord))
+                .orElse(ProfileKind.CUSTOM);
+        String description = text(root, "description").orElse("");
+        int priority = integer(root, "priority").orElse(0);
+        boolean bits = bool(root, "bits").orElse(true);
+        Optional<ProxySource> source = source(root);
+        Optional<List<MatchRule>> when = when(root);
+        if (source.isEmpty() || when.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Profile(name, kind, description, priority, when.get(), source.get(), bits,
+                    problems.position(root.origin())));
+        } catch (IllegalArgumentException e) {
+            problems.add(root.containsKey("name") ? root.get("name").origin() : root.origin(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ProxySource> source(ConfigObject root) {
+        ConfigValue value = root.get("proxy");
+        if (value == null) {
+            problems.add(root.origin(), "`proxy` is missing; say where the Windows Update proxy comes from, like "
+                    + "proxy = follow-user, or proxy { source = fixed, server = \"proxy.corp.example:8080\" }");
+            return Optional.empty();
+        }
+        if (value.valueType() == ConfigValueType.STRING) {
+            String word = (String) value.unwrapped();
+            if (word.equals("fixed") || word.equals("pac")) {
+                problems.add(value, "`proxy = " + word + "` needs more: write proxy { source = " + word
+                        + (word.equals("fixed") ? ", server = \"host:port\", bypass = \"<local>\" }" : ", url = \"http://...\" }"));
+                return Optional.empty();
+            }
+            return simpleSource(value, word);
+        }
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            problems.add(value, "`proxy` must be a word (direct, follow-user, auto-detect) or a block { source = ... }");
+            return Optional.empty();
+        }
+        ConfigObject proxy = (ConfigObject) value;
+        for (String key : proxy.keySet()) {
+            if (!PROXY_KEYS.contains(key)) {
+                problems.add(proxy.get(key), "unknown key `proxy." + key + "`" + Suggestions.didYouMean(key, PROXY_KEYS));
+            }
+        }
+        Optional<String> word = text(proxy, "source");
+        if (word.isEmpty()) {
+            if (!proxy.containsKey("source")) {
+                problems.add(proxy.origin(), "`proxy.source` is missing; use one of " + String.join(", ", SOURCES));
+            }
+            return Optional.empty();
+        }
+        return switch (word.get()) {
+            case "fixed" -> fixed(proxy);
+            case "pac" -> pac(proxy);
+            default -> simpleSource(proxy.get("source"), word.get());
+        };
+    }
+
+    private Optional<ProxySource> pac(ConfigObject proxy) {
+        if (!proxy.containsKey("url")) {
+            problems.add(proxy.origin(), "`proxy.url` is missing; a pac source needs the script's URL");
+            return Optional.empty();
+        }
+        Optional<String> url = text(proxy, "url");
+        try {
+            url.ifPresent(io.github.wuproxy.core.proxy.UserProxySettings::pac);
+        } catch (InvalidProxyException e) {
+            problems.add(proxy.get("url"), "`proxy.url`: " + e.getMessage());
+            return Optional.empty();
+        }
+        return url.map(ProxySource.Pac::new);
+    }
+
+    private Optional<ProxySource> fixed(ConfigObject proxy) {
+        Optional<String> server = text(proxy, "server");
+        if (server.isEmpty()) {
+            if (!proxy.containsKey("server")) {
+                problems.add(proxy.origin(), "`proxy.server` is missing; a fixed source needs host:port, like \"proxy.corp.example:8080\"");
+            }
+            return Optional.empty();
+        }
+        String bypass = text(proxy, "bypass").orElse("");
+        try {
+            UpdateProxy.fixed(server.get(), "");
+        } catch (InvalidProxyException e) {
+            problems.add(proxy.get("server"), "`proxy.server`: " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ProxySource.Fixed(UpdateProxy.fixed(server.get(), bypass)));
+        } catch (InvalidProxyException e) {
+            problems.add(proxy.get("bypass"), "`proxy.bypass`: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ProxySource> simpleSource(ConfigValue value, String word) {
+        return switch (word) {
+            case "direct" -> Optional.of(new ProxySource.Direct());
+            case "follow-user" -> Optional.of(new ProxySource.FollowUser());
+            case "auto-detect" -> Optional.of(new ProxySource.AutoDetect());
+            default -> {
+                problems.add(value, "unknown proxy source \"" + word + "\""
+                        + Suggestions.didYouMean(word, SOURCES).replace("known keys", "sources"));
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private Optional<List<MatchRule>> when(ConfigObject root) {
+        ConfigValue value = root.get("when");
+        if (value == null) {
+            return Optional.of(List.of());
+        }
+        if (value.valueType() == ConfigValueType.OBJECT) {
+            return new ConditionReader(problems).rule(value).map(List::of);
+        }
+        if (value.valueType() != ConfigValueType.LIST) {
+            problems.add(value, "`when` must be a list of blocks, like when = [ { dns-suffix = corp.example.com } ]");
+            return Optional.empty();
+        }
+        ConfigList blocks = (ConfigList) value;
+        if (blocks.isEmpty()) {
+            problems.add(value, "`when = []` can never match; remove `when` to make a profile chosen only by hand or as fallback");
+            return Optional.empty();
+        }
+        List<MatchRule> rules = new ArrayList<>();
+        boolean ok = true;
+        var reader = new ConditionReader(problems);
+        for (ConfigValue block : blocks) {
+            Optional<MatchRule> rule = reader.rule(block);
+            rule.ifPresent(rules::add);
+            ok &= rule.isPresent();
+        }
+        return ok ? Optional.of(rules) : Optional.empty();
+    }
+
+    private Optional<String> text(ConfigObject object, String key) {
+        ConfigValue value = object.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.valueType() != ConfigValueType.STRING) {
+            problems.add(value, "`" + key + "` must be text, found a " + value.valueType().name().toLowerCase());
+            return Optional.empty();
+        }
+        return Optional.of((String) value.unwrapped());
+    }
+
+    private Optional<Integer> integer(ConfigObject object, String key) {
+        ConfigValue value = object.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Object raw = value.unwrapped();
+        if (raw instanceof Integer number) {
+            return Optional.of(number);
+        }
+        problems.add(value, "`" + key + "` must be a whole number (higher wins), found \"" + raw + "\"");
+        return Optional.empty();
+    }
+
+    private Optional<Boolean> bool(ConfigObject object, String key) {
+        ConfigValue value = object.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.unwrapped() instanceof Boolean flag) {
+            return Optional.of(flag);
+        }
+        problems.add(value, "`" + key + "` must be true or false, found \"" + value.unwrapped() + "\"");
+        return Optional.empty();
+    }
+
+    private <T> Optional<T> parse(ConfigValue value, String key, java.util.function.Function<String, T> parse) {
+        try {
+            return Optional.of(parse.apply(String.valueOf(value.unwrapped())));
+        } catch (IllegalArgumentException e) {
+            problems.add(value, "`" + key + "`: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+}

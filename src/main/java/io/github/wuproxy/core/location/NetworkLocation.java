@@ -1,0 +1,68 @@
+package io.github.wuproxy.core.location;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A snapshot of where the laptop is: its active interfaces, what Windows says of the network, and
+ * what active probes found there. No interfaces means offline.
+ *
+ * @param name a label for people and logs (from a recording, or empty)
+ * @param networkName the network's name as Windows shows it (for Wi-Fi usually the SSID), or empty
+ */
+public record NetworkLocation(
+        String name, List<NetworkLink> links, NetworkCategory category, String networkName, ProbeResults probes) {
+
+    public NetworkLocation {
+        name = name == null ? "" : name;
+        links = List.copyOf(links);
+        category = category == null ? NetworkCategory.UNKNOWN : category;
+        networkName = networkName == null ? "" : networkName;
+        probes = probes == null ? ProbeResults.NONE : probes;
+    }
+
+    public static NetworkLocation offline() {
+        return new NetworkLocation("offline", List.of(), NetworkCategory.UNKNOWN, "", ProbeResults.NONE);
+    }
+
+    public boolean isOffline() {
+        return links.isEmpty();
+    }
+
+    public NetworkLocation withProbes(ProbeResults results) {
+        return new NetworkLocation(name, links, category, networkName, results);
+    }
+
+    public LocationFingerprint fingerprint() {
+        return LocationFingerprint.of(this);
+    }
+
+    /** The signals a user would recognise, for "no profile matches" messages: DNS suffix, gateway, SSID. */
+    public String describe() {
+        if (isOffline()) {
+            return "offline";
+        }
+        List<String> parts = new ArrayList<>();
+        for (NetworkLink link : links) {
+            List<String> facts = new ArrayList<>();
+            if (!link.dnsSuffix().isEmpty()) {
+                facts.add("DNS suffix " + link.dnsSuffix());
+            }
+            link.ssid().ifPresent(ssid -> facts.add("SSID " + ssid));
+            if (!link.gateways().isEmpty()) {
+                facts.add("gateway " + link.gateways().stream()
+                        .map(g -> g.ip().toString())
+                        .collect(Collectors.joining(", ")));
+            }
+            if (facts.isEmpty() && !link.addresses().isEmpty()) {
+                facts.add("address " + link.addresses().get(0));
+            }
+            parts.add(link.kind().label() + " " + link.name() + (facts.isEmpty() ? "" : ": " + String.join(", ", facts)));
+        }
+        if (category != NetworkCategory.UNKNOWN) {
+            parts.add("category " + category.word());
+        }
+        return String.join("; ", parts);
+    }
+}
