@@ -14,7 +14,7 @@ final class ConfigErrors {
                 message = message.substring(prefix.length());
             }
         }
-        message = message.replaceFirst("^[^:]*\\.conf: \\d+: ", "");
+        message = message.replaceFirst("^[^:]*\\.conf: \\d+: ", "").replaceFirst(" \\(if you intended [^)]*\\)", "");
         if (e instanceof ConfigException.Parse) {
             return "the file is not valid HOCON: " + message
                     + " (values with ':' or other special characters need \"double quotes\")";

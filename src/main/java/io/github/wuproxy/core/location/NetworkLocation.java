@@ -58,7 +58,9 @@ public record NetworkLocation(
             if (facts.isEmpty() && !link.addresses().isEmpty()) {
                 facts.add("address " + link.addresses().get(0));
             }
-            parts.add(link.kind().label() + " " + link.name() + (facts.isEmpty() ? "" : ": " + String.join(", ", facts)));
+            String label = link.name().equalsIgnoreCase(link.kind().label())
+                    ? link.name() : link.kind().label() + " " + link.name();
+            parts.add(label + (facts.isEmpty() ? "" : ": " + String.join(", ", facts)));
         }
         if (category != NetworkCategory.UNKNOWN) {
             parts.add("category " + category.word());

@@ -1,0 +1,51 @@
+package io.github.wuproxy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The import rules of STYLE.md §1, enforced on the compiled classes. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.wuproxy");
+
+    @Test
+    void coreUsesJavaOnly() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.core..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.github.wuproxy.core..")
+                .check(MAIN);
+    }
+
+    @Test
+    void portsUseOnlyTheCore() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.port..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.github.wuproxy.core..", "io.github.wuproxy.port..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyWin32DeclaresJnaMappingsAndOnlyWindowsAdaptersUseThem() {
+        noClasses().that().resideOutsideOfPackages("io.github.wuproxy.windows..", "io.github.wuproxy.app..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingImportsTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackage("io.github.wuproxy.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.wuproxy.app..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCoreNeverReadsTheClock() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.core..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.wuproxy.core.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.core.location.LinkKind;
+import io.github.wuproxy.core.location.NetworkCategory;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.testing.Fixtures;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProfileSelectorTest {
+    private static Profile profile(String name, int priority, Condition... conditions) {
+        List<MatchRule> when = conditions.length == 0 ? List.of() : List.of(new MatchRule(List.of(conditions), SourcePosition.UNKNOWN));
+        return new Profile(name, ProfileKind.CUSTOM, "", priority, when, new ProxySource.Direct(), true, SourcePosition.UNKNOWN);
+    }
+
+    private final Profile office = profile("office", 100, new Condition.Category(List.of(NetworkCategory.DOMAIN_AUTHENTICATED)));
+    private final Profile vpn = profile("vpn", 200, new Condition.InterfaceKind(List.of(LinkKind.VPN)));
+    private final Profile wifi = profile("wifi", 100, new Condition.InterfaceKind(List.of(LinkKind.WIFI)));
+    private final Profile roaming = profile("roaming", 0);
+    private final ProfileSelector selector = new ProfileSelector(new ProfileSet(List.of(office, wifi, vpn, roaming), "roaming"));
+
+    private static Situation at(String fixture) {
+        return new Situation(Fixtures.location("network/" + fixture + "-edited.json"), UserProxySettings.DIRECT);
+    }
+
+    @Test
+    void theHighestPriorityMatchWins() {
+        Selection s = selector.select(at("corp-vpn"), Optional.empty());
+        assertEquals("vpn", s.profile().name());
+        assertEquals(Selection.Basis.RULE, s.basis());
+        assertEquals("interface-kind vpn (Corp VPN)", s.why());
+    }
+
+    @Test
+    void equalPrioritiesGoToTheNameFirstInOrder() {
+        // corp-vpn also has Wi-Fi and the domain category: office and wifi tie below vpn.
+        var withoutVpn = new ProfileSelector(new ProfileSet(List.of(wifi, office, roaming), "roaming"));
+        assertEquals("office", withoutVpn.select(at("corp-vpn"), Optional.empty()).profile().name());
+    }
+
+    @Test
+    void theFallbackSaysWhatTheNetworkLooksLike() {
+        Selection s = selector.select(at("phone-tether"), Optional.empty());
+        assertEquals("roaming", s.profile().name());
+        assertEquals(Selection.Basis.FALLBACK, s.basis());
+        assertEquals("no profile matches this network (Ethernet Ethernet 3: gateway 192.168.42.1; category public), "
+                + "so the fallback applies", s.why());
+        assertEquals("no profile matches this network (offline), so the fallback applies",
+                selector.select(new Situation(NetworkLocation.offline(), null), Optional.empty()).why());
+    }
+
+    @Test
+    void aManualChoiceWinsOnTheNetworkItWasMadeOn() {
+        Situation home = at("home-wifi");
+        var choice = new ManualChoice("office", false, home.location().fingerprint());
+        Selection s = selector.select(home, Optional.of(choice));
+        assertEquals("office", s.profile().name());
+        assertEquals(Selection.Basis.MANUAL, s.basis());
+        assertFalse(s.manualExpired());
+
+        Selection elsewhere = selector.select(at("phone-tether"), Optional.of(choice));
+        assertEquals("roaming", elsewhere.profile().name());
+        assertTrue(elsewhere.manualExpired());
+    }
+
+    @Test
+    void aStickyChoiceWinsEverywhere() {
+        var choice = new ManualChoice("office", true, at("home-wifi").location().fingerprint());
+        Selection s = selector.select(at("phone-tether"), Optional.of(choice));
+        assertEquals("office", s.profile().name());
+        assertEquals(Selection.Basis.STICKY, s.basis());
+        assertEquals("chosen by hand, kept until you switch back to automatic", s.why());
+    }
+
+    @Test
+    void aChoiceOfAProfileThatIsGoneExpires() {
+        var choice = new ManualChoice("deleted", true, at("home-wifi").location().fingerprint());
+        Selection s = selector.select(at("home-wifi"), Optional.of(choice));
+        assertEquals("wifi", s.profile().name());
+        assertTrue(s.manualExpired());
+    }
+
+    @Test
+    void aSetRefusesDuplicateNamesAndAMissingFallback() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ProfileSet(List.of(office, office), "office"))
+                .getMessage().startsWith("two profiles are named office"));
+        assertEquals("the fallback profile \"nowhere\" does not exist; profiles are office",
+                assertThrows(IllegalArgumentException.class, () -> new ProfileSet(List.of(office), "nowhere")).getMessage());
+    }
+
+    @Test
+    void aProfileNameIsChecked() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> profile("Office Wi-Fi", 1)).getMessage()
+                .startsWith("profile name \"Office Wi-Fi\" must be"));
+        assertEquals("p:1", new ProxySource.Fixed(UpdateProxy.fixed("p:1", "")).proxy().server());
+    }
+}
