@@ -1,6 +1,7 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.cli.SimulateCommand;
 import io.github.wuproxy.cli.WuProxyCli;
 import picocli.CommandLine;
 
@@ -17,6 +18,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WuProxyCli());
         cli.addSubcommand(new CheckCommand());
+        cli.addSubcommand(new SimulateCommand());
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;
     }

@@ -1,0 +1,23 @@
+package io.github.wuproxy.engine;
+
+import io.github.wuproxy.port.NetworkLocationSource;
+import io.github.wuproxy.port.Notifier;
+import io.github.wuproxy.port.PacResolver;
+import io.github.wuproxy.port.StateStore;
+import io.github.wuproxy.port.Timers;
+import io.github.wuproxy.port.UpdateProxyStore;
+import io.github.wuproxy.port.UpdateService;
+import io.github.wuproxy.port.UserProxySource;
+import java.time.InstantSource;
+
+/** Everything the engine needs from the world; Windows adapters or simulated ones. */
+public record EnginePorts(
+        NetworkLocationSource network,
+        UpdateProxyStore store,
+        UserProxySource user,
+        PacResolver pac,
+        UpdateService service,
+        StateStore state,
+        Notifier notifier,
+        Timers timers,
+        InstantSource clock) {}

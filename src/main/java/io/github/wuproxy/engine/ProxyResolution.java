@@ -1,0 +1,87 @@
+package io.github.wuproxy.engine;
+
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.profile.ProxySource;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.proxy.PacUrls;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.PacException;
+import io.github.wuproxy.port.PacResolver;
+import io.github.wuproxy.port.UserProxySource;
+import java.util.Optional;
+
+/** Turns a selected profile's proxy source into the proxy Windows Update should use here. */
+final class ProxyResolution {
+    private final UserProxySource user;
+    private final PacResolver pac;
+
+    ProxyResolution(UserProxySource user, PacResolver pac) {
+        this.user = user;
+        this.pac = pac;
+    }
+
+    Desired resolve(Selection selection, NetworkLocation location) {
+        ProxySource source = selection.profile().source();
+        if (source instanceof ProxySource.Direct) {
+            return Desired.of(selection, UpdateProxy.direct(), "");
+        }
+        if (source instanceof ProxySource.Fixed fixed) {
+            return Desired.of(selection, fixed.proxy(), "");
+        }
+        if (source instanceof ProxySource.Pac script) {
+            try {
+                return Desired.of(selection, pac.resolve(Optional.of(script.url()), location), "from " + PacUrls.safe(script.url()));
+            } catch (PacException e) {
+                return Desired.unresolved(selection, unresolved(selection, "the setup script " + PacUrls.safe(script.url())
+                        + " gave no answer: " + e.getMessage(), "check that the script is reachable on this network, or choose another profile"));
+            }
+        }
+        if (source instanceof ProxySource.AutoDetect) {
+            try {
+                return Desired.of(selection, pac.resolve(Optional.empty(), location), "from automatic detection (WPAD)");
+            } catch (PacException e) {
+                // As WinHTTP does: no WPAD answer means direct.
+                return Desired.of(selection, UpdateProxy.direct(), "automatic detection found no proxy (" + e.getMessage() + ")");
+            }
+        }
+        return followUser(selection, location);
+    }
+
+    private Desired followUser(Selection selection, NetworkLocation location) {
+        Optional<UserProxySettings> settings = user.current();
+        if (settings.isEmpty()) {
+            return Desired.unresolved(selection, unresolved(selection,
+                    "the signed-in user's proxy settings are not known yet", "sign in, or start the wuproxy tray in your session"));
+        }
+        UserProxySettings s = settings.get();
+        String failures = "";
+        if (s.autoDetect()) {
+            try {
+                return Desired.of(selection, pac.resolve(Optional.empty(), location), "your settings: automatic detection");
+            } catch (PacException e) {
+                failures = "automatic detection found nothing; ";
+            }
+        }
+        if (s.pacUrl().isPresent()) {
+            try {
+                return Desired.of(selection, pac.resolve(s.pacUrl(), location), failures + "your setup script " + PacUrls.safe(s.pacUrl().get()));
+            } catch (PacException e) {
+                failures += "your setup script gave no answer; ";
+            }
+        }
+        if (s.manual().isPresent()) {
+            return Desired.of(selection, s.manual().get(), failures + "your proxy server setting");
+        }
+        return Desired.of(selection, UpdateProxy.direct(), failures + "your settings: direct");
+    }
+
+    private static Problem unresolved(Selection selection, String why, String whatToDo) {
+        return new Problem(ProblemCode.PROXY_UNRESOLVED, Severity.ERROR,
+                "Could not work out the Windows Update proxy for profile " + selection.profile().name(), why,
+                whatToDo + "; until then the proxy stays as it is");
+    }
+}

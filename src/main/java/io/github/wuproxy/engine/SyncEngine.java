@@ -1,0 +1,345 @@
+package io.github.wuproxy.engine;
+
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.location.LocationFingerprint;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.ProfileSelector;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.profile.Situation;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.AgentState;
+import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.ProbeRequest;
+import io.github.wuproxy.port.SourceException;
+import io.github.wuproxy.port.StateException;
+import io.github.wuproxy.port.StoredSettings;
+import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.Timers;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the Windows Update proxy fitting the network: lets bursts of change signals settle, reads
+ * the location, selects a profile, works out the proxy, and applies it only when it differs.
+ * Single-threaded by design: every method must be called on the engine's one thread (the
+ * agent's executor, or the simulation's loop); {@link Timers} run their tasks there too.
+ */
+public final class SyncEngine {
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final EnginePorts ports;
+    private final ProxyResolution resolution;
+    private final Applier applier;
+    private ProfileSelector selector;
+    private ProbeRequest probes;
+    private AgentSettings settings;
+    private AgentState state = AgentState.INITIAL;
+    private Timers.Cancellable settleTimer;
+    private Timers.Cancellable retryTimer;
+    private int retryAttempt;
+    private boolean suspended;
+    private Optional<UpdateProxy> lastApplied = Optional.empty();
+    private Optional<LocationFingerprint> yieldedAt = Optional.empty();
+    private LocationFingerprint lastFingerprint;
+    private SyncStatus lastStatus;
+    private final Map<ProblemCode, Problem> activeProblems = new EnumMap<>(ProblemCode.class);
+
+    public SyncEngine(EnginePorts ports, ProfileSet profiles, AgentSettings settings) {
+        this.ports = ports;
+        this.resolution = new ProxyResolution(ports.user(), ports.pac());
+        this.applier = new Applier(ports.store(), ports.service(), ports.state(), ports.clock());
+        this.settings = settings;
+        useProfiles(profiles);
+    }
+
+    /** Loads the persisted state, finishes a restart a crash interrupted, and syncs once. */
+    public void start() {
+        try {
+            state = ports.state().load();
+        } catch (StateException e) {
+            log.warn("starting without saved state (manual choice and pause are reset): {}", e.getMessage());
+        }
+        reconcile("start");
+    }
+
+    public void networkChanged() {
+        if (settleTimer != null) {
+            settleTimer.cancel();
+        }
+        settleTimer = ports.timers().after(settings.settleDelay(), () -> {
+            settleTimer = null;
+            reconcile("network change");
+        });
+    }
+
+    public void userProxyChanged() {
+        reconcile("user proxy change");
+    }
+
+    public void syncNow() {
+        reconcile("sync now");
+    }
+
+    public void driftCheck() {
+        reconcile("drift check");
+    }
+
+    public void suspend() {
+        suspended = true;
+        cancelTimers();
+    }
+
+    public void resume() {
+        suspended = false;
+        networkChanged();
+    }
+
+    /** The WinHTTP value was written, by wuproxy or by something else. */
+    public void storeWritten() {
+        if (state.paused() || suspended) {
+            return;
+        }
+        StoredSettings now;
+        try {
+            now = applier.read();
+        } catch (ApplyFailure e) {
+            return; // the next reconcile reports read problems
+        }
+        if (lastApplied.isEmpty() || now.winHttp().equals(lastApplied)) {
+            return; // our own write, or nothing of ours to defend yet
+        }
+        String theirs = now.winHttp().map(UpdateProxy::describe).orElse("a value wuproxy does not understand");
+        Problem notice = new Problem(ProblemCode.FOREIGN_WRITE, Severity.WARNING,
+                "Another program set the Windows Update proxy to " + theirs,
+                "it differs from " + lastApplied.get().describe() + " which profile " + (lastStatus == null ? "?" : lastStatus.profile()) + " wants",
+                settings.foreignWrite() == AgentSettings.ForeignWritePolicy.YIELD
+                        ? "wuproxy leaves it until the network changes (foreign-write = yield)"
+                        : "wuproxy puts its own back (foreign-write = reassert); set foreign-write = yield in agent.conf to leave it");
+        log.warn("{} foreign write: {}", notice.code().id(), theirs);
+        ports.notifier().problem(notice);
+        if (settings.foreignWrite() == AgentSettings.ForeignWritePolicy.YIELD) {
+            yieldedAt = Optional.ofNullable(lastFingerprint);
+            lastApplied = now.winHttp();
+        } else {
+            reconcile("foreign write");
+        }
+    }
+
+    /** Chooses a profile by hand; throws IllegalArgumentException naming the profiles when it does not exist. */
+    public void use(String profileName, boolean sticky) {
+        if (selector.profiles().find(profileName).isEmpty()) {
+            throw new IllegalArgumentException("there is no profile " + profileName + "; profiles are "
+                    + String.join(", ", selector.profiles().all().stream().map(p -> p.name()).toList()));
+        }
+        LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(NetworkLocation::fingerprint)
+                .orElse(LocationFingerprint.OFFLINE);
+        saveState(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
+        reconcile("use " + profileName + (sticky ? " (sticky)" : ""));
+    }
+
+    public void useAutomatic() {
+        saveState(state.withManual(Optional.empty()));
+        reconcile("use automatic");
+    }
+
+    public void setPaused(boolean paused) {
+        saveState(state.withPaused(paused));
+        if (paused) {
+            cancelTimers();
+            publish(lastStatus == null ? null : withPaused(lastStatus, true));
+        } else {
+            reconcile("resume");
+        }
+    }
+
+    /** Replaces the profiles and settings after a successful reload; a broken reload never reaches here. */
+    public void reload(ProfileSet profiles, AgentSettings newSettings) {
+        settings = newSettings;
+        useProfiles(profiles);
+        reconcile("profiles reloaded");
+    }
+
+    public Optional<SyncStatus> status() {
+        return Optional.ofNullable(lastStatus);
+    }
+
+    public AgentState state() {
+        return state;
+    }
+
+    /** What the engine would want right now, without writing anything: for simulations and {@code status}. */
+    public Desired preview(NetworkLocation location) {
+        Optional<UserProxySettings> user = ports.user().current();
+        Selection selection = selector.select(new Situation(location, user.orElse(UserProxySettings.DIRECT)), state.manual());
+        return resolution.resolve(selection, location);
+    }
+
+    private void useProfiles(ProfileSet profiles) {
+        selector = new ProfileSelector(profiles);
+        probes = ProbeRequests.of(profiles);
+    }
+
+    private Optional<NetworkLocation> readLocation() {
+        try {
+            return Optional.of(ports.network().current(probes));
+        } catch (SourceException e) {
+            log.warn("could not read the network location: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    void reconcile(String trigger) {
+        if (suspended) {
+            return;
+        }
+        if (retryTimer != null) {
+            retryTimer.cancel();
+            retryTimer = null;
+        }
+        if (state.paused()) {
+            log.debug("paused; {} ignored", trigger);
+            return;
+        }
+        Optional<NetworkLocation> read = readLocation();
+        if (read.isEmpty()) {
+            scheduleRetry(trigger);
+            return;
+        }
+        NetworkLocation location = read.get();
+        LocationFingerprint fingerprint = location.fingerprint();
+        boolean moved = lastFingerprint != null && !lastFingerprint.equals(fingerprint);
+        if (yieldedAt.isPresent() && yieldedAt.get().equals(fingerprint) && !trigger.startsWith("use")) {
+            return;
+        }
+        yieldedAt = Optional.empty();
+        Desired desired = preview(location);
+        if (desired.selection().manualExpired()) {
+            saveState(state.withManual(Optional.empty()));
+        }
+        lastFingerprint = fingerprint;
+        publish(statusOf(desired, location));
+        if (desired.proxy().isEmpty()) {
+            fail(desired.problem().orElseThrow(), false, trigger);
+            return;
+        }
+        UpdateProxy proxy = desired.proxy().get();
+        try {
+            Applier.Result result = applier.apply(proxy, desired.selection().profile().bits(),
+                    settings.restartUpdateService(), state, this::saveStateOrFail);
+            lastApplied = Optional.of(proxy);
+            succeeded();
+            if (result.wroteWinHttp() || result.wroteBits() || moved) {
+                log.info("{} location={} profile={} rule=\"{}\" proxy={} (was {}){}{}", trigger,
+                        location.name().isEmpty() ? fingerprint : location.name(), desired.selection().profile().name(),
+                        desired.selection().why(), proxy.describe(), result.before().map(UpdateProxy::describe).orElse("unknown"),
+                        desired.note().isEmpty() ? "" : " via " + desired.note(),
+                        result.restarted() ? "; Windows Update restarted" : "");
+            }
+            if (result.wroteWinHttp() || result.wroteBits()) {
+                ports.notifier().applied(new AppliedChange(desired.selection().profile().name(), desired.selection().why(),
+                        result.before(), proxy, result.wroteWinHttp(), result.wroteBits(), result.restarted()));
+            }
+            publish(withLastSync(lastStatus));
+        } catch (ApplyFailure e) {
+            fail(e.problem(), e.isTransient(), trigger);
+        }
+    }
+
+    private void succeeded() {
+        retryAttempt = 0;
+        for (ProblemCode code : activeProblems.keySet().toArray(ProblemCode[]::new)) {
+            if (code != ProblemCode.FOREIGN_WRITE) {
+                activeProblems.remove(code);
+                ports.notifier().cleared(code);
+            }
+        }
+    }
+
+    private void fail(Problem problem, boolean transientFailure, String trigger) {
+        if (transientFailure && retryAttempt < settings.retryDelays().size()) {
+            Duration delay = settings.retryDelays().get(retryAttempt++);
+            log.warn("{} failed ({}); retry {} in {}s", trigger, problem.whatFailed(), retryAttempt, delay.toSeconds());
+            retryTimer = ports.timers().after(delay, () -> {
+                retryTimer = null;
+                reconcile("retry");
+            });
+            return;
+        }
+        retryAttempt = 0;
+        if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
+            log.error("{} {}", problem.code().id(), problem.text());
+            ports.notifier().problem(problem);
+        }
+    }
+
+    private void scheduleRetry(String trigger) {
+        fail(new Problem(ProblemCode.READ_FAILED, Severity.WARNING, "Could not read the network location",
+                "the network interfaces could not be listed", "wuproxy tries again"), true, trigger);
+    }
+
+    private void cancelTimers() {
+        if (settleTimer != null) {
+            settleTimer.cancel();
+            settleTimer = null;
+        }
+        if (retryTimer != null) {
+            retryTimer.cancel();
+            retryTimer = null;
+        }
+    }
+
+    private void saveState(AgentState next) {
+        state = next;
+        try {
+            ports.state().save(next);
+        } catch (StateException e) {
+            log.warn("could not save the agent state (kept in memory): {}", e.getMessage());
+        }
+    }
+
+    private void saveStateOrFail(UnaryOperator<AgentState> change) throws ApplyFailure {
+        AgentState next = change.apply(state);
+        try {
+            ports.state().save(next);
+            state = next;
+        } catch (StateException e) {
+            throw new ApplyFailure(new Problem(ProblemCode.STATE_FAILED, Severity.ERROR,
+                    "Could not save wuproxy's state, so the proxy was not changed", e.getMessage(),
+                    "Free some disk space or fix the permissions of the state folder"), true);
+        }
+    }
+
+    private SyncStatus statusOf(Desired desired, NetworkLocation location) {
+        Selection s = desired.selection();
+        return new SyncStatus(s.profile().name(), s.basis().name().toLowerCase(java.util.Locale.ROOT), s.why(), desired.proxy(),
+                location.describe(), state.paused(), lastStatus == null ? Optional.empty() : lastStatus.lastSync());
+    }
+
+    private SyncStatus withLastSync(SyncStatus status) {
+        return new SyncStatus(status.profile(), status.basis(), status.why(), status.desired(), status.network(), status.paused(),
+                Optional.of(ports.clock().instant()));
+    }
+
+    private static SyncStatus withPaused(SyncStatus status, boolean paused) {
+        return new SyncStatus(status.profile(), status.basis(), status.why(), status.desired(), status.network(), paused,
+                status.lastSync());
+    }
+
+    private void publish(SyncStatus status) {
+        if (status != null && !status.equals(lastStatus)) {
+            lastStatus = status;
+            ports.notifier().status(status);
+        }
+    }
+}

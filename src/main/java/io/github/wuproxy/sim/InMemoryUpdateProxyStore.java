@@ -1,0 +1,150 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.StoredSettings;
+import io.github.wuproxy.port.UpdateProxyStore;
+import io.github.wuproxy.windows.WinHttpSettings;
+import io.github.wuproxy.windows.WinHttpSettingsFormatException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The WinHTTP registry value and the BITS accounts' proxies, in memory, byte for byte as Windows
+ * keeps them. It can be told to fail; it records, never asserts.
+ */
+public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
+    static final List<String> BITS_ACCOUNTS = List.of("LOCALSYSTEM", "NETWORKSERVICE", "LOCALSERVICE");
+
+    private byte[] winHttpSettings;
+    private final Map<String, String> bits = new TreeMap<>();
+    private final List<Runnable> watchers = new ArrayList<>();
+    private final Deque<StoreException.Reason> writeFaults = new ArrayDeque<>();
+    private final List<byte[]> writes = new ArrayList<>();
+    private Runnable afterWrite = () -> {};
+
+    private InMemoryUpdateProxyStore(UpdateProxy initial) {
+        winHttpSettings = WinHttpSettings.encode(initial);
+        BITS_ACCOUNTS.forEach(account -> bits.put(account, bitsUsage(initial)));
+    }
+
+    public static InMemoryUpdateProxyStore direct() {
+        return new InMemoryUpdateProxyStore(UpdateProxy.direct());
+    }
+
+    public static InMemoryUpdateProxyStore holding(UpdateProxy proxy) {
+        return new InMemoryUpdateProxyStore(proxy);
+    }
+
+    /** The next write fails for this reason. */
+    public void failNextWrite(StoreException.Reason reason) {
+        writeFaults.add(reason);
+    }
+
+    /** Runs after every successful write: a simulation uses it to crash the agent right there. */
+    public void afterWrite(Runnable hook) {
+        afterWrite = hook;
+    }
+
+    /** What Windows Update would use if it started now. */
+    public UpdateProxy current() {
+        try {
+            return WinHttpSettings.decode(winHttpSettings).toUpdateProxy();
+        } catch (WinHttpSettingsFormatException e) {
+            throw new IllegalStateException("the in-memory store holds bytes it did not write: " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] winHttpSettings() {
+        return winHttpSettings.clone();
+    }
+
+    public Map<String, String> bitsUsage() {
+        return Map.copyOf(bits);
+    }
+
+    /** Every WinHTTP value written, in order. */
+    public List<byte[]> writes() {
+        return List.copyOf(writes);
+    }
+
+    /** Another program writes the WinHTTP value (a VPN client, a GPO). */
+    public void foreignWrite(UpdateProxy proxy) {
+        winHttpSettings = WinHttpSettings.encode(proxy);
+        watchers.forEach(Runnable::run);
+    }
+
+    @Override
+    public StoredSettings read() {
+        Optional<UpdateProxy> decoded;
+        try {
+            decoded = Optional.of(WinHttpSettings.decode(winHttpSettings).toUpdateProxy());
+        } catch (WinHttpSettingsFormatException | IllegalArgumentException e) {
+            decoded = Optional.empty();
+        }
+        return new StoredSettings(winHttpSettings, decoded, bits, bitsProxy());
+    }
+
+    private Optional<UpdateProxy> bitsProxy() {
+        var usages = new java.util.HashSet<>(bits.values());
+        if (usages.size() != 1) {
+            return Optional.empty();
+        }
+        String usage = usages.iterator().next();
+        if (usage.equals("NO_PROXY")) {
+            return Optional.of(UpdateProxy.direct());
+        }
+        String[] parts = usage.split(" ", 3);
+        return Optional.of(UpdateProxy.fixed(parts[1], parts.length > 2 && !parts[2].equals("NULL") ? parts[2] : ""));
+    }
+
+    private static String bitsUsage(UpdateProxy proxy) {
+        if (proxy instanceof UpdateProxy.Fixed fixed) {
+            return "MANUAL_PROXY " + fixed.server() + " " + (fixed.bypass().isEmpty() ? "NULL" : fixed.bypass());
+        }
+        return "NO_PROXY";
+    }
+
+    @Override
+    public void writeWinHttp(UpdateProxy proxy) throws StoreException {
+        checkFault("WinHttpSetDefaultProxyConfiguration");
+        winHttpSettings = WinHttpSettings.encode(proxy);
+        writes.add(winHttpSettings.clone());
+        watchers.forEach(Runnable::run);
+        afterWrite.run();
+    }
+
+    @Override
+    public void writeBits(UpdateProxy proxy) throws StoreException {
+        checkFault("BITS proxy usage");
+        BITS_ACCOUNTS.forEach(account -> bits.put(account, bitsUsage(proxy)));
+    }
+
+    @Override
+    public void restore(StoredSettings original) {
+        winHttpSettings = original.winHttpSettings();
+        bits.clear();
+        bits.putAll(original.bitsRaw());
+        watchers.forEach(Runnable::run);
+    }
+
+    @Override
+    public void watch(Runnable onWrite) {
+        watchers.add(onWrite);
+    }
+
+    private void checkFault(String call) throws StoreException {
+        StoreException.Reason fault = writeFaults.poll();
+        if (fault == StoreException.Reason.DENIED) {
+            throw new StoreException(fault, call + " failed: Access is denied (ERROR_ACCESS_DENIED, 5) [simulated]");
+        }
+        if (fault != null) {
+            throw new StoreException(fault, call + " failed: the operation timed out (ERROR_TIMEOUT, 1460) [simulated]");
+        }
+    }
+}

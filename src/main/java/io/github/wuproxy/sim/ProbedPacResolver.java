@@ -1,0 +1,34 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.PacException;
+import io.github.wuproxy.port.PacResolver;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PAC answers as a snapshot recorded them ({@code "pac": {url: "PROXY host:port; DIRECT"}}); WPAD
+ * finds the first script whose host starts with {@code wpad.}.
+ */
+public final class ProbedPacResolver implements PacResolver {
+    @Override
+    public UpdateProxy resolve(Optional<String> pacUrl, NetworkLocation at) throws PacException {
+        Map<String, String> answers = at.probes().pac();
+        String answer;
+        if (pacUrl.isPresent()) {
+            answer = answers.get(pacUrl.get());
+            if (answer == null) {
+                throw new PacException("the script could not be downloaded on this network");
+            }
+        } else {
+            answer = answers.entrySet().stream()
+                    .filter(e -> e.getKey().toLowerCase(Locale.ROOT).matches("https?://wpad\\..*"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow(() -> new PacException("no WPAD script was found (ERROR_WINHTTP_AUTODETECTION_FAILED, 12180)"));
+        }
+        return PacAnswer.parse(answer);
+    }
+}

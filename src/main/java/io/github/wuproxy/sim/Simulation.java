@@ -1,0 +1,270 @@
+package io.github.wuproxy.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.engine.EnginePorts;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Notifier;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.SyncStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Replays a timeline through the real {@link SyncEngine} over simulated ports in virtual time, and
+ * reports every decision, write, restart, scan and problem as one JSON object per line.
+ */
+public final class Simulation {
+    /** Timeline second 0. */
+    public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+
+    private final ProfileSet profiles;
+    private final AgentSettings settings;
+    private final Consumer<ObjectNode> out;
+    private final VirtualTime time = new VirtualTime(START);
+    private final ScriptedNetworkLocationSource network = new ScriptedNetworkLocationSource();
+    private final InMemoryUpdateProxyStore store = InMemoryUpdateProxyStore.direct();
+    private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
+    private final SimulatedUpdateService service = new SimulatedUpdateService(store::current);
+    private final InMemoryStateStore state = new InMemoryStateStore();
+    private final Recorder recorder = new Recorder();
+    private final List<ObjectNode> pendingRestarts = new java.util.ArrayList<>();
+    private VirtualTime.Scope timers;
+    private SyncEngine engine;
+    private boolean crashArmed;
+    private boolean asleep;
+    private Instant accountedUntil = START;
+    private boolean wrongNow;
+    private long wrongMillis;
+    private int scans;
+    private int scansFitting;
+    private int writes;
+    private int problems;
+
+    public Simulation(ProfileSet profiles, AgentSettings settings, Consumer<ObjectNode> out) {
+        this.profiles = profiles;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** What a replay found. */
+    public record Summary(int scans, int scansFitting, int writes, int restarts, double wrongProxySeconds, int problems) {}
+
+    public Summary run(List<TimelineEvent> events) {
+        network.start(() -> engine.networkChanged());
+        store.watch(() -> timers.after(Duration.ZERO, () -> engine.storeWritten()));
+        store.afterWrite(() -> {
+            if (crashArmed) {
+                crashArmed = false;
+                throw new SimulatedCrash();
+            }
+        });
+        // Printed after the write that caused it, at the end of the step.
+        service.onRestart(() -> pendingRestarts.add(line("restart").put("service", "wuauserv")));
+        guarded(this::startEngine);
+        scheduleDriftCheck();
+        account();
+        for (TimelineEvent event : events) {
+            Instant at = START.plusMillis(Math.round(event.t() * 1000));
+            runTimersUntil(at);
+            guarded(() -> apply(event));
+            account();
+        }
+        account();
+        Summary summary = new Summary(scans, scansFitting, writes, service.restarts(), wrongMillis / 1000.0, problems);
+        out.accept(line("summary").put("scans", summary.scans()).put("scansFitting", summary.scansFitting())
+                .put("writes", summary.writes()).put("restarts", summary.restarts())
+                .put("wrongProxySeconds", summary.wrongProxySeconds()).put("problems", summary.problems()));
+        return summary;
+    }
+
+    private void startEngine() {
+        timers = time.scope();
+        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, state, recorder, timers, time),
+                profiles, settings);
+        engine.start();
+    }
+
+    private void runTimersUntil(Instant at) {
+        Optional<Instant> next;
+        while ((next = time.nextDue()).isPresent() && !next.get().isAfter(at)) {
+            Instant due = next.get();
+            guarded(() -> time.runUntil(due));
+            account();
+        }
+        time.runUntil(at);
+    }
+
+    private void scheduleDriftCheck() {
+        // Quartz's job in the real agent; a plain timer here, outside any engine's scope so it outlives crashes.
+        time.scope().after(settings.driftCheckInterval(), () -> {
+            if (!asleep) {
+                engine.driftCheck();
+            }
+            scheduleDriftCheck();
+        });
+    }
+
+    private void apply(TimelineEvent event) {
+        if (event instanceof TimelineEvent.Network n) {
+            NetworkLocation location = n.location() == null ? NetworkLocation.offline() : n.location();
+            if (asleep) {
+                network.setQuietly(location);
+            } else {
+                network.moveTo(location);
+            }
+        } else if (event instanceof TimelineEvent.UserProxy u) {
+            user.set(u.settings());
+            if (!asleep) {
+                engine.userProxyChanged();
+            }
+        } else if (event instanceof TimelineEvent.Scan) {
+            scan();
+        } else if (event instanceof TimelineEvent.Use use) {
+            use(use);
+        } else if (event instanceof TimelineEvent.Pause p) {
+            engine.setPaused(p.paused());
+        } else if (event instanceof TimelineEvent.Sleep) {
+            asleep = true;
+            engine.suspend();
+        } else if (event instanceof TimelineEvent.Resume) {
+            asleep = false;
+            engine.resume();
+        } else if (event instanceof TimelineEvent.ForeignWrite f) {
+            store.foreignWrite(f.proxy());
+        } else if (event instanceof TimelineEvent.Fault f) {
+            switch (f.kind()) {
+                case WRITE_DENIED -> store.failNextWrite(StoreException.Reason.DENIED);
+                case WRITE_FAILS_ONCE -> store.failNextWrite(StoreException.Reason.FAILED);
+                case SERVICE_RESTART_TIMEOUT -> service.failNextRestart();
+                case CRASH -> crashArmed = true;
+            }
+        }
+    }
+
+    private void use(TimelineEvent.Use use) {
+        if (use.profile().equals("auto")) {
+            engine.useAutomatic();
+            return;
+        }
+        try {
+            engine.use(use.profile(), use.sticky());
+        } catch (IllegalArgumentException e) {
+            problems++;
+            out.accept(line("problem").put("code", "use").put("message", "line " + use.line() + ": " + e.getMessage()));
+        }
+    }
+
+    private void scan() {
+        scans++;
+        ObjectNode scan = line("scan");
+        scan.set("effective", ProxyJson.write(service.effective()));
+        Optional<UpdateProxy> expected = expected();
+        scan.set("expected", expected.map(ProxyJson::write).orElse(null));
+        if (engine.state().paused() || expected.isEmpty()) {
+            scan.putNull("fits");
+        } else {
+            boolean fits = expected.get().equals(service.effective());
+            scansFitting += fits ? 1 : 0;
+            scan.put("fits", fits);
+        }
+        out.accept(scan);
+    }
+
+    private Optional<UpdateProxy> expected() {
+        return engine.preview(network.location()).proxy();
+    }
+
+    /** Adds up the time the service used another proxy than the network calls for. */
+    private void account() {
+        pendingRestarts.forEach(out);
+        pendingRestarts.clear();
+        Instant now = time.instant();
+        if (wrongNow) {
+            wrongMillis += Duration.between(accountedUntil, now).toMillis();
+        }
+        accountedUntil = now;
+        Optional<UpdateProxy> expected = expected();
+        wrongNow = !asleep && !engine.state().paused() && expected.isPresent() && !expected.get().equals(service.effective());
+    }
+
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (SimulatedCrash crash) {
+            out.accept(line("agent").put("event", "crashed"));
+            timers.close();
+            guarded(() -> {
+                startEngine();
+                out.accept(line("agent").put("event", "restarted"));
+            });
+        }
+    }
+
+    private ObjectNode line(String type) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("t", Duration.between(START, time.instant()).toMillis() / 1000.0);
+        node.put("type", type);
+        return node;
+    }
+
+    /** The agent process dies right after a write, before anything else happens. */
+    private static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+    private final class Recorder implements Notifier {
+        private String lastDecision = "";
+
+        @Override
+        public void status(SyncStatus status) {
+            String key = status.profile() + "|" + status.why() + "|" + status.desired();
+            if (key.equals(lastDecision)) {
+                return;
+            }
+            lastDecision = key;
+            ObjectNode decision = line("decision").put("profile", status.profile()).put("why", status.why());
+            decision.set("desired", status.desired().map(ProxyJson::write).orElse(null));
+            out.accept(decision);
+        }
+
+        @Override
+        public void applied(AppliedChange change) {
+            writes++;
+            ObjectNode write = line("write").put("profile", change.profile());
+            if (change.winHttp()) {
+                write.put("winHttpSettings", HexFormat.of().formatHex(store.winHttpSettings()));
+            } else {
+                write.putNull("winHttpSettings");
+            }
+            write.set("bits", change.bits() ? ProxyJson.write(change.after()) : null);
+            out.accept(write);
+        }
+
+        @Override
+        public void problem(Problem problem) {
+            problems++;
+            out.accept(line("problem").put("code", problem.code().id()).put("message", problem.text()));
+        }
+
+        @Override
+        public void cleared(ProblemCode code) {
+            // Not part of the output format: the next decision or write shows recovery.
+        }
+    }
+}

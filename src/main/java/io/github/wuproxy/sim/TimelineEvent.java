@@ -1,0 +1,50 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+
+/** One line of a timeline: at {@code t} seconds from the start, something happens. */
+public sealed interface TimelineEvent {
+    double t();
+
+    int line();
+
+    /** The laptop is now on this network; {@code location} is offline for {@code null}. */
+    record Network(double t, int line, NetworkLocation location) implements TimelineEvent {}
+
+    record UserProxy(double t, int line, UserProxySettings settings) implements TimelineEvent {}
+
+    record Scan(double t, int line) implements TimelineEvent {}
+
+    /** {@code profile} is {@code auto} to go back to automatic. */
+    record Use(double t, int line, String profile, boolean sticky) implements TimelineEvent {}
+
+    record Pause(double t, int line, boolean paused) implements TimelineEvent {}
+
+    record Sleep(double t, int line) implements TimelineEvent {}
+
+    record Resume(double t, int line) implements TimelineEvent {}
+
+    record ForeignWrite(double t, int line, UpdateProxy proxy) implements TimelineEvent {}
+
+    record Fault(double t, int line, Kind kind) implements TimelineEvent {
+        /** What fails next. */
+        public enum Kind {
+            WRITE_DENIED("write-denied"),
+            WRITE_FAILS_ONCE("write-fails-once"),
+            SERVICE_RESTART_TIMEOUT("service-restart-timeout"),
+            CRASH("crash");
+
+            private final String word;
+
+            Kind(String word) {
+                this.word = word;
+            }
+
+            public String word() {
+                return word;
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.port.Timers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.PriorityQueue;
+
+/**
+ * Virtual time for simulations and tests: a clock that moves only when told, and timers that run
+ * when it passes them, in order, on the caller's thread. Nothing sleeps.
+ */
+public final class VirtualTime implements InstantSource {
+    private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private Instant now;
+    private long sequence;
+
+    public VirtualTime(Instant start) {
+        this.now = start;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    /** Timers whose pending tasks can all be dropped at once (an agent that crashed). */
+    public Scope scope() {
+        return new Scope();
+    }
+
+    /** Runs every task due up to {@code until}, in time order, then sets the clock to it. */
+    public void runUntil(Instant until) {
+        while (!queue.isEmpty() && !queue.peek().at.isAfter(until)) {
+            Task task = queue.poll();
+            if (task.cancelled || task.scope.closed) {
+                continue;
+            }
+            now = task.at;
+            task.run.run();
+        }
+        if (until.isAfter(now)) {
+            now = until;
+        }
+    }
+
+    public void advance(Duration by) {
+        runUntil(now.plus(by));
+    }
+
+    /** When the next live task is due, if any. */
+    public java.util.Optional<Instant> nextDue() {
+        return queue.stream().filter(t -> !t.cancelled && !t.scope.closed).map(t -> t.at).min(Instant::compareTo);
+    }
+
+    /** A group of timers. */
+    public final class Scope implements Timers {
+        private boolean closed;
+
+        @Override
+        public Cancellable after(Duration delay, Runnable run) {
+            Task task = new Task(now.plus(delay), sequence++, run, this);
+            queue.add(task);
+            return () -> task.cancelled = true;
+        }
+
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private static final class Task implements Comparable<Task> {
+        final Instant at;
+        final long order;
+        final Runnable run;
+        final Scope scope;
+        boolean cancelled;
+
+        Task(Instant at, long order, Runnable run, Scope scope) {
+            this.at = at;
+            this.order = order;
+            this.run = run;
+            this.scope = scope;
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
+}
