@@ -26,6 +26,9 @@ final class Applier {
     private final StateStore stateStore;
     private final InstantSource clock;
 
+    /** The WinHTTP value wuproxy itself last wrote or put back, to tell its own writes from others'. */
+    private Optional<Optional<UpdateProxy>> lastOwnWinHttp = Optional.empty();
+
     Applier(UpdateProxyStore store, UpdateService service, StateStore stateStore, InstantSource clock) {
         this.store = store;
         this.service = service;
@@ -68,7 +71,7 @@ final class Applier {
             states.save(s -> s.withRestartPending(state.restartPending())); // rolled back: nothing new to load
             throw e;
         }
-        boolean restarted = winHttpChange && restart(restartService, states);
+        boolean restarted = (winHttpChange || state.restartPending()) && restart(restartService, states);
         if (winHttpChange && !restartService) {
             states.save(s -> s.withRestartPending(false));
         }
@@ -93,6 +96,7 @@ final class Applier {
             if (bits) {
                 store.writeBits(desired);
             } else {
+                lastOwnWinHttp = Optional.of(Optional.of(desired));
                 store.writeWinHttp(desired);
             }
         } catch (StoreException e) {
@@ -113,10 +117,15 @@ final class Applier {
 
     private void rollBack(StoredSettings before) throws ApplyFailure {
         try {
+            lastOwnWinHttp = Optional.of(before.winHttp());
             store.restore(before);
         } catch (StoreException e) {
             throw storeFailure(ProblemCode.WRITE_FAILED, "Could not put the previous proxy settings back after a failed change", e);
         }
+    }
+
+    boolean isOwnWrite(StoredSettings now) {
+        return lastOwnWinHttp.isPresent() && lastOwnWinHttp.get().equals(now.winHttp());
     }
 
     /** Restarts wuauserv if it runs; a stopped service reads the proxy when it next starts. */

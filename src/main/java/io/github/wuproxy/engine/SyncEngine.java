@@ -116,7 +116,7 @@ public final class SyncEngine {
         } catch (ApplyFailure e) {
             return; // the next reconcile reports read problems
         }
-        if (lastApplied.isEmpty() || now.winHttp().equals(lastApplied)) {
+        if (applier.isOwnWrite(now) || lastApplied.isEmpty() || now.winHttp().equals(lastApplied)) {
             return; // our own write, or nothing of ours to defend yet
         }
         String theirs = now.winHttp().map(UpdateProxy::describe).orElse("a value wuproxy does not understand");
@@ -181,7 +181,7 @@ public final class SyncEngine {
     /** What the engine would want right now, without writing anything: for simulations and {@code status}. */
     public Desired preview(NetworkLocation location) {
         Optional<UserProxySettings> user = ports.user().current();
-        Selection selection = selector.select(new Situation(location, user.orElse(UserProxySettings.DIRECT)), state.manual());
+        Selection selection = selector.select(new Situation(location, user), state.manual());
         return resolution.resolve(selection, location);
     }
 

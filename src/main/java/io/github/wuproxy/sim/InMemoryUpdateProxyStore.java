@@ -24,7 +24,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private byte[] winHttpSettings;
     private final Map<String, String> bits = new TreeMap<>();
     private final List<Runnable> watchers = new ArrayList<>();
-    private final Deque<StoreException.Reason> writeFaults = new ArrayDeque<>();
+    private final Deque<Optional<StoreException.Reason>> writeFaults = new ArrayDeque<>();
     private final List<byte[]> writes = new ArrayList<>();
     private Runnable afterWrite = () -> {};
 
@@ -43,7 +43,12 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
 
     /** The next write fails for this reason. */
     public void failNextWrite(StoreException.Reason reason) {
-        writeFaults.add(reason);
+        writeFaults.add(Optional.of(reason));
+    }
+
+    /** The next write succeeds; queue it before a failure meant for the write after it. */
+    public void passNextWrite() {
+        writeFaults.add(Optional.empty());
     }
 
     /** Runs after every successful write: a simulation uses it to crash the agent right there. */
@@ -139,7 +144,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     }
 
     private void checkFault(String call) throws StoreException {
-        StoreException.Reason fault = writeFaults.poll();
+        StoreException.Reason fault = Optional.ofNullable(writeFaults.poll()).flatMap(f -> f).orElse(null);
         if (fault == StoreException.Reason.DENIED) {
             throw new StoreException(fault, call + " failed: Access is denied (ERROR_ACCESS_DENIED, 5) [simulated]");
         }

@@ -107,12 +107,10 @@ public final class Simulation {
     }
 
     private void scheduleDriftCheck() {
-        // Quartz's job in the real agent; a plain timer here, outside any engine's scope so it outlives crashes.
-        time.scope().after(settings.driftCheckInterval(), () -> {
+        VirtualSchedules.every(time, settings.driftCheckInterval(), () -> {
             if (!asleep) {
                 engine.driftCheck();
             }
-            scheduleDriftCheck();
         });
     }
 

@@ -129,7 +129,10 @@ public sealed interface Condition {
         public String key() { return "user-proxy"; }
         public List<String> values() { return modes.stream().map(UserProxySettings.Mode::word).toList(); }
         public Verdict test(Situation s) {
-            UserProxySettings.Mode mode = s.userProxy().mode();
+            if (s.userProxy().isEmpty()) {
+                return Verdict.no("the user's own proxy settings are not known");
+            }
+            UserProxySettings.Mode mode = s.userProxy().get().mode();
             return modes.contains(mode)
                     ? Verdict.yes("the user's own proxy is " + mode.word())
                     : Verdict.no("the user's own proxy is " + mode.word() + ", not " + String.join(" or ", values()));

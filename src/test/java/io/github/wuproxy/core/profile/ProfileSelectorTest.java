@@ -54,7 +54,7 @@ class ProfileSelectorTest {
         assertEquals("no profile matches this network (Ethernet Ethernet 3: gateway 192.168.42.1; category public), "
                 + "so the fallback applies", s.why());
         assertEquals("no profile matches this network (offline), so the fallback applies",
-                selector.select(new Situation(NetworkLocation.offline(), null), Optional.empty()).why());
+                selector.select(new Situation(NetworkLocation.offline(), UserProxySettings.DIRECT), Optional.empty()).why());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.github.wuproxy.testing;
+
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Notifier;
+import io.github.wuproxy.port.SyncStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Records what the engine told the user; never asserts. */
+public final class RecordingNotifier implements Notifier {
+    public final List<SyncStatus> statuses = new ArrayList<>();
+    public final List<AppliedChange> changes = new ArrayList<>();
+    public final List<Problem> problems = new ArrayList<>();
+    public final List<ProblemCode> cleared = new ArrayList<>();
+
+    @Override
+    public void status(SyncStatus status) {
+        statuses.add(status);
+    }
+
+    @Override
+    public void applied(AppliedChange change) {
+        changes.add(change);
+    }
+
+    @Override
+    public void problem(Problem problem) {
+        problems.add(problem);
+    }
+
+    @Override
+    public void cleared(ProblemCode code) {
+        cleared.add(code);
+    }
+
+    public Optional<Problem> lastProblem() {
+        return problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(problems.size() - 1));
+    }
+
+    public SyncStatus lastStatus() {
+        return statuses.get(statuses.size() - 1);
+    }
+}
