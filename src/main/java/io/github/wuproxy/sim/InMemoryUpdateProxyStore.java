@@ -27,6 +27,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private final Deque<Optional<StoreException.Reason>> writeFaults = new ArrayDeque<>();
     private final List<byte[]> writes = new ArrayList<>();
     private Runnable afterWrite = () -> {};
+    private Runnable onBitsWrite = () -> {};
 
     private InMemoryUpdateProxyStore(UpdateProxy initial) {
         winHttpSettings = WinHttpSettings.encode(initial);
@@ -54,6 +55,11 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     /** Runs after every successful write: a simulation uses it to crash the agent right there. */
     public void afterWrite(Runnable hook) {
         afterWrite = hook;
+    }
+
+    /** Runs after every successful BITS write. */
+    public void afterBitsWrite(Runnable hook) {
+        onBitsWrite = hook;
     }
 
     /** What Windows Update would use if it started now. */
@@ -128,6 +134,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void writeBits(UpdateProxy proxy) throws StoreException {
         checkFault("BITS proxy usage");
         BITS_ACCOUNTS.forEach(account -> bits.put(account, bitsUsage(proxy)));
+        onBitsWrite.run();
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class Simulation {
     private final InMemoryStateStore state = new InMemoryStateStore();
     private final Recorder recorder = new Recorder();
     private final List<ObjectNode> pendingRestarts = new java.util.ArrayList<>();
+    private ObjectNode pendingWrite;
     private VirtualTime.Scope timers;
     private SyncEngine engine;
     private boolean crashArmed;
@@ -64,7 +65,9 @@ public final class Simulation {
     public Summary run(List<TimelineEvent> events) {
         network.start(() -> engine.networkChanged());
         store.watch(() -> timers.after(Duration.ZERO, () -> engine.storeWritten()));
+        store.afterBitsWrite(() -> pendingWrite().set("bits", ProxyJson.write(store.read().bits().orElseThrow())));
         store.afterWrite(() -> {
+            pendingWrite().put("winHttpSettings", HexFormat.of().formatHex(store.winHttpSettings()));
             if (crashArmed) {
                 crashArmed = false;
                 throw new SimulatedCrash();
@@ -185,9 +188,26 @@ public final class Simulation {
     }
 
     /** Adds up the time the service used another proxy than the network calls for. */
-    private void account() {
+    /** The registry write of this step: WinHTTP and BITS writes of one apply make one line. */
+    private ObjectNode pendingWrite() {
+        if (pendingWrite == null) {
+            writes++;
+            pendingWrite = line("write").put("profile", recorder.lastProfile).putNull("winHttpSettings").putNull("bits");
+        }
+        return pendingWrite;
+    }
+
+    private void flush() {
+        if (pendingWrite != null) {
+            out.accept(pendingWrite);
+            pendingWrite = null;
+        }
         pendingRestarts.forEach(out);
         pendingRestarts.clear();
+    }
+
+    private void account() {
+        flush();
         Instant now = time.instant();
         if (wrongNow) {
             wrongMillis += Duration.between(accountedUntil, now).toMillis();
@@ -201,6 +221,7 @@ public final class Simulation {
         try {
             step.run();
         } catch (SimulatedCrash crash) {
+            flush();
             out.accept(line("agent").put("event", "crashed"));
             timers.close();
             guarded(() -> {
@@ -228,6 +249,7 @@ public final class Simulation {
 
     private final class Recorder implements Notifier {
         private String lastDecision = "";
+        private String lastProfile = "";
 
         @Override
         public void status(SyncStatus status) {
@@ -236,6 +258,7 @@ public final class Simulation {
                 return;
             }
             lastDecision = key;
+            lastProfile = status.profile();
             ObjectNode decision = line("decision").put("profile", status.profile()).put("why", status.why());
             decision.set("desired", status.desired().map(ProxyJson::write).orElse(null));
             out.accept(decision);
@@ -243,15 +266,7 @@ public final class Simulation {
 
         @Override
         public void applied(AppliedChange change) {
-            writes++;
-            ObjectNode write = line("write").put("profile", change.profile());
-            if (change.winHttp()) {
-                write.put("winHttpSettings", HexFormat.of().formatHex(store.winHttpSettings()));
-            } else {
-                write.putNull("winHttpSettings");
-            }
-            write.set("bits", change.bits() ? ProxyJson.write(change.after()) : null);
-            out.accept(write);
+            // The store reports the exact bytes as they are written, crash or not.
         }
 
         @Override
