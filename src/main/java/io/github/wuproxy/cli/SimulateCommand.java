@@ -5,7 +5,6 @@ import io.github.wuproxy.config.AgentSettingsLoader;
 import io.github.wuproxy.config.HoconProfileCatalog;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.port.ProfileException;
-import io.github.wuproxy.sim.Json;
 import io.github.wuproxy.sim.Simulation;
 import io.github.wuproxy.sim.Timeline;
 import io.github.wuproxy.sim.TimelineEvent;
@@ -63,8 +62,8 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        new Simulation(set, settings, line -> out.println(Json.MAPPER.valueToTree(line).toString())).run(events);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        new Simulation(set, settings, line -> out.println(line.toString())).run(events);
         out.flush();
         return ExitCodes.OK;
     }
