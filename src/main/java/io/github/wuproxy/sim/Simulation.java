@@ -1,5 +1,7 @@
 package io.github.wuproxy.sim;
 
+import io.github.wuproxy.json.ProxyJson;
+import io.github.wuproxy.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.location.NetworkLocation;

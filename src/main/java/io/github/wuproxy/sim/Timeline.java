@@ -1,5 +1,8 @@
 package io.github.wuproxy.sim;
 
+import io.github.wuproxy.json.LocationJson;
+import io.github.wuproxy.json.JsonFormatException;
+import io.github.wuproxy.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;

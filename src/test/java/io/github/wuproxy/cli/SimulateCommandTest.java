@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.wuproxy.sim.Json;
+import io.github.wuproxy.json.Json;
 import io.github.wuproxy.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;

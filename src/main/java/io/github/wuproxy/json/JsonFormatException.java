@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.json;
 
 /** JSON that does not have the form wuproxy expects; the message names the field. */
 public final class JsonFormatException extends Exception {

@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.core.proxy.UpdateProxy;
