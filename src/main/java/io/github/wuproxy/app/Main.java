@@ -1,7 +1,9 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.cli.RestoreCommand;
 import io.github.wuproxy.cli.SimulateCommand;
+import io.github.wuproxy.state.FileStateStore;
 import io.github.wuproxy.cli.WuProxyCli;
 import picocli.CommandLine;
 
@@ -17,8 +19,11 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WuProxyCli());
+        cli.addSubcommand(new AgentCommand());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;
     }

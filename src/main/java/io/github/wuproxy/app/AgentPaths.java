@@ -1,0 +1,52 @@
+package io.github.wuproxy.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the agent finds its files. The install folder ({@code wuproxy.home}, else the current
+ * folder) holds the shipped {@code profiles/} and {@code agent/}; the data folder holds state, logs
+ * and machine profiles: {@code %ProgramData%\wuproxy} on Windows, {@code ~/.wuproxy} elsewhere.
+ */
+record AgentPaths(Path install, Path data) {
+    static AgentPaths detect(boolean windows) {
+        Path install = Path.of(System.getProperty("wuproxy.home", ".")).toAbsolutePath().normalize();
+        String override = System.getProperty("wuproxy.data");
+        Path data;
+        if (override != null) {
+            data = Path.of(override);
+        } else if (windows) {
+            String programData = System.getenv().getOrDefault("ProgramData", "C:\\ProgramData");
+            data = Path.of(programData, "wuproxy");
+        } else {
+            data = Path.of(System.getProperty("user.home"), ".wuproxy");
+        }
+        return new AgentPaths(install, data.toAbsolutePath().normalize());
+    }
+
+    Path agentConf() {
+        return install.resolve("agent").resolve("agent.conf");
+    }
+
+    Path logbackConf() {
+        return install.resolve("agent").resolve("logback.xml");
+    }
+
+    /** Shipped profiles first; machine profiles of the same name replace them. */
+    List<Path> profileFolders() {
+        return List.of(install.resolve("profiles"), data.resolve("profiles"));
+    }
+
+    Path state() {
+        return data.resolve("state");
+    }
+
+    Path logs() {
+        return data.resolve("logs");
+    }
+
+    /** Off Windows: the simulated machine's proxy settings. */
+    Path simulatedMachine() {
+        return data.resolve("simulated-machine.json");
+    }
+}

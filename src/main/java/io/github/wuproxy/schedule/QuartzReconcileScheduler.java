@@ -1,0 +1,101 @@
+package io.github.wuproxy.schedule;
+
+import static org.quartz.JobBuilder.newJob;
+import static org.quartz.SimpleScheduleBuilder.simpleSchedule;
+import static org.quartz.TriggerBuilder.newTrigger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import org.quartz.Job;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+
+/**
+ * The agent's re-check points that are not network changes: a periodic drift check, and a check
+ * shortly before Windows Update's next scheduled scan. Jobs only hand the work to the engine's thread.
+ */
+public final class QuartzReconcileScheduler implements AutoCloseable {
+    static final JobKey DRIFT = new JobKey("drift-check", "wuproxy");
+    static final JobKey PRE_SCAN = new JobKey("pre-scan-check", "wuproxy");
+    private final Scheduler scheduler;
+
+    /**
+     * @param driftCheck and {@code preScanCheck} must only post work to the engine's thread
+     */
+    public QuartzReconcileScheduler(Scheduler scheduler, Duration driftInterval, Runnable driftCheck, Runnable preScanCheck)
+            throws SchedulerException {
+        this.scheduler = scheduler;
+        Map<JobKey, Runnable> tasks = Map.of(DRIFT, driftCheck, PRE_SCAN, preScanCheck);
+        scheduler.setJobFactory(factory(tasks));
+        JobDetail drift = newJob(TaskJob.class).withIdentity(DRIFT).storeDurably().build();
+        JobDetail preScan = newJob(TaskJob.class).withIdentity(PRE_SCAN).storeDurably().build();
+        scheduler.addJob(preScan, true);
+        // After a sleep, one catch-up run rather than none (the default) or a burst.
+        Trigger every = newTrigger().withIdentity("drift-every", "wuproxy").forJob(drift)
+                .startAt(Date.from(Instant.now().plus(driftInterval)))
+                .withSchedule(simpleSchedule().withIntervalInMilliseconds(driftInterval.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNowWithExistingCount())
+                .build();
+        scheduler.scheduleJob(drift, java.util.Set.of(every), true);
+    }
+
+    /** RAMJobStore, one daemon worker thread; built from properties, never from a classpath file. */
+    public static Scheduler create(String name) throws SchedulerException {
+        Properties p = new Properties();
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "NON_CLUSTERED");
+        p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", "1");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        return new StdSchedulerFactory(p).getScheduler();
+    }
+
+    public void start() throws SchedulerException {
+        scheduler.start();
+    }
+
+    /** Re-checks {@code lead} before a scan due at {@code scanAt}; replaces an earlier one. */
+    public void checkBeforeScan(Instant scanAt, Duration lead) throws SchedulerException {
+        TriggerKey key = new TriggerKey("pre-scan", "wuproxy");
+        scheduler.unscheduleJob(key);
+        Instant at = scanAt.minus(lead);
+        if (at.isAfter(Instant.now())) {
+            scheduler.scheduleJob(newTrigger().withIdentity(key).forJob(PRE_SCAN).startAt(Date.from(at)).build());
+        }
+    }
+
+    @Override
+    public void close() throws SchedulerException {
+        scheduler.shutdown(false);
+    }
+
+    static JobFactory factory(Map<JobKey, Runnable> tasks) {
+        return (bundle, scheduler) -> new TaskJob(tasks.get(bundle.getJobDetail().getKey()));
+    }
+
+    /** Runs one task; Quartz makes one per firing. */
+    static final class TaskJob implements Job {
+        private final Runnable task;
+
+        TaskJob(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            task.run();
+        }
+    }
+}

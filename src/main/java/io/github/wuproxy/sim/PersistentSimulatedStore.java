@@ -1,0 +1,97 @@
+package io.github.wuproxy.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.json.Json;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.StoredSettings;
+import io.github.wuproxy.port.UpdateProxyStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A simulated Windows machine's proxy settings kept in a file, so that off Windows the agent and the
+ * CLI share one "machine" that outlives the process, as the registry does.
+ */
+public final class PersistentSimulatedStore implements UpdateProxyStore {
+    private final Path file;
+    private final InMemoryUpdateProxyStore memory;
+
+    private PersistentSimulatedStore(Path file, InMemoryUpdateProxyStore memory) {
+        this.file = file;
+        this.memory = memory;
+    }
+
+    /** Opens the machine in {@code file}; a new machine starts direct. */
+    public static PersistentSimulatedStore open(Path file) throws StoreException {
+        var memory = InMemoryUpdateProxyStore.direct();
+        if (Files.exists(file)) {
+            try {
+                JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+                Map<String, String> bits = new HashMap<>();
+                node.path("bits").properties().forEach(e -> bits.put(e.getKey(), e.getValue().asText()));
+                byte[] raw = HexFormat.of().parseHex(node.path("winHttpSettings").asText());
+                memory.restore(new StoredSettings(raw, Optional.empty(), bits, Optional.empty()));
+            } catch (Exception e) {
+                throw new StoreException(StoreException.Reason.FAILED,
+                        "the simulated machine in " + file + " is unreadable (" + e.getMessage() + "); delete it to start direct");
+            }
+        }
+        return new PersistentSimulatedStore(file, memory);
+    }
+
+    public UpdateProxy current() {
+        return memory.current();
+    }
+
+    @Override
+    public StoredSettings read() {
+        return memory.read();
+    }
+
+    @Override
+    public void writeWinHttp(UpdateProxy proxy) throws StoreException {
+        memory.writeWinHttp(proxy);
+        save();
+    }
+
+    @Override
+    public void writeBits(UpdateProxy proxy) throws StoreException {
+        memory.writeBits(proxy);
+        save();
+    }
+
+    @Override
+    public void restore(StoredSettings original) throws StoreException {
+        memory.restore(original);
+        save();
+    }
+
+    @Override
+    public void watch(Runnable onWrite) {
+        memory.watch(onWrite);
+    }
+
+    private void save() throws StoreException {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("winHttpSettings", HexFormat.of().formatHex(memory.winHttpSettings()));
+        ObjectNode bits = node.putObject("bits");
+        memory.bitsUsage().forEach(bits::put);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "machine", ".tmp");
+            Files.writeString(temp, node.toPrettyString(), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.FAILED, "could not save the simulated machine to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.wuproxy.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersistentSimulatedStoreTest {
+    @Test
+    void theSimulatedMachineOutlivesTheProcess(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("machine.json");
+        var first = PersistentSimulatedStore.open(file);
+        assertEquals(UpdateProxy.direct(), first.current());
+        first.writeWinHttp(UpdateProxy.fixed("p.example:8080", "<local>"));
+        first.writeBits(UpdateProxy.fixed("p.example:8080", "<local>"));
+        var again = PersistentSimulatedStore.open(file);
+        assertEquals(UpdateProxy.fixed("p.example:8080", "<local>"), again.current());
+        assertEquals(first.read(), again.read());
+    }
+
+    @Test
+    void aCorruptMachineFileSaysWhatToDo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("machine.json"), "{\"winHttpSettings\":\"nothex\"}");
+        var e = assertThrows(StoreException.class, () -> PersistentSimulatedStore.open(file));
+        assertTrue(e.getMessage().endsWith("delete it to start direct"), e.getMessage());
+    }
+}

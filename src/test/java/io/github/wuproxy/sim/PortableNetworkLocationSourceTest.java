@@ -1,0 +1,71 @@
+package io.github.wuproxy.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.core.location.IpAddress;
+import io.github.wuproxy.core.location.LinkKind;
+import io.github.wuproxy.core.location.NetworkLink;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.port.ProbeRequest;
+import io.github.wuproxy.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class PortableNetworkLocationSourceTest {
+    private static String fixture(String file) {
+        return Fixtures.text("linux/debian12-eth0/" + file);
+    }
+
+    @Test
+    void readsDefaultGatewaysFromTheRouteTables() {
+        assertEquals(Map.of("eth0", List.of(IpAddress.parse("192.0.2.1"))), LinuxNetFiles.ipv4Gateways(fixture("proc/net/route")));
+        assertEquals(Map.of("eth0", List.of(IpAddress.parse("fd00::1"))), LinuxNetFiles.ipv6Gateways(fixture("proc/net/ipv6_route")));
+    }
+
+    @Test
+    void readsNeighbourMacsAndTheResolver() {
+        assertEquals(Map.of(IpAddress.parse("192.0.2.1"), "02-fc-00-00-00-05"), LinuxNetFiles.arp(fixture("proc/net/arp")));
+        var resolver = LinuxNetFiles.resolvConf(fixture("etc/resolv.conf"));
+        assertEquals(List.of(IpAddress.parse("10.255.255.53"), IpAddress.parse("fd00::53")), resolver.nameservers());
+        assertEquals(Optional.of("corp.example.com"), resolver.searchDomain());
+    }
+
+    @Test
+    void ignoresWhatIsNotARouteOrAnEntry() {
+        assertEquals(Map.of(), LinuxNetFiles.ipv4Gateways("Iface\tDestination\ngarbage\neth0 00000000 zz 0003 0 0 0 00000000\n"));
+        assertEquals(Map.of(), LinuxNetFiles.arp("IP address HW type Flags HW address Mask Device\n10.0.0.9 0x1 0x0 00:00:00:00:00:00 * eth0\n"));
+        assertEquals(List.of(), LinuxNetFiles.resolvConf("# nameserver 1.1.1.1\nnameserver not-an-ip\n").nameservers());
+    }
+
+    @Test
+    void namesKindsTheLinuxWay() {
+        assertEquals(LinkKind.WIFI, PortableNetworkLocationSource.kind("wlp2s0", false));
+        assertEquals(LinkKind.VPN, PortableNetworkLocationSource.kind("wg0", false));
+        assertEquals(LinkKind.VPN, PortableNetworkLocationSource.kind("x", true));
+        assertEquals(LinkKind.CELLULAR, PortableNetworkLocationSource.kind("wwan0", false));
+        assertEquals(LinkKind.ETHERNET, PortableNetworkLocationSource.kind("enp0s31f6", false));
+        assertEquals(LinkKind.OTHER, PortableNetworkLocationSource.kind("docker0", false));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void readsThisMachinesRealNetworkWithItsDefaultGateways() throws Exception {
+        NetworkLocation here = new PortableNetworkLocationSource(Path.of("/"), Duration.ofSeconds(2)).current(ProbeRequest.NONE);
+        Map<String, List<IpAddress>> gateways = LinuxNetFiles.ipv4Gateways(Files.readString(Path.of("/proc/net/route")));
+        for (NetworkLink link : here.links()) {
+            assertTrue(!link.addresses().isEmpty(), link.toString());
+            List<IpAddress> expected = gateways.getOrDefault(link.name(), List.of());
+            assertTrue(link.gateways().stream().map(g -> g.ip()).toList().containsAll(expected), link + " misses " + expected);
+        }
+        assertEquals(here.fingerprint(), new PortableNetworkLocationSource(Path.of("/"), Duration.ofSeconds(2))
+                .current(ProbeRequest.NONE).fingerprint(), "nothing changed, so neither did the fingerprint");
+    }
+}
