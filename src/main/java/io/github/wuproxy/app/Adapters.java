@@ -11,6 +11,12 @@ import io.github.wuproxy.sim.PersistentSimulatedStore;
 import io.github.wuproxy.sim.PortableNetworkLocationSource;
 import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.SimulatedUpdateService;
+import io.github.wuproxy.windows.ScmUpdateService;
+import io.github.wuproxy.windows.WinHttpPacResolver;
+import io.github.wuproxy.windows.WinHttpUpdateProxyStore;
+import io.github.wuproxy.windows.WinHttpUserProxySource;
+import com.sun.jna.platform.win32.KnownFolders;
+import com.sun.jna.platform.win32.Shell32Util;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,14 +30,28 @@ record Adapters(
         PacResolver pac,
         UpdateService service) {
 
+    /** The real thing. The network source is the portable one until the Windows source (issue #5) lands. */
+    private static Adapters windows(Duration probeTimeout) {
+        Path system32 = Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_System));
+        return new Adapters("Windows adapters (WinHTTP, BITS, the Service Control Manager) and the portable network source",
+                new PortableNetworkLocationSource(Path.of(System.getenv().getOrDefault("SystemDrive", "C:") + "\\"), Duration.ofSeconds(2)),
+                WinHttpUpdateProxyStore.open(system32),
+                WinHttpUserProxySource.open(),
+                WinHttpPacResolver.open(probeTimeout),
+                new ScmUpdateService(Duration.ofSeconds(30)));
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    static Adapters forThisMachine(AgentPaths paths) throws StoreException {
+    static Adapters forThisMachine(AgentPaths paths, Duration probeTimeout) throws StoreException {
+        if (isWindows() && !Boolean.getBoolean("wuproxy.simulate")) {
+            return windows(probeTimeout);
+        }
         PersistentSimulatedStore store = PersistentSimulatedStore.open(paths.simulatedMachine());
         String why = isWindows()
-                ? "the Windows adapters are not built yet (issue #4)"
+                ? "-Dwuproxy.simulate=true was given"
                 : "this is not Windows (" + System.getProperty("os.name") + ")";
         return new Adapters(
                 "portable network source and a SIMULATED Windows Update proxy store and service in " + paths.simulatedMachine() + ", because " + why,

@@ -1,6 +1,7 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.cli.RestoreCommand;
 import io.github.wuproxy.cli.SimulateCommand;
 import io.github.wuproxy.state.FileStateStore;
@@ -23,7 +24,7 @@ public final class Main {
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths).store(), new FileStateStore(paths.state())));
+        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults().probeTimeout()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;
     }

@@ -1,0 +1,39 @@
+package io.github.wuproxy.windows.win32;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.win32.W32APIOptions;
+
+/**
+ * Functions exported by winhttp.dll (not mapped by jna-platform). Each returns FALSE (or NULL) on
+ * failure with the reason in GetLastError; read it with {@code Native.getLastError()} at once.
+ */
+public interface WinHttp extends StdCallLibrary, WinHttpTypes {
+    /** Loads winhttp.dll; only on Windows. */
+    static WinHttp load() {
+        return Native.load("winhttp", WinHttp.class, W32APIOptions.UNICODE_OPTIONS);
+    }
+
+    /** WinHttpGetDefaultProxyConfiguration: the machine-wide proxy; the caller GlobalFrees the strings. */
+    boolean WinHttpGetDefaultProxyConfiguration(WINHTTP_PROXY_INFO pProxyInfo);
+
+    /** WinHttpSetDefaultProxyConfiguration: writes WinHttpSettings in HKLM; needs administrator or SYSTEM. */
+    boolean WinHttpSetDefaultProxyConfiguration(WINHTTP_PROXY_INFO pProxyInfo);
+
+    /** WinHttpGetIEProxyConfigForCurrentUser: the caller's WinINet settings; the caller GlobalFrees the strings. */
+    boolean WinHttpGetIEProxyConfigForCurrentUser(WINHTTP_CURRENT_USER_IE_PROXY_CONFIG pProxyConfig);
+
+    /** WinHttpOpen: a session handle, closed with WinHttpCloseHandle; NULL on failure. */
+    Pointer WinHttpOpen(WString pszAgentW, int dwAccessType, WString pszProxyW, WString pszProxyBypassW, int dwFlags);
+
+    boolean WinHttpCloseHandle(Pointer hInternet);
+
+    /** WinHttpSetTimeouts in milliseconds; 0 resolve timeout means infinite. */
+    boolean WinHttpSetTimeouts(Pointer hInternet, int nResolveTimeout, int nConnectTimeout, int nSendTimeout, int nReceiveTimeout);
+
+    /** WinHttpGetProxyForUrl: runs a PAC or WPAD for one URL; the caller GlobalFrees the strings in pProxyInfo. */
+    boolean WinHttpGetProxyForUrl(Pointer hSession, WString lpcwszUrl, WINHTTP_AUTOPROXY_OPTIONS pAutoProxyOptions,
+            WINHTTP_PROXY_INFO pProxyInfo);
+}
