@@ -128,4 +128,19 @@ class WindowsAdaptersTest {
         assertTrue(ScmUpdateService.isRunning(Winsvc.SERVICE_RUNNING));
         assertFalse(ScmUpdateService.isRunning(Winsvc.SERVICE_STOPPED));
     }
+
+    @Test
+    void policiesThatChangeHowScansUseProxiesAreRead() {
+        assertEquals(new io.github.wuproxy.port.UpdatePolicy(true, Optional.of("https://wsus.corp.example:8531")),
+                RegistryUpdatePolicy.interpret(1, "https://wsus.corp.example:8531", 1));
+        assertEquals(io.github.wuproxy.port.UpdatePolicy.NONE, RegistryUpdatePolicy.interpret(0, "https://wsus.corp.example:8531", 0));
+        assertEquals(io.github.wuproxy.port.UpdatePolicy.NONE, RegistryUpdatePolicy.interpret(null, null, "1"));
+    }
+
+    @Test
+    void aScanIsStartedByAbsolutePathWithAFixedArgument() {
+        Path system32 = Path.of("C:\\Windows\\System32");
+        assertEquals(List.of(system32.resolve("UsoClient.exe").toString(), "StartScan"),
+                UsoClientScanner.command(system32.resolve("UsoClient.exe")));
+    }
 }

@@ -1,0 +1,26 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.port.ServiceException;
+import io.github.wuproxy.port.UpdateScanner;
+
+/** Counts the scans asked for; can be told to refuse. */
+public final class SimulatedUpdateScanner implements UpdateScanner {
+    private int scans;
+    private boolean refuse;
+
+    public void refuse(boolean value) {
+        refuse = value;
+    }
+
+    public int scans() {
+        return scans;
+    }
+
+    @Override
+    public void startScan() throws ServiceException {
+        if (refuse) {
+            throw new ServiceException("UsoClient StartScan exited with 5 [simulated]", true);
+        }
+        scans++;
+    }
+}
