@@ -17,7 +17,16 @@ import io.github.wuproxy.windows.WinHttpUpdateProxyStore;
 import io.github.wuproxy.windows.WinHttpUserProxySource;
 import com.sun.jna.platform.win32.KnownFolders;
 import com.sun.jna.platform.win32.Shell32Util;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.probe.ActiveProbes;
+import io.github.wuproxy.probe.CaptivePortalCheck;
+import io.github.wuproxy.probe.HttpCaptivePortalCheck;
+import io.github.wuproxy.probe.NameResolver;
+import io.github.wuproxy.probe.ProbingLocationSource;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -45,7 +54,26 @@ record Adapters(
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    static Adapters forThisMachine(AgentPaths paths, Duration probeTimeout) throws StoreException {
+    static Adapters forThisMachine(AgentPaths paths, AgentSettings settings) throws StoreException {
+        Adapters passive = passive(paths, settings.probeTimeout());
+        return new Adapters(passive.description(), probing(passive.network(), settings), passive.store(), passive.user(),
+                passive.pac(), passive.service());
+    }
+
+    /** Active probes in parallel, each within probe-timeout, and the captive-portal check in front of the passive source. */
+    private static NetworkLocationSource probing(NetworkLocationSource passive, AgentSettings settings) {
+        ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "wuproxy-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CaptivePortalCheck portal = settings.captivePortalUrl().isEmpty() ? CaptivePortalCheck.NEVER
+                : new HttpCaptivePortalCheck(URI.create(settings.captivePortalUrl()), HttpCaptivePortalCheck.WINDOWS_ANSWER,
+                        settings.probeTimeout());
+        return new ProbingLocationSource(passive, new ActiveProbes(NameResolver.system(), settings.probeTimeout(), pool), portal);
+    }
+
+    private static Adapters passive(AgentPaths paths, Duration probeTimeout) throws StoreException {
         if (isWindows() && !Boolean.getBoolean("wuproxy.simulate")) {
             return windows(probeTimeout);
         }

@@ -42,7 +42,7 @@ final class AgentCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(AgentCommand.class);
         Adapters adapters;
         try {
-            adapters = Adapters.forThisMachine(paths, settings.probeTimeout());
+            adapters = Adapters.forThisMachine(paths, settings);
         } catch (io.github.wuproxy.port.StoreException e) {
             err.println(e.getMessage());
             return ExitCodes.FAILURE;

@@ -23,8 +23,9 @@ public final class Main {
         cli.addSubcommand(new AgentCommand());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
+        cli.addSubcommand(new RecordCommand());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults().probeTimeout()).store(), new FileStateStore(paths.state())));
+        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;
     }

@@ -19,6 +19,7 @@ public record AgentSettings(
         boolean restartUpdateService,
         Duration preScanLead,
         List<Duration> retryDelays,
+        String captivePortalUrl,
         boolean notifications,
         String logLevel) {
 
@@ -33,12 +34,12 @@ public record AgentSettings(
 
     public AgentSettings withSettleDelay(Duration delay) {
         return new AgentSettings(fallbackProfile, delay, driftCheckInterval, probeTimeout, foreignWrite,
-                restartUpdateService, preScanLead, retryDelays, notifications, logLevel);
+                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, notifications, logLevel);
     }
 
     public AgentSettings withForeignWrite(ForeignWritePolicy policy) {
         return new AgentSettings(fallbackProfile, settleDelay, driftCheckInterval, probeTimeout, policy,
-                restartUpdateService, preScanLead, retryDelays, notifications, logLevel);
+                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, notifications, logLevel);
     }
 
     /** What to do when another program rewrites the WinHTTP proxy. */

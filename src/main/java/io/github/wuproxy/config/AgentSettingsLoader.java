@@ -78,12 +78,16 @@ public final class AgentSettingsLoader {
         boolean restart = r.bool("restart-update-service", true);
         Duration lead = r.duration("pre-scan-lead", Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(2));
         List<Duration> retries = r.durations("retry-delays", Duration.ofSeconds(1), Duration.ofHours(1));
+        String portal = r.text("captive-portal-url", "").strip();
+        if (!portal.isEmpty() && !portal.toLowerCase(Locale.ROOT).startsWith("http://")) {
+            problems.add(c.getValue("captive-portal-url"), "`captive-portal-url` must be an http:// URL (portals intercept plain HTTP), or \"\" to turn the check off");
+        }
         boolean notifications = r.bool("notifications", true);
         String level = r.text("log-level", "INFO").toUpperCase(Locale.ROOT);
         if (!List.of("INFO", "DEBUG", "WARN").contains(level)) {
             problems.add(c.getValue("log-level"), "`log-level` must be INFO, DEBUG or WARN, found \"" + level + "\"");
         }
-        return new AgentSettings(fallback, settle, drift, probe, policy, restart, lead, retries, notifications, level);
+        return new AgentSettings(fallback, settle, drift, probe, policy, restart, lead, retries, portal, notifications, level);
     }
 
     /** Typed reads that record a problem instead of throwing. */

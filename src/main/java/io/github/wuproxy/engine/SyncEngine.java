@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final Duration CAPTIVE_RECHECK = Duration.ofSeconds(30);
 
     private final EnginePorts ports;
     private final ProxyResolution resolution;
@@ -182,7 +183,16 @@ public final class SyncEngine {
     public Desired preview(NetworkLocation location) {
         Optional<UserProxySettings> user = ports.user().current();
         Selection selection = selector.select(new Situation(location, user), state.manual());
-        return resolution.resolve(selection, location);
+        Desired desired = resolution.resolve(selection, location);
+        return location.captivePortal() ? behindCaptivePortal(desired) : desired;
+    }
+
+    /** Behind a portal nothing but the sign-in page answers: Windows Update stays direct until then. */
+    private static Desired behindCaptivePortal(Desired desired) {
+        Selection s = desired.selection();
+        Selection portal = new Selection(s.profile(), s.basis(),
+                "behind a captive portal: Windows Update stays direct until you sign in to this network", s.manualExpired());
+        return Desired.of(portal, UpdateProxy.direct(), "");
     }
 
     private void useProfiles(ProfileSet profiles) {
@@ -224,6 +234,12 @@ public final class SyncEngine {
         }
         yieldedAt = Optional.empty();
         Desired desired = preview(location);
+        if (location.captivePortal()) {
+            retryTimer = ports.timers().after(CAPTIVE_RECHECK, () -> {
+                retryTimer = null;
+                reconcile("captive portal re-check");
+            });
+        }
         if (desired.selection().manualExpired()) {
             saveState(state.withManual(Optional.empty()));
         }
@@ -268,6 +284,9 @@ public final class SyncEngine {
 
     private void fail(Problem problem, boolean transientFailure, String trigger) {
         if (transientFailure && retryAttempt < settings.retryDelays().size()) {
+            if (retryTimer != null) {
+                retryTimer.cancel();
+            }
             Duration delay = settings.retryDelays().get(retryAttempt++);
             log.warn("{} failed ({}); retry {} in {}s", trigger, problem.whatFailed(), retryAttempt, delay.toSeconds());
             retryTimer = ports.timers().after(delay, () -> {

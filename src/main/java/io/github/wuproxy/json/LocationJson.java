@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class LocationJson {
     private static final Set<String> LOCATION_FIELDS = Set.of("name", "interfaces", "category", "networkName", "dns",
-            "reverseDns", "reachable", "beacons", "pac");
+            "reverseDns", "reachable", "beacons", "pac", "captivePortal");
     private static final Set<String> LINK_FIELDS = Set.of("name", "kind", "dnsSuffix", "addresses", "gateways",
             "dnsServers", "ssid");
 
@@ -45,13 +45,18 @@ public final class LocationJson {
             }
         }
         String category = Json.optionalText(node, "category", "network.");
+        JsonNode captive = node.get("captivePortal");
+        if (captive != null && !captive.isNull() && !captive.isBoolean()) {
+            throw new JsonFormatException("`network.captivePortal` must be true or false");
+        }
         try {
             return new NetworkLocation(
                     Optional.ofNullable(Json.optionalText(node, "name", "network.")).orElse(""),
                     links,
                     category == null ? NetworkCategory.UNKNOWN : NetworkCategory.fromWord(category),
                     Json.optionalText(node, "networkName", "network."),
-                    probes(node));
+                    probes(node),
+                    captive != null && captive.asBoolean());
         } catch (IllegalArgumentException e) {
             throw new JsonFormatException("`network.category`: " + e.getMessage());
         }
@@ -190,6 +195,9 @@ public final class LocationJson {
         probes.beacons().forEach(beacons::put);
         ObjectNode pac = node.putObject("pac");
         probes.pac().forEach(pac::put);
+        if (location.captivePortal()) {
+            node.put("captivePortal", true);
+        }
         return node;
     }
 }

@@ -68,4 +68,36 @@ class PortableNetworkLocationSourceTest {
         assertEquals(here.fingerprint(), new PortableNetworkLocationSource(Path.of("/"), Duration.ofSeconds(2))
                 .current(ProbeRequest.NONE).fingerprint(), "nothing changed, so neither did the fingerprint");
     }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void noticesAChangedResolvConfWithinItsCheckPeriod(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("etc"));
+        Files.createDirectories(root.resolve("proc/net"));
+        Files.writeString(root.resolve("etc/resolv.conf"), "nameserver 10.255.255.53\n");
+        var source = new PortableNetworkLocationSource(root, Duration.ofMillis(50));
+        org.junit.jupiter.api.Assumptions.assumeFalse(source.current(ProbeRequest.NONE).isOffline(),
+                "this machine has no network interface up besides loopback");
+        var changed = new java.util.concurrent.CountDownLatch(1);
+        source.start(changed::countDown);
+        try {
+            // Give the first poll a baseline, then change the resolver as DHCP on a new network would.
+            assertTrue(!changed.await(300, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing changed yet");
+            Files.writeString(root.resolve("etc/resolv.conf"), "nameserver 10.20.0.53\nsearch corp.example.com\n");
+            assertTrue(changed.await(5, java.util.concurrent.TimeUnit.SECONDS), "the change was signalled");
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
+    void aRecordingReadsBackAsTheSameLocation() throws Exception {
+        NetworkLocation here = new PortableNetworkLocationSource(Path.of("/"), Duration.ofSeconds(2)).current(ProbeRequest.NONE);
+        var json = io.github.wuproxy.json.LocationJson.write(here).toString();
+        var timeline = io.github.wuproxy.sim.Timeline.parse("recorded", "{\"t\":0,\"network\":" + json + "}\n");
+        assertEquals(here, ((io.github.wuproxy.sim.TimelineEvent.Network) timeline.get(0)).location());
+        NetworkLocation office = Fixtures.location("network/corp-dock-wired-edited.json");
+        assertEquals(office, io.github.wuproxy.json.LocationJson.read(
+                io.github.wuproxy.json.Json.parse(io.github.wuproxy.json.LocationJson.write(office).toString())));
+    }
 }

@@ -10,9 +10,15 @@ import java.util.stream.Collectors;
  *
  * @param name a label for people and logs (from a recording, or empty)
  * @param networkName the network's name as Windows shows it (for Wi-Fi usually the SSID), or empty
+ * @param captivePortal the network holds traffic behind a sign-in page
  */
 public record NetworkLocation(
-        String name, List<NetworkLink> links, NetworkCategory category, String networkName, ProbeResults probes) {
+        String name, List<NetworkLink> links, NetworkCategory category, String networkName, ProbeResults probes,
+        boolean captivePortal) {
+
+    public NetworkLocation(String name, List<NetworkLink> links, NetworkCategory category, String networkName, ProbeResults probes) {
+        this(name, links, category, networkName, probes, false);
+    }
 
     public NetworkLocation {
         name = name == null ? "" : name;
@@ -31,7 +37,11 @@ public record NetworkLocation(
     }
 
     public NetworkLocation withProbes(ProbeResults results) {
-        return new NetworkLocation(name, links, category, networkName, results);
+        return new NetworkLocation(name, links, category, networkName, results, captivePortal);
+    }
+
+    public NetworkLocation withCaptivePortal(boolean captive) {
+        return new NetworkLocation(name, links, category, networkName, captive ? ProbeResults.NONE : probes, captive);
     }
 
     public LocationFingerprint fingerprint() {

@@ -1,0 +1,58 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.cli.ExitCodes;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.config.AgentSettingsLoader;
+import io.github.wuproxy.config.HoconProfileCatalog;
+import io.github.wuproxy.core.location.Anonymiser;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.engine.ProbeRequests;
+import io.github.wuproxy.json.LocationJson;
+import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.port.SourceException;
+import io.github.wuproxy.port.StoreException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wuproxy record}: this network as a snapshot, with every probe the profiles use, in the form simulate reads. */
+@Command(name = "record", description = {
+    "Print this network as a snapshot, with the results of every probe the profiles use,",
+    "in the JSON form `wuproxy simulate` reads: {\"t\":0,\"network\":SNAPSHOT}."})
+final class RecordCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "A label for the snapshot, like office or home")
+    String name = "";
+
+    @Option(names = "--anonymise", description = "Replace host names, DNS suffixes and SSIDs with stable pseudonyms (*.example)")
+    boolean anonymise;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        try {
+            AgentSettings settings = AgentSettingsLoader.load(paths.agentConf());
+            ProfileSet profiles = new HoconProfileCatalog(paths.profileFolders(), settings.fallbackProfile()).load();
+            NetworkLocation here = Adapters.forThisMachine(paths, settings).network().current(ProbeRequests.of(profiles));
+            here = new NetworkLocation(name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
+            if (anonymise) {
+                here = Anonymiser.anonymise(here);
+            }
+            spec.commandLine().getOut().println(LocationJson.write(here).toString());
+            return ExitCodes.OK;
+        } catch (ProfileException e) {
+            e.problems().forEach(err::println);
+            return ExitCodes.BAD_INPUT;
+        } catch (SourceException | StoreException e) {
+            err.println("Could not record this network: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+}
