@@ -4,8 +4,11 @@
  * its JNA structures with this output, so no number in the test is typed by hand.
  * Build: x86_64-w64-mingw32-gcc -o layouts.exe layouts.c ; run under Wine or Windows.
  */
+#include <winsock2.h>
+#include <ws2ipdef.h>
 #include <windows.h>
 #include <winhttp.h>
+#include <iphlpapi.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,5 +35,74 @@ int main(void)
     FIELD(WINHTTP_AUTOPROXY_OPTIONS, lpvReserved);
     FIELD(WINHTTP_AUTOPROXY_OPTIONS, dwReserved);
     FIELD(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged);
+
+    SIZE(SOCKET_ADDRESS);
+    FIELD(SOCKET_ADDRESS, lpSockaddr);
+    FIELD(SOCKET_ADDRESS, iSockaddrLength);
+
+    SIZE(IP_ADAPTER_ADDRESSES_LH);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Length);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, IfIndex);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Next);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, AdapterName);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstUnicastAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstAnycastAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstMulticastAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstDnsServerAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, DnsSuffix);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Description);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FriendlyName);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, PhysicalAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, PhysicalAddressLength);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Flags);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Mtu);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, IfType);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, OperStatus);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Ipv6IfIndex);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, ZoneIndices);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstPrefix);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, TransmitLinkSpeed);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, ReceiveLinkSpeed);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstWinsServerAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstGatewayAddress);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Ipv4Metric);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Ipv6Metric);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Luid);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Dhcpv4Server);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, CompartmentId);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, NetworkGuid);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, ConnectionType);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, TunnelType);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Dhcpv6Server);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Dhcpv6ClientDuid);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Dhcpv6ClientDuidLength);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, Dhcpv6Iaid);
+    FIELD(IP_ADAPTER_ADDRESSES_LH, FirstDnsSuffix);
+
+    SIZE(IP_ADAPTER_UNICAST_ADDRESS_LH);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, Length);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, Flags);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, Next);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, Address);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, PrefixOrigin);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, SuffixOrigin);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, DadState);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, ValidLifetime);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, PreferredLifetime);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, LeaseLifetime);
+    FIELD(IP_ADAPTER_UNICAST_ADDRESS_LH, OnLinkPrefixLength);
+
+    SIZE(IP_ADAPTER_GATEWAY_ADDRESS_LH);
+    FIELD(IP_ADAPTER_GATEWAY_ADDRESS_LH, Length);
+    FIELD(IP_ADAPTER_GATEWAY_ADDRESS_LH, Reserved);
+    FIELD(IP_ADAPTER_GATEWAY_ADDRESS_LH, Next);
+    FIELD(IP_ADAPTER_GATEWAY_ADDRESS_LH, Address);
+    /* The DNS server list has the same shape; the adapter reads it with the gateway structure. */
+    SIZE(IP_ADAPTER_DNS_SERVER_ADDRESS_XP);
+    FIELD(IP_ADAPTER_DNS_SERVER_ADDRESS_XP, Address);
+
+    /* sockaddr_in / sockaddr_in6, read by offset in WindowsNetworkLocationSource. */
+    FIELD(SOCKADDR_IN, sin_addr);
+    FIELD(SOCKADDR_IN6, sin6_addr);
     return 0;
 }

@@ -12,6 +12,7 @@ import io.github.wuproxy.sim.PortableNetworkLocationSource;
 import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.SimulatedUpdateService;
 import io.github.wuproxy.windows.ScmUpdateService;
+import io.github.wuproxy.windows.WindowsNetworkLocationSource;
 import io.github.wuproxy.windows.WinHttpPacResolver;
 import io.github.wuproxy.windows.WinHttpUpdateProxyStore;
 import io.github.wuproxy.windows.WinHttpUserProxySource;
@@ -39,11 +40,11 @@ record Adapters(
         PacResolver pac,
         UpdateService service) {
 
-    /** The real thing. The network source is the portable one until the Windows source (issue #5) lands. */
+    /** The real thing. */
     private static Adapters windows(Duration probeTimeout) {
         Path system32 = Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_System));
-        return new Adapters("Windows adapters (WinHTTP, BITS, the Service Control Manager) and the portable network source",
-                new PortableNetworkLocationSource(Path.of(System.getenv().getOrDefault("SystemDrive", "C:") + "\\"), Duration.ofSeconds(2)),
+        return new Adapters("Windows adapters (IP Helper, Network List Manager, WLAN, WinHTTP, BITS, the Service Control Manager)",
+                WindowsNetworkLocationSource.open(),
                 WinHttpUpdateProxyStore.open(system32),
                 WinHttpUserProxySource.open(),
                 WinHttpPacResolver.open(probeTimeout),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every structure wuproxy maps has the size and offsets mingw-w64's Windows headers give for x64. */
 @Tag("interop")
-class WinHttpTypesLayoutTest {
+class Win32LayoutTest {
     private static final Map<String, Integer> HEADERS = new HashMap<>();
 
     @BeforeAll
@@ -64,10 +64,29 @@ class WinHttpTypesLayoutTest {
     }
 
     @Test
+    void adapterAddressesMatchTheHeaders() throws Exception {
+        matches(new IpHlpApiTypes.SOCKET_ADDRESS());
+        matches(new IpHlpApiTypes.IP_ADAPTER_ADDRESSES_LH());
+        matches(new IpHlpApiTypes.IP_ADAPTER_UNICAST_ADDRESS_LH());
+        matches(new IpHlpApiTypes.IP_ADAPTER_GATEWAY_ADDRESS_LH());
+    }
+
+    @Test
+    void theDnsServerListSharesTheGatewayShapeAndSockaddrsTheirOffsets() {
+        var gateway = new IpHlpApiTypes.IP_ADAPTER_GATEWAY_ADDRESS_LH();
+        assertEquals(HEADERS.get("IP_ADAPTER_DNS_SERVER_ADDRESS_XP"), Integer.valueOf(gateway.size()));
+        assertEquals(HEADERS.get("IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Address"), HEADERS.get("IP_ADAPTER_GATEWAY_ADDRESS_LH.Address"));
+        assertEquals(HEADERS.get("SOCKADDR_IN.sin_addr"), Integer.valueOf(IpHlpApiTypes.SOCKADDR_IN_ADDR_OFFSET));
+        assertEquals(HEADERS.get("SOCKADDR_IN6.sin6_addr"), Integer.valueOf(IpHlpApiTypes.SOCKADDR_IN6_ADDR_OFFSET));
+    }
+
+    @Test
     void everyMappedStructureIsChecked() {
-        for (Class<?> nested : WinHttpTypes.class.getDeclaredClasses()) {
-            if (Structure.class.isAssignableFrom(nested)) {
-                assertTrue(HEADERS.containsKey(nested.getSimpleName()), nested.getSimpleName() + " is missing from src/test/c/layouts.c");
+        for (Class<?> types : java.util.List.of(WinHttpTypes.class, IpHlpApiTypes.class)) {
+            for (Class<?> nested : types.getDeclaredClasses()) {
+                if (Structure.class.isAssignableFrom(nested)) {
+                    assertTrue(HEADERS.containsKey(nested.getSimpleName()), nested.getSimpleName() + " is missing from src/test/c/layouts.c");
+                }
             }
         }
     }
