@@ -56,6 +56,11 @@ final class Agent implements AutoCloseable {
         return agent;
     }
 
+    /** Runs {@code action} on the engine's thread and waits for its result. */
+    <T> T call(java.util.function.Function<SyncEngine, T> action) throws Exception {
+        return engineThread.submit(() -> action.apply(engine)).get(30, TimeUnit.SECONDS);
+    }
+
     /** Runs {@code action} on the engine's thread. */
     void post(Consumer<SyncEngine> action) {
         post(engineThread, engine, action);

@@ -6,6 +6,8 @@ import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.config.AgentSettingsLoader;
 import io.github.wuproxy.config.HoconProfileCatalog;
 import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.ipc.IpcPolicy;
+import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.state.FileStateStore;
 import java.io.PrintWriter;
@@ -53,13 +55,39 @@ final class AgentCommand implements Callable<Integer> {
                 profiles.fallback().name());
         var stopped = new CountDownLatch(1);
         Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), new LoggingNotifier(), profiles, settings);
+        IpcServer channel;
+        try {
+            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                    new AgentIpcHandler(agent, a -> reload(a, paths)));
+        } catch (java.io.IOException e) {
+            agent.close();
+            err.println("The agent did not start: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("wuproxy agent stopping");
+            try {
+                channel.close();
+            } catch (java.io.IOException e) {
+                log.warn("closing the local channel: {}", e.getMessage());
+            }
             agent.close();
             stopped.countDown();
         }, "wuproxy-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** A broken file never replaces the last good set: the caller gets every problem instead. */
+    private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
+        try {
+            AgentSettings settings = AgentSettingsLoader.load(paths.agentConf());
+            ProfileSet profiles = new HoconProfileCatalog(paths.profileFolders(), settings.fallbackProfile()).load();
+            agent.post(engine -> engine.reload(profiles, settings));
+        } catch (ProfileException e) {
+            throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
+        }
     }
 
     /** Before the first logger: the agent logs with agent/logback.xml into its log folder. */

@@ -45,6 +45,11 @@ record AgentPaths(Path install, Path data) {
         return data.resolve("logs");
     }
 
+    /** The local channel's Unix-domain socket. */
+    Path socket() {
+        return data.resolve("agent.sock");
+    }
+
     /** Off Windows: the simulated machine's proxy settings. */
     Path simulatedMachine() {
         return data.resolve("simulated-machine.json");

@@ -1,5 +1,6 @@
 package io.github.wuproxy.app;
 
+import io.github.wuproxy.cli.AgentCommands;
 import io.github.wuproxy.cli.CheckCommand;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.cli.RestoreCommand;
@@ -25,6 +26,7 @@ public final class Main {
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        AgentCommands.addTo(cli, paths::socket);
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;

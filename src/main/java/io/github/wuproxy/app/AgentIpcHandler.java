@@ -1,0 +1,66 @@
+package io.github.wuproxy.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.ipc.StatusJson;
+import io.github.wuproxy.json.Json;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/** Carries out allowed requests on the engine's thread and answers with the status that follows. */
+final class AgentIpcHandler implements IpcServer.IpcHandler {
+    private final Agent agent;
+    private final Reloader reloader;
+
+    /** Loads profiles and settings again and hands them to the engine; throws with every problem when they are broken. */
+    interface Reloader {
+        void reload(Agent agent) throws IpcServer.IpcRefusal;
+    }
+
+    AgentIpcHandler(Agent agent, Reloader reloader) {
+        this.agent = agent;
+        this.reloader = reloader;
+    }
+
+    @Override
+    public ObjectNode handle(String op, JsonNode request) throws IpcServer.IpcRefusal {
+        if (op.equals("reload")) {
+            reloader.reload(agent);
+            return answer();
+        }
+        try {
+            agent.call(engine -> {
+                switch (op) {
+                    case "use" -> engine.use(request.path("profile").asText(""), request.path("sticky").asBoolean(false));
+                    case "auto" -> engine.useAutomatic();
+                    case "sync" -> engine.syncNow();
+                    case "pause" -> engine.setPaused(true);
+                    case "resume" -> engine.setPaused(false);
+                    default -> { }
+                }
+                return null;
+            });
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException refusal) {
+                throw new IpcServer.IpcRefusal(refusal.getMessage());
+            }
+            throw new IpcServer.IpcRefusal("the agent failed to " + op + ": " + e.getCause());
+        } catch (Exception e) {
+            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
+        }
+        return answer();
+    }
+
+    private ObjectNode answer() throws IpcServer.IpcRefusal {
+        try {
+            Optional<io.github.wuproxy.port.SyncStatus> status = agent.call(SyncEngine::status);
+            ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", true);
+            reply.set("status", status.map(StatusJson::write).orElse(null));
+            return reply;
+        } catch (Exception e) {
+            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
+        }
+    }
+}

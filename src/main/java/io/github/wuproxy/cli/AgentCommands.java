@@ -1,0 +1,82 @@
+package io.github.wuproxy.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.ipc.IpcClient;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The commands that talk to the running agent: status, use, pause, resume, sync, reload. */
+public final class AgentCommands {
+    private AgentCommands() {}
+
+    private static final Map<String, String> SIMPLE = new LinkedHashMap<>();
+
+    static {
+        SIMPLE.put("pause", "Stop all changes to the Windows Update proxy until `wuproxy resume` (administrators).");
+        SIMPLE.put("resume", "Resume after `wuproxy pause` (administrators).");
+        SIMPLE.put("sync", "Check the network and the proxy now.");
+        SIMPLE.put("reload", "Load the profiles and agent.conf again; broken files are reported and the running set kept (administrators).");
+    }
+
+    public static void addTo(CommandLine cli, Supplier<Path> socket) {
+        cli.addSubcommand(new Status(socket));
+        cli.addSubcommand(new Use(socket));
+        SIMPLE.forEach((op, description) -> {
+            cli.addSubcommand(op, new Simple(op, socket));
+            cli.getSubcommands().get(op).getCommandSpec().usageMessage().description(description);
+        });
+    }
+
+    @Command(name = "status", description = "Show the profile in force, why, and the Windows Update proxy.")
+    static final class Status extends AgentRequestCommand {
+        Status(Supplier<Path> socket) {
+            super(socket);
+        }
+
+        @Override
+        protected ObjectNode request() {
+            return IpcClient.request("status");
+        }
+    }
+
+    @Command(name = "use", description = "Choose a profile by hand (until the network changes, or with --sticky until `use auto`).")
+    static final class Use extends AgentRequestCommand {
+        @Parameters(index = "0", paramLabel = "PROFILE|auto")
+        String profile;
+
+        @Option(names = "--sticky", description = "Keep the choice on every network until `wuproxy use auto`")
+        boolean sticky;
+
+        Use(Supplier<Path> socket) {
+            super(socket);
+        }
+
+        @Override
+        protected ObjectNode request() {
+            return profile.equals("auto") ? IpcClient.request("auto")
+                    : IpcClient.request("use").put("profile", profile).put("sticky", sticky);
+        }
+    }
+
+    /** pause, resume, sync and reload take no arguments. */
+    @Command(description = "Ask the running agent.")
+    static final class Simple extends AgentRequestCommand {
+        private final String op;
+
+        Simple(String op, Supplier<Path> socket) {
+            super(socket);
+            this.op = op;
+        }
+
+        @Override
+        protected ObjectNode request() {
+            return IpcClient.request(op);
+        }
+    }
+}

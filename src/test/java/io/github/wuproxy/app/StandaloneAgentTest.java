@@ -1,0 +1,89 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.cli.AgentCommands;
+import io.github.wuproxy.cli.WuProxyCli;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.ipc.IpcPolicy;
+import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.json.Json;
+import io.github.wuproxy.sim.InMemoryStateStore;
+import io.github.wuproxy.sim.InMemoryUpdateProxyStore;
+import io.github.wuproxy.sim.ProbedPacResolver;
+import io.github.wuproxy.sim.ScriptedNetworkLocationSource;
+import io.github.wuproxy.sim.SimulatedUpdateService;
+import io.github.wuproxy.sim.SimulatedUserProxySource;
+import io.github.wuproxy.testing.Fixtures;
+import io.github.wuproxy.testing.RecordingNotifier;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A standalone agent on this machine, driven over the real socket by the CLI. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "caller identity on Windows is TODO(#6): named pipe")
+class StandaloneAgentTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run cli(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cli = new CommandLine(new WuProxyCli());
+        AgentCommands.addTo(cli, () -> dir.resolve("agent.sock"));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void theCliSwitchesTheProfileOfARunningAgent() throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
+        var adapters = new Adapters("test", network, store, user, new ProbedPacResolver(), new SimulatedUpdateService(store::current));
+        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                new AgentIpcHandler(agent, a -> { }));
+        try {
+            assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
+
+            Run use = cli("use", "direct");
+            assertEquals(0, use.exit(), use.err());
+            assertTrue(use.out().startsWith("Profile:   direct (manual: chosen by hand for this network)"), use.out());
+            assertEquals(UpdateProxy.direct(), store.current());
+
+            Run status = cli("status", "--json");
+            var json = Json.parse(status.out());
+            assertEquals("direct", json.path("profile").asText());
+            assertEquals("manual", json.path("basis").asText());
+            assertEquals("direct", json.path("desired").path("mode").asText());
+
+            Run wrong = cli("use", "office");
+            assertEquals(2, wrong.exit());
+            assertEquals("The agent refused: there is no profile office; profiles are corporate, direct, mobile", wrong.err().strip());
+
+            assertEquals(0, cli("use", "auto").exit());
+            assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());
+        } finally {
+            channel.close();
+            agent.close();
+        }
+        Run gone = cli("status");
+        assertEquals(1, gone.exit());
+        assertTrue(gone.err().startsWith("no wuproxy agent is running"), gone.err());
+    }
+}
