@@ -26,6 +26,9 @@ final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--headless", description = "Run without a tray icon")
+    boolean headless;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -54,7 +57,9 @@ final class AgentCommand implements Callable<Integer> {
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
                 profiles.fallback().name());
         var stopped = new CountDownLatch(1);
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), new LoggingNotifier(), profiles, settings);
+        var tray = new TrayController(profiles.all(), paths);
+        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
+        tray.attach(agent, headless ? java.util.Optional.empty() : io.github.wuproxy.tray.DorkboxTrayView.start(tray));
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),

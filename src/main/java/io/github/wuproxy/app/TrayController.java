@@ -1,0 +1,115 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Notifier;
+import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayActions;
+import io.github.wuproxy.tray.TrayMenus;
+import java.awt.Desktop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The tray of the standalone agent: shows the engine's status and carries out the user's clicks. */
+final class TrayController implements Notifier, TrayActions {
+    private static final Logger log = LoggerFactory.getLogger(TrayController.class);
+    private final Notifier logging = new LoggingNotifier();
+    private final List<Profile> profiles;
+    private final AgentPaths paths;
+    private volatile Optional<SyncStatus> status = Optional.empty();
+    private volatile Optional<String> problem = Optional.empty();
+    private volatile Optional<DorkboxTrayView> view = Optional.empty();
+    private volatile Agent agent;
+
+    TrayController(List<Profile> profiles, AgentPaths paths) {
+        this.profiles = List.copyOf(profiles);
+        this.paths = paths;
+    }
+
+    void attach(Agent running, Optional<DorkboxTrayView> tray) {
+        agent = running;
+        view = tray;
+        refresh();
+    }
+
+    private void refresh() {
+        view.ifPresent(v -> v.show(TrayMenus.build(status, profiles, true, problem, ZoneId.systemDefault())));
+    }
+
+    @Override
+    public void status(SyncStatus update) {
+        logging.status(update);
+        status = Optional.of(update);
+        refresh();
+    }
+
+    @Override
+    public void applied(AppliedChange change) {
+        logging.applied(change);
+    }
+
+    @Override
+    public void problem(Problem reported) {
+        logging.problem(reported);
+        problem = Optional.of(reported.headline());
+        refresh();
+    }
+
+    @Override
+    public void cleared(ProblemCode code) {
+        logging.cleared(code);
+        problem = Optional.empty();
+        refresh();
+    }
+
+    @Override
+    public void selected(String id) {
+        boolean sticky = status.map(s -> s.basis().equals("sticky")).orElse(false);
+        String current = status.map(SyncStatus::profile).orElse("");
+        if (id.startsWith(TrayMenus.PROFILE)) {
+            String name = id.substring(TrayMenus.PROFILE.length());
+            agent.post(engine -> engine.use(name, sticky));
+            return;
+        }
+        switch (id) {
+            case TrayMenus.AUTOMATIC -> agent.post(SyncEngine::useAutomatic);
+            case TrayMenus.KEEP -> agent.post(engine -> engine.use(current, !sticky));
+            case TrayMenus.SYNC -> agent.post(SyncEngine::syncNow);
+            case TrayMenus.PAUSE -> agent.post(engine -> engine.setPaused(true));
+            case TrayMenus.RESUME -> agent.post(engine -> engine.setPaused(false));
+            case TrayMenus.OPEN_PROFILES -> open(paths.install().resolve("profiles"));
+            case TrayMenus.OPEN_LOGS -> open(paths.logs());
+            case TrayMenus.ABOUT -> log.info("wuproxy {}: keeps the Windows Update proxy in step with the network",
+                    io.github.wuproxy.cli.Version.current());
+            case TrayMenus.EXIT -> view.ifPresent(v -> {
+                v.close();
+                view = Optional.empty();
+                log.info("tray closed; the agent keeps working");
+            });
+            default -> log.warn("unknown tray item {}", id);
+        }
+    }
+
+    private static void open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                Desktop.getDesktop().open(folder.toFile());
+            } else {
+                log.info("open {} (this desktop cannot open folders)", folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not open {}: {}", folder, e.getMessage());
+        }
+    }
+}
