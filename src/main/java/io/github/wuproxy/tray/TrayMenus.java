@@ -62,7 +62,7 @@ public final class TrayMenus {
                 .orElse((s.paused() ? "Paused — " : "") + s.profile() + ": " + s.why());
         String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t)).orElse("not yet");
         String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + ", synced " + sync, TOOLTIP);
-        return new TrayMenu(shorten(statusLine, 64), tooltip, icon(s, profiles, problem.isPresent()), items);
+        return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, profiles, problem.isPresent()), items);
     }
 
     static TrayMenu.Icon icon(SyncStatus status, List<Profile> profiles, boolean problem) {

@@ -71,7 +71,7 @@ class TrayMenusTest {
                 Optional.of("Could not set the Windows Update proxy to proxy.corp.example.com:8080 (bypass <local>)."));
         assertEquals(TrayMenu.Icon.PROBLEM, problem.icon());
         assertTrue(problem.statusLine().startsWith("Problem: Could not set"));
-        assertTrue(problem.statusLine().length() <= 64);
+        assertTrue(problem.statusLine().length() <= 80);
     }
 
     @Test
