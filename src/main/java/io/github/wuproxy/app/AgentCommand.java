@@ -3,8 +3,7 @@ package io.github.wuproxy.app;
 import io.github.wuproxy.cli.ExitCodes;
 import io.github.wuproxy.cli.Version;
 import io.github.wuproxy.config.AgentSettings;
-import io.github.wuproxy.config.AgentSettingsLoader;
-import io.github.wuproxy.config.HoconProfileCatalog;
+import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.ipc.IpcPolicy;
 import io.github.wuproxy.ipc.IpcServer;
@@ -36,8 +35,9 @@ final class AgentCommand implements Callable<Integer> {
         AgentSettings settings;
         ProfileSet profiles;
         try {
-            settings = AgentSettingsLoader.load(paths.agentConf());
-            profiles = new HoconProfileCatalog(paths.profileFolders(), settings.fallbackProfile()).load();
+            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+            settings = configuration.settings();
+            profiles = configuration.profiles();
         } catch (ProfileException e) {
             e.problems().forEach(err::println);
             err.println("The agent did not start. Fix the problems above (`wuproxy check` lists them), then start it again.");
@@ -87,9 +87,8 @@ final class AgentCommand implements Callable<Integer> {
     /** A broken file never replaces the last good set: the caller gets every problem instead. */
     private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
         try {
-            AgentSettings settings = AgentSettingsLoader.load(paths.agentConf());
-            ProfileSet profiles = new HoconProfileCatalog(paths.profileFolders(), settings.fallbackProfile()).load();
-            agent.post(engine -> engine.reload(profiles, settings));
+            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings()));
         } catch (ProfileException e) {
             throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
         }

@@ -30,6 +30,9 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
             reloader.reload(agent);
             return answer();
         }
+        if (op.equals("set")) {
+            return setByHand(request.path("proxy"));
+        }
         try {
             agent.call(engine -> {
                 switch (op) {
@@ -51,6 +54,32 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
             throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
         }
         return answer();
+    }
+
+    private ObjectNode setByHand(JsonNode proxy) throws IpcServer.IpcRefusal {
+        io.github.wuproxy.core.proxy.UpdateProxy wanted;
+        try {
+            wanted = proxy.path("mode").asText().equals("direct") ? io.github.wuproxy.core.proxy.UpdateProxy.direct()
+                    : io.github.wuproxy.core.proxy.UpdateProxy.fixed(proxy.path("server").asText(), proxy.path("bypass").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new IpcServer.IpcRefusal(e.getMessage());
+        }
+        String message;
+        try {
+            message = agent.call(engine -> {
+                try {
+                    return engine.applyByHand(wanted);
+                } catch (io.github.wuproxy.engine.OneShot.Failure f) {
+                    return "FAILED " + f.problem().text();
+                }
+            });
+        } catch (Exception e) {
+            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
+        }
+        if (message.startsWith("FAILED ")) {
+            throw new IpcServer.IpcRefusal(message.substring("FAILED ".length()));
+        }
+        return answer().put("message", message);
     }
 
     private ObjectNode answer() throws IpcServer.IpcRefusal {

@@ -2,6 +2,7 @@ package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.AgentCommands;
 import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.cli.ProxyCommands;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.cli.RestoreCommand;
 import io.github.wuproxy.cli.SimulateCommand;
@@ -27,6 +28,7 @@ public final class Main {
         cli.addSubcommand(new RecordCommand());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         AgentCommands.addTo(cli, paths::socket);
+        ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;

@@ -1,12 +1,9 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.ExitCodes;
-import io.github.wuproxy.config.AgentSettings;
-import io.github.wuproxy.config.AgentSettingsLoader;
-import io.github.wuproxy.config.HoconProfileCatalog;
+import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.location.Anonymiser;
 import io.github.wuproxy.core.location.NetworkLocation;
-import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.engine.ProbeRequests;
 import io.github.wuproxy.json.LocationJson;
 import io.github.wuproxy.port.ProfileException;
@@ -38,9 +35,9 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         try {
-            AgentSettings settings = AgentSettingsLoader.load(paths.agentConf());
-            ProfileSet profiles = new HoconProfileCatalog(paths.profileFolders(), settings.fallbackProfile()).load();
-            NetworkLocation here = Adapters.forThisMachine(paths, settings).network().current(ProbeRequests.of(profiles));
+            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+            NetworkLocation here = Adapters.forThisMachine(paths, configuration.settings()).network()
+                    .current(ProbeRequests.of(configuration.profiles()));
             here = new NetworkLocation(name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
             if (anonymise) {
                 here = Anonymiser.anonymise(here);

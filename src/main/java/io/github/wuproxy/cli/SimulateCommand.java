@@ -1,8 +1,7 @@
 package io.github.wuproxy.cli;
 
 import io.github.wuproxy.config.AgentSettings;
-import io.github.wuproxy.config.AgentSettingsLoader;
-import io.github.wuproxy.config.HoconProfileCatalog;
+import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.sim.Simulation;
@@ -45,8 +44,9 @@ public final class SimulateCommand implements Callable<Integer> {
         AgentSettings settings;
         ProfileSet set;
         try {
-            settings = AgentSettingsLoader.load(agentConf);
-            set = HoconProfileCatalog.of(profiles, settings.fallbackProfile()).load();
+            Configuration configuration = Configuration.load(agentConf, List.of(profiles));
+            settings = configuration.settings();
+            set = configuration.profiles();
         } catch (ProfileException e) {
             e.problems().forEach(err::println);
             err.println("Fix the profiles (`wuproxy check` lists every problem), then simulate again.");

@@ -164,6 +164,21 @@ public final class SyncEngine {
         }
     }
 
+    /**
+     * Sets the proxy by hand (the proxycfg verbs) and pauses automatic switching, so the choice
+     * stays until {@code resume}. Verified and restarted like any change.
+     */
+    public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
+        setPaused(true);
+        try {
+            Applier.Result result = applier.apply(proxy, true, settings.restartUpdateService(), state, this::saveStateOrFail);
+            lastApplied = Optional.of(proxy);
+            return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
+        } catch (ApplyFailure e) {
+            throw new OneShot.Failure(e.problem());
+        }
+    }
+
     /** Replaces the profiles and settings after a successful reload; a broken reload never reaches here. */
     public void reload(ProfileSet profiles, AgentSettings newSettings) {
         settings = newSettings;

@@ -27,9 +27,10 @@ public final class IpcProtocol {
             "sync", Right.CHOOSE,
             "pause", Right.ADMIN,
             "resume", Right.ADMIN,
-            "reload", Right.ADMIN);
+            "reload", Right.ADMIN,
+            "set", Right.ADMIN);
 
-    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky");
+    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy");
 
     private IpcProtocol() {}
 }

@@ -42,6 +42,7 @@ class StandaloneAgentTest {
         var err = new StringWriter();
         var cli = new CommandLine(new WuProxyCli());
         AgentCommands.addTo(cli, () -> dir.resolve("agent.sock"));
+        io.github.wuproxy.cli.ProxyCommands.addTo(cli, new LocalMachine(new AgentPaths(dir, dir)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return new Run(cli.execute(args), out.toString(), err.toString());
@@ -78,6 +79,12 @@ class StandaloneAgentTest {
 
             assertEquals(0, cli("use", "auto").exit());
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());
+
+            Run set = cli("set", "other.example:3128");
+            assertEquals(0, set.exit(), set.err());
+            assertTrue(set.out().contains("wuproxy is paused until `wuproxy resume`"), set.out());
+            assertEquals(UpdateProxy.fixed("other.example:3128", ""), store.current());
+            assertTrue(Json.parse(cli("status", "--json").out()).path("paused").asBoolean());
         } finally {
             channel.close();
             agent.close();

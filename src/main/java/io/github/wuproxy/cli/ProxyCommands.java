@@ -1,0 +1,171 @@
+package io.github.wuproxy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.wuproxy.core.proxy.InvalidProxyException;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.engine.OneShot;
+import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.json.ProxyJson;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.StoredSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The proxycfg verbs (show, reset, import, set) and {@code show}, for every store. */
+public final class ProxyCommands {
+    private ProxyCommands() {}
+
+    public static void addTo(CommandLine cli, Machine machine) {
+        cli.addSubcommand(new Show(machine));
+        cli.addSubcommand(new Reset(machine));
+        cli.addSubcommand(new Import(machine));
+        cli.addSubcommand(new Set(machine));
+    }
+
+    @Command(name = "show", description = "Show the Windows Update proxy (like `netsh winhttp show proxy`), the BITS accounts' and your own.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        private final Machine machine;
+
+        Show(Machine machine) {
+            this.machine = machine;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            StoredSettings stored;
+            try {
+                stored = machine.store().read();
+            } catch (StoreException e) {
+                spec.commandLine().getErr().println("Could not read the proxy settings: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            out.println();
+            out.println("Current WinHTTP proxy settings (Windows Update scans):");
+            out.println();
+            out.println(netsh(stored.winHttp()));
+            out.println();
+            out.println("BITS service accounts (downloads): " + stored.bits().map(p -> p.describe() + " (all three accounts)")
+                    .orElse("not one proxy: " + stored.bitsRaw().keySet()));
+            out.println("Your own proxy settings: " + machine.user().current().map(UserProxySettings::describe).orElse("unknown"));
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        static String netsh(Optional<UpdateProxy> proxy) {
+            if (proxy.isEmpty()) {
+                return "    (a value wuproxy does not understand; `wuproxy restore` or `netsh winhttp reset proxy` clears it)";
+            }
+            if (proxy.get() instanceof UpdateProxy.Fixed fixed) {
+                return "    Proxy Server(s) :  " + fixed.server() + "\n    Bypass List     :  " + (fixed.bypass().isEmpty() ? "(none)" : fixed.bypass());
+            }
+            return "    Direct access (no proxy server).";
+        }
+    }
+
+    /** Applies one proxy: through the running agent (which then stays paused), or directly. */
+    abstract static class Apply implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        final Machine machine;
+
+        Apply(Machine machine) {
+            this.machine = machine;
+        }
+
+        abstract UpdateProxy proxy() throws CommandLine.ParameterException;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            UpdateProxy proxy;
+            try {
+                proxy = proxy();
+            } catch (InvalidProxyException e) {
+                err.println("Not a proxy WinHTTP can use: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (IpcClient.isAlive(machine.socket())) {
+                try {
+                    var request = IpcClient.request("set");
+                    request.set("proxy", ProxyJson.write(proxy));
+                    JsonNode answer = new IpcClient(machine.socket()).send(request);
+                    if (!answer.path("ok").asBoolean()) {
+                        err.println("The agent refused: " + answer.path("error").asText());
+                        return answer.path("error").asText().startsWith("WUP200") ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
+                    }
+                    out.println(answer.path("message").asText());
+                    return ExitCodes.OK;
+                } catch (IOException e) {
+                    err.println(e.getMessage());
+                    return ExitCodes.FAILURE;
+                }
+            }
+            try {
+                out.println(OneShot.apply(machine.store(), machine.service(), machine.state(), Clock.systemUTC(), proxy));
+                return ExitCodes.OK;
+            } catch (OneShot.Failure e) {
+                err.println(e.problem().text());
+                return e.problem().code() == io.github.wuproxy.core.problem.ProblemCode.WRITE_DENIED ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
+            } catch (StoreException e) {
+                err.println("Could not open the proxy settings: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+    }
+
+    @Command(name = "reset", description = "No proxy for Windows Update (proxycfg -d, netsh winhttp reset proxy); restarts Windows Update.")
+    static final class Reset extends Apply {
+        Reset(Machine machine) {
+            super(machine);
+        }
+
+        @Override
+        UpdateProxy proxy() {
+            return UpdateProxy.direct();
+        }
+    }
+
+    @Command(name = "import", description = "Copy your own manual proxy to Windows Update (proxycfg -u, netsh winhttp import proxy source=ie).")
+    static final class Import extends Apply {
+        Import(Machine machine) {
+            super(machine);
+        }
+
+        @Override
+        UpdateProxy proxy() {
+            // As netsh: only the manual proxy and bypass list; a setup script or auto-detection is not imported.
+            return machine.user().current().flatMap(UserProxySettings::manual).map(UpdateProxy.class::cast).orElse(UpdateProxy.direct());
+        }
+    }
+
+    @Command(name = "set", description = "Set the Windows Update proxy by hand (proxycfg -p, netsh winhttp set proxy); restarts Windows Update.")
+    static final class Set extends Apply {
+        @Parameters(index = "0", paramLabel = "PROXY", description = "host:port, or per scheme http=a:80;https=b:443")
+        String server;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "BYPASS", description = "like \"<local>;*.corp.example\"")
+        String bypass = "";
+
+        Set(Machine machine) {
+            super(machine);
+        }
+
+        @Override
+        UpdateProxy proxy() {
+            return UpdateProxy.fixed(server, bypass);
+        }
+    }
+}

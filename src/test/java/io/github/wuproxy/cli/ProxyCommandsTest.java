@@ -1,0 +1,112 @@
+package io.github.wuproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.StateStore;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.UpdateProxyStore;
+import io.github.wuproxy.port.UpdateService;
+import io.github.wuproxy.port.UserProxySource;
+import io.github.wuproxy.sim.InMemoryStateStore;
+import io.github.wuproxy.sim.InMemoryUpdateProxyStore;
+import io.github.wuproxy.sim.SimulatedUpdateService;
+import io.github.wuproxy.sim.SimulatedUserProxySource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The proxycfg verbs acting directly, as they do when no agent runs. */
+class ProxyCommandsTest {
+    @TempDir
+    Path dir;
+    private final InMemoryUpdateProxyStore store = InMemoryUpdateProxyStore.holding(UpdateProxy.fixed("old.example:3128", ""));
+    private final SimulatedUpdateService service = new SimulatedUpdateService(store::current);
+    private final InMemoryStateStore state = new InMemoryStateStore();
+    private final SimulatedUserProxySource user = new SimulatedUserProxySource(
+            new UserProxySettings(true, java.util.Optional.empty(), java.util.Optional.of(UpdateProxy.fixed("mine.example:8080", "<local>"))));
+
+    private final Machine machine = new Machine() {
+        @Override
+        public UpdateProxyStore store() {
+            return store;
+        }
+
+        @Override
+        public UpdateService service() {
+            return service;
+        }
+
+        @Override
+        public StateStore state() {
+            return state;
+        }
+
+        @Override
+        public UserProxySource user() {
+            return user;
+        }
+
+        @Override
+        public Path socket() {
+            return dir.resolve("agent.sock");
+        }
+    };
+
+    private String[] run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cli = new CommandLine(new WuProxyCli());
+        ProxyCommands.addTo(cli, machine);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+    }
+
+    @Test
+    void setVerifiesRestartsAndBacksUpTheOriginalFirst() throws Exception {
+        String[] result = run("set", "proxy.corp.example:8080", "<local>;*.corp.example");
+        assertEquals("0", result[0], result[2]);
+        assertEquals("Windows Update proxy set to proxy.corp.example:8080 (bypass <local>;*.corp.example) (was old.example:3128); "
+                + "Windows Update was restarted to use it.", result[1].strip());
+        assertEquals(UpdateProxy.fixed("proxy.corp.example:8080", "<local>;*.corp.example"), service.effective());
+        assertEquals(java.util.Optional.of(UpdateProxy.fixed("old.example:3128", "")), state.backup().orElseThrow().original().winHttp());
+    }
+
+    @Test
+    void importTakesOnlyTheManualProxyAsNetshDoes() {
+        assertEquals("0", run("import")[0]);
+        assertEquals(UpdateProxy.fixed("mine.example:8080", "<local>"), store.current());
+        user.set(UserProxySettings.pac("http://wpad.example/wpad.dat"));
+        run("import");
+        assertEquals(UpdateProxy.direct(), store.current(), "a setup script alone imports as direct");
+    }
+
+    @Test
+    void resetAndShowSpeakLikeNetsh() {
+        assertEquals("0", run("reset")[0]);
+        String shown = run("show")[1];
+        assertTrue(shown.contains("    Direct access (no proxy server)."), shown);
+        assertTrue(shown.contains("Your own proxy settings: automatic detection"), shown);
+        run("set", "p.example:80");
+        assertTrue(run("show")[1].contains("    Proxy Server(s) :  p.example:80\n    Bypass List     :  (none)"));
+    }
+
+    @Test
+    void aRefusalExitsThreeAndABadProxyTwo() {
+        store.failNextWrite(StoreException.Reason.DENIED);
+        String[] denied = run("set", "p.example:80");
+        assertEquals("3", denied[0]);
+        assertTrue(denied[2].startsWith("WUP200 Could not set the Windows Update proxy to p.example:80"), denied[2]);
+        assertEquals(UpdateProxy.fixed("old.example:3128", ""), store.current(), "nothing half-applied");
+        String[] bad = run("set", "p.example:99999");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].startsWith("Not a proxy WinHTTP can use: proxy entry \"p.example:99999\""), bad[2]);
+    }
+}
