@@ -23,6 +23,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WuProxyCli());
         cli.addSubcommand(new AgentCommand());
+        cli.addSubcommand(new ServiceCommand());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());

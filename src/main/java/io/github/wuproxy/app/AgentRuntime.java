@@ -1,0 +1,118 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.cli.Version;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.config.Configuration;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.ipc.IpcPolicy;
+import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.state.FileStateStore;
+import io.github.wuproxy.tray.DorkboxTrayView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running agent: the engine, its local channel and, in the standalone agent, its tray. Shared by `agent` and `service`. */
+final class AgentRuntime implements AutoCloseable {
+    private final Agent agent;
+    private final IpcServer channel;
+    private final Logger log;
+
+    private AgentRuntime(Agent agent, IpcServer channel, Logger log) {
+        this.agent = agent;
+        this.channel = channel;
+        this.log = log;
+    }
+
+    /** A start that cannot go on, with the text for the user. */
+    static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean badInput;
+
+        StartFailure(String message, boolean badInput) {
+            super(message);
+            this.badInput = badInput;
+        }
+
+        boolean badInput() {
+            return badInput;
+        }
+    }
+
+    static AgentRuntime start(AgentPaths paths, boolean withTray, String role) throws Exception {
+        Configuration configuration;
+        try {
+            configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+        } catch (ProfileException e) {
+            throw new StartFailure(e.getMessage() + "\nThe " + role + " did not start. Fix the problems above (`wuproxy check` lists them), "
+                    + "then start it again.", true);
+        }
+        AgentSettings settings = configuration.settings();
+        ProfileSet profiles = configuration.profiles();
+        configureLogging(paths, settings);
+        Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+        Adapters adapters;
+        try {
+            adapters = Adapters.forThisMachine(paths, settings);
+        } catch (StoreException e) {
+            throw new StartFailure(e.getMessage(), false);
+        }
+        log.info("wuproxy {} {} starting with the {}; state in {}, logs in {}", Version.current(), role, adapters.description(),
+                paths.state(), paths.logs());
+        log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
+                profiles.fallback().name());
+        var tray = new TrayController(profiles.all(), paths);
+        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
+        tray.attach(agent, withTray ? DorkboxTrayView.start(tray) : Optional.empty());
+        IpcServer channel;
+        try {
+            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                    new AgentIpcHandler(agent, a -> reload(a, paths)));
+        } catch (IOException e) {
+            agent.close();
+            throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
+        }
+        log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
+        return new AgentRuntime(agent, channel, log);
+    }
+
+    void post(Consumer<SyncEngine> action) {
+        agent.post(action);
+    }
+
+    /** A broken file never replaces the last good set: the caller gets every problem instead. */
+    private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
+        try {
+            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings()));
+        } catch (ProfileException e) {
+            throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
+        }
+    }
+
+    /** Before the first logger: the agent logs with agent/logback.xml into its log folder. */
+    private static void configureLogging(AgentPaths paths, AgentSettings settings) {
+        System.setProperty("wuproxy.logs", paths.logs().toString());
+        System.setProperty("wuproxy.log.level", settings.logLevel());
+        if (Files.isRegularFile(paths.logbackConf()) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", paths.logbackConf().toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        log.info("wuproxy stopping");
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("closing the local channel: {}", e.getMessage());
+        }
+        agent.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.wuproxy.windows;
+
+import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.W32Service;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.Winsvc;
+import java.util.List;
+
+/**
+ * Registers wuproxy with the Service Control Manager: automatic start as LocalSystem, a
+ * description, and restarts on failure (after 5 s, 30 s, 2 min). Needs an elevated administrator.
+ */
+public final class ServiceInstaller {
+    public static final String NAME = "wuproxy";
+    static final String DISPLAY_NAME = "wuproxy: Windows Update proxy";
+    static final String DESCRIPTION = "Keeps the Windows Update proxy (WinHTTP and BITS) right for the network this PC is on.";
+
+    private ServiceInstaller() {}
+
+    /** The command line the service starts with, every part quoted; built from this process's own paths only. */
+    public static String commandLine(String java, String jar) {
+        return quote(java) + " -Ddorkbox.updates.Updates.ENABLE=false -jar " + quote(jar) + " service";
+    }
+
+    static String quote(String path) {
+        if (path.contains("\"")) {
+            throw new IllegalArgumentException("a path with a quote cannot be part of a service command line: " + path);
+        }
+        return "\"" + path + "\"";
+    }
+
+    public static void install(String commandLine) {
+        Winsvc.SC_HANDLE manager = open(Winsvc.SC_MANAGER_ALL_ACCESS);
+        try {
+            Winsvc.SC_HANDLE service = Advapi32.INSTANCE.CreateService(manager, NAME, DISPLAY_NAME, Winsvc.SERVICE_ALL_ACCESS,
+                    WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START, WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null,
+                    null, null, null);
+            if (service == null) {
+                throw failure("CreateService " + NAME);
+            }
+            try (W32Service wrapped = new W32Service(service)) {
+                var description = new Winsvc.SERVICE_DESCRIPTION();
+                description.lpDescription = DESCRIPTION;
+                Advapi32.INSTANCE.ChangeServiceConfig2(service, Winsvc.SERVICE_CONFIG_DESCRIPTION, description);
+                wrapped.setFailureActions(List.of(restartAfter(5_000), restartAfter(30_000), restartAfter(120_000)), 86_400, null, null);
+            }
+        } finally {
+            Advapi32.INSTANCE.CloseServiceHandle(manager);
+        }
+    }
+
+    public static void uninstall() {
+        Winsvc.SC_HANDLE manager = open(Winsvc.SC_MANAGER_ALL_ACCESS);
+        try {
+            Winsvc.SC_HANDLE service = Advapi32.INSTANCE.OpenService(manager, NAME, Winsvc.SERVICE_ALL_ACCESS);
+            if (service == null) {
+                throw failure("OpenService " + NAME);
+            }
+            try (W32Service wrapped = new W32Service(service)) {
+                if (wrapped.queryStatus().dwCurrentState != Winsvc.SERVICE_STOPPED) {
+                    wrapped.stopService(30_000);
+                }
+                if (!Advapi32.INSTANCE.DeleteService(service)) {
+                    throw failure("DeleteService " + NAME);
+                }
+            }
+        } finally {
+            Advapi32.INSTANCE.CloseServiceHandle(manager);
+        }
+    }
+
+    private static Winsvc.SC_ACTION restartAfter(int delayMs) {
+        var action = new Winsvc.SC_ACTION();
+        action.type = Winsvc.SC_ACTION_RESTART;
+        action.delay = delayMs;
+        return action;
+    }
+
+    private static Winsvc.SC_HANDLE open(int access) {
+        Winsvc.SC_HANDLE manager = Advapi32.INSTANCE.OpenSCManager(null, null, access);
+        if (manager == null) {
+            throw failure("OpenSCManager");
+        }
+        return manager;
+    }
+
+    private static IllegalStateException failure(String call) {
+        int code = Kernel32.INSTANCE.GetLastError();
+        return new IllegalStateException(Win32Errors.describe(call, code, null)
+                + (Win32Errors.isDenied(code) ? ". Run it from an elevated (administrator) prompt." : ""));
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.wuproxy.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the service does with each Service Control Manager control, and how it is registered. */
+class ServiceControlsTest {
+    @Test
+    void stopShutdownPowerAndSessionControlsHaveTheirMeaning() {
+        assertEquals(Optional.of(ServiceControls.Event.STOP), ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_STOP, 0));
+        assertEquals(Optional.of(ServiceControls.Event.STOP), ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_SHUTDOWN, 0));
+        assertEquals(Optional.of(ServiceControls.Event.SUSPEND),
+                ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_POWEREVENT, ServiceControls.PBT_APMSUSPEND));
+        assertEquals(Optional.of(ServiceControls.Event.RESUME),
+                ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_POWEREVENT, ServiceControls.PBT_APMRESUMEAUTOMATIC));
+        assertEquals(Optional.of(ServiceControls.Event.USER_SESSION),
+                ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_SESSIONCHANGE, ServiceControls.WTS_SESSION_UNLOCK));
+        assertEquals(Optional.empty(), ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_INTERROGATE, 0));
+        assertEquals(Optional.empty(), ServiceControls.interpret(ServiceControls.SERVICE_CONTROL_POWEREVENT, 0xA));
+    }
+
+    @Test
+    void theServiceCommandLineQuotesEveryPath() {
+        assertEquals("\"C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe\" -Ddorkbox.updates.Updates.ENABLE=false -jar "
+                + "\"C:\\Program Files\\wuproxy\\wuproxy.jar\" service",
+                ServiceInstaller.commandLine("C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe", "C:\\Program Files\\wuproxy\\wuproxy.jar"));
+        assertThrows(IllegalArgumentException.class, () -> ServiceInstaller.quote("C:\\evil\" & calc.exe \""));
+    }
+}
