@@ -61,6 +61,11 @@ record Adapters(
                 passive.pac(), passive.service());
     }
 
+    /** The same, with the user's settings handed over by their tray: a Windows service cannot read them itself. */
+    Adapters withUser(UserProxySource handedOver) {
+        return new Adapters(description, network, store, handedOver, pac, service);
+    }
+
     /** Active probes in parallel, each within probe-timeout, and the captive-portal check in front of the passive source. */
     private static NetworkLocationSource probing(NetworkLocationSource passive, AgentSettings settings) {
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {

@@ -6,6 +6,7 @@ import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.ipc.StatusJson;
 import io.github.wuproxy.json.Json;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
@@ -13,15 +14,20 @@ import java.util.concurrent.ExecutionException;
 final class AgentIpcHandler implements IpcServer.IpcHandler {
     private final Agent agent;
     private final Reloader reloader;
+    private final Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver;
+    private final List<io.github.wuproxy.tray.TrayMenus.Entry> profiles;
 
     /** Loads profiles and settings again and hands them to the engine; throws with every problem when they are broken. */
     interface Reloader {
         void reload(Agent agent) throws IpcServer.IpcRefusal;
     }
 
-    AgentIpcHandler(Agent agent, Reloader reloader) {
+    AgentIpcHandler(Agent agent, Reloader reloader, Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
+            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles) {
         this.agent = agent;
         this.reloader = reloader;
+        this.handedOver = handedOver;
+        this.profiles = List.copyOf(profiles);
     }
 
     @Override
@@ -32,6 +38,9 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
         }
         if (op.equals("set")) {
             return setByHand(request.path("proxy"));
+        }
+        if (op.equals("user-proxy")) {
+            return handOver(request.path("userProxy"));
         }
         try {
             agent.call(engine -> {
@@ -52,6 +61,21 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
             throw new IpcServer.IpcRefusal("the agent failed to " + op + ": " + e.getCause());
         } catch (Exception e) {
             throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
+        }
+        return answer();
+    }
+
+    /** The tray in the user's session tells the service the user's own settings. */
+    private ObjectNode handOver(JsonNode settings) throws IpcServer.IpcRefusal {
+        if (handedOver.isEmpty()) {
+            throw new IpcServer.IpcRefusal("this agent reads the user's proxy settings itself");
+        }
+        try {
+            if (handedOver.get().handOver(io.github.wuproxy.json.UserProxyJson.read(settings))) {
+                agent.post(SyncEngine::userProxyChanged);
+            }
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new IpcServer.IpcRefusal(e.getMessage());
         }
         return answer();
     }
@@ -87,6 +111,8 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
             Optional<io.github.wuproxy.port.SyncStatus> status = agent.call(SyncEngine::status);
             ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", true);
             reply.set("status", status.map(StatusJson::write).orElse(null));
+            var list = reply.putArray("profiles");
+            profiles.forEach(p -> list.addObject().put("name", p.name()).put("kind", p.kind().word()));
             return reply;
         } catch (Exception e) {
             throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);

@@ -5,12 +5,14 @@ import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.ipc.HandedOverUserProxySource;
 import io.github.wuproxy.ipc.IpcPolicy;
 import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.state.FileStateStore;
 import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayMenus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -63,6 +65,11 @@ final class AgentRuntime implements AutoCloseable {
         } catch (StoreException e) {
             throw new StartFailure(e.getMessage(), false);
         }
+        Optional<HandedOverUserProxySource> handedOver = Optional.empty();
+        if (role.equals("service") && Adapters.isWindows()) {
+            handedOver = Optional.of(new HandedOverUserProxySource());
+            adapters = adapters.withUser(handedOver.get());
+        }
         log.info("wuproxy {} {} starting with the {}; state in {}, logs in {}", Version.current(), role, adapters.description(),
                 paths.state(), paths.logs());
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
@@ -73,7 +80,7 @@ final class AgentRuntime implements AutoCloseable {
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths)));
+                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all())));
         } catch (IOException e) {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);

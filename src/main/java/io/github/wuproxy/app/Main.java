@@ -24,6 +24,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new WuProxyCli());
         cli.addSubcommand(new AgentCommand());
         cli.addSubcommand(new ServiceCommand());
+        cli.addSubcommand(new TrayCommand());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());

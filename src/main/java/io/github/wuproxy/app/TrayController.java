@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class TrayController implements Notifier, TrayActions {
     private static final Logger log = LoggerFactory.getLogger(TrayController.class);
     private final Notifier logging = new LoggingNotifier();
-    private final List<Profile> profiles;
+    private final List<TrayMenus.Entry> profiles;
     private final AgentPaths paths;
     private volatile Optional<SyncStatus> status = Optional.empty();
     private volatile Optional<String> problem = Optional.empty();
@@ -32,7 +32,7 @@ final class TrayController implements Notifier, TrayActions {
     private volatile Agent agent;
 
     TrayController(List<Profile> profiles, AgentPaths paths) {
-        this.profiles = List.copyOf(profiles);
+        this.profiles = TrayMenus.Entry.of(profiles);
         this.paths = paths;
     }
 
@@ -100,7 +100,7 @@ final class TrayController implements Notifier, TrayActions {
         }
     }
 
-    private static void open(Path folder) {
+    static void open(Path folder) {
         try {
             Files.createDirectories(folder);
             if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {

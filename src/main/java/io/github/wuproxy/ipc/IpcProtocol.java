@@ -28,9 +28,10 @@ public final class IpcProtocol {
             "pause", Right.ADMIN,
             "resume", Right.ADMIN,
             "reload", Right.ADMIN,
-            "set", Right.ADMIN);
+            "set", Right.ADMIN,
+            "user-proxy", Right.CHOOSE);
 
-    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy");
+    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy", "userProxy");
 
     private IpcProtocol() {}
 }

@@ -23,6 +23,19 @@ public final class StatusJson {
         return node;
     }
 
+    /** Reads the form {@link #write} makes, for a tray in another process. */
+    public static SyncStatus read(JsonNode node) {
+        JsonNode desired = node.path("desired");
+        java.util.Optional<UpdateProxy> proxy = desired.isObject()
+                ? java.util.Optional.of(desired.path("mode").asText().equals("direct") ? UpdateProxy.direct()
+                        : UpdateProxy.fixed(desired.path("server").asText(), desired.path("bypass").asText()))
+                : java.util.Optional.empty();
+        java.util.Optional<java.time.Instant> lastSync = node.path("lastSync").isTextual()
+                ? java.util.Optional.of(java.time.Instant.parse(node.path("lastSync").asText())) : java.util.Optional.empty();
+        return new SyncStatus(node.path("profile").asText(), node.path("basis").asText(), node.path("why").asText(), proxy,
+                node.path("network").asText(), node.path("paused").asBoolean(), lastSync);
+    }
+
     /** The text form of the same status. */
     public static String text(JsonNode status) {
         JsonNode desired = status.path("desired");

@@ -28,11 +28,18 @@ public final class TrayMenus {
 
     private TrayMenus() {}
 
+    /** A profile as the menu lists it. */
+    public record Entry(String name, ProfileKind kind) {
+        public static List<Entry> of(List<Profile> profiles) {
+            return profiles.stream().map(p -> new Entry(p.name(), p.kind())).toList();
+        }
+    }
+
     /**
      * @param mayPause whether this user may pause and resume (administrators, unless policy says otherwise)
      * @param problem the headline of a problem the user has not seen fixed yet
      */
-    public static TrayMenu build(Optional<SyncStatus> status, List<Profile> profiles, boolean mayPause, Optional<String> problem,
+    public static TrayMenu build(Optional<SyncStatus> status, List<Entry> profiles, boolean mayPause, Optional<String> problem,
             ZoneId zone) {
         if (status.isEmpty()) {
             return new TrayMenu("wuproxy is starting…", "wuproxy: starting", TrayMenu.Icon.CUSTOM,
@@ -42,7 +49,7 @@ public final class TrayMenus {
         boolean manual = s.basis().equals("manual") || s.basis().equals("sticky");
         List<TrayMenu.Item> items = new ArrayList<>();
         items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !manual, !s.paused()));
-        for (Profile p : profiles) {
+        for (Entry p : profiles) {
             items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), manual && p.name().equals(s.profile()), !s.paused()));
         }
         items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.basis().equals("sticky"), manual && !s.paused()));
@@ -65,14 +72,14 @@ public final class TrayMenus {
         return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, profiles, problem.isPresent()), items);
     }
 
-    static TrayMenu.Icon icon(SyncStatus status, List<Profile> profiles, boolean problem) {
+    static TrayMenu.Icon icon(SyncStatus status, List<Entry> profiles, boolean problem) {
         if (problem) {
             return TrayMenu.Icon.PROBLEM;
         }
         if (status.paused()) {
             return TrayMenu.Icon.PAUSED;
         }
-        ProfileKind kind = profiles.stream().filter(p -> p.name().equals(status.profile())).map(Profile::kind).findFirst()
+        ProfileKind kind = profiles.stream().filter(p -> p.name().equals(status.profile())).map(Entry::kind).findFirst()
                 .orElse(ProfileKind.CUSTOM);
         return switch (kind) {
             case CORPORATE -> TrayMenu.Icon.CORPORATE;

@@ -49,6 +49,38 @@ class StandaloneAgentTest {
     }
 
     @Test
+    void aTrayHandsTheUsersOwnSettingsToTheService() throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        var handedOver = new io.github.wuproxy.ipc.HandedOverUserProxySource();
+        var adapters = new Adapters("test", network, store, handedOver, new ProbedPacResolver(), new SimulatedUpdateService(store::current));
+        network.setQuietly(Fixtures.location("network/phone-tether-edited.json"));
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                new AgentIpcHandler(agent, a -> { }, java.util.Optional.of(handedOver),
+                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all())));
+        try {
+            var request = io.github.wuproxy.ipc.IpcClient.request("user-proxy");
+            request.set("userProxy", io.github.wuproxy.json.UserProxyJson.write(
+                    UserProxySettings.fixed(UpdateProxy.fixed("mine.example:8080", "<local>"))));
+            var answer = new io.github.wuproxy.ipc.IpcClient(dir.resolve("agent.sock")).send(request);
+            assertTrue(answer.path("ok").asBoolean(), answer.toString());
+            assertEquals(3, answer.path("profiles").size());
+            var done = new java.util.concurrent.CompletableFuture<Void>();
+            agent.post(engine -> done.complete(null));
+            done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(UpdateProxy.fixed("mine.example:8080", "<local>"), store.current(), "mobile follows what the tray handed over");
+            assertEquals("mobile", io.github.wuproxy.ipc.StatusJson.read(
+                    new io.github.wuproxy.ipc.IpcClient(dir.resolve("agent.sock")).send(io.github.wuproxy.ipc.IpcClient.request("status"))
+                            .path("status")).profile());
+        } finally {
+            channel.close();
+            agent.close();
+        }
+    }
+
+    @Test
     void theCliSwitchesTheProfileOfARunningAgent() throws Exception {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
@@ -58,7 +90,8 @@ class StandaloneAgentTest {
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                new AgentIpcHandler(agent, a -> { }));
+                new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(),
+                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all())));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tray's menu as a model, without a display. */
 class TrayMenusTest {
-    private final List<io.github.wuproxy.core.profile.Profile> profiles = Fixtures.shippedProfiles().all();
+    private final List<TrayMenus.Entry> profiles = TrayMenus.Entry.of(Fixtures.shippedProfiles().all());
 
     private static SyncStatus status(String profile, String basis, boolean paused) {
         return new SyncStatus(profile, basis, "network-category domain-authenticated (corp.example.com)",
