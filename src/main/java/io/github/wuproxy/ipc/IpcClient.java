@@ -38,6 +38,7 @@ public final class IpcClient {
             throw new IOException("no wuproxy agent is running (no socket at " + socket + "); start it with `wuproxy agent`");
         }
         request.put("v", IpcProtocol.VERSION);
+        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             ByteBuffer out = ByteBuffer.wrap((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));

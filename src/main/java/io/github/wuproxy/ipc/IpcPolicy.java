@@ -9,16 +9,23 @@ import java.util.Set;
  * @param admins may also pause, resume and reload
  */
 public record IpcPolicy(Set<String> choosers, Set<String> admins) {
+    /** Callers identified by the admin or the choose token (where the OS cannot name them). */
+    public static final String TOKEN_ADMIN = "(holder of the admin token)";
+    public static final String TOKEN_CHOOSER = "(holder of the choose token)";
+
     public IpcPolicy {
         choosers = Set.copyOf(choosers);
         admins = Set.copyOf(admins);
     }
 
-    /** The user the agent runs as, and root / SYSTEM, may do everything; nobody else may do anything. */
+    /**
+     * The user the agent runs as and root may do everything; on Windows, where tokens stand for
+     * callers, interactive users (the choose token) may choose and administrators (the admin token) everything.
+     */
     public static IpcPolicy ownerOnly(String owner) {
-        Set<String> both = new java.util.HashSet<>(Set.of("root"));
-        both.add(owner);
-        return new IpcPolicy(both, both);
+        Set<String> admins = new java.util.HashSet<>(Set.of("root", TOKEN_ADMIN));
+        admins.add(owner);
+        return new IpcPolicy(Set.of(TOKEN_CHOOSER), admins);
     }
 
     public boolean allows(String user, IpcProtocol.Right right) {

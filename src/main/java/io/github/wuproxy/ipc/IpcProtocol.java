@@ -31,7 +31,7 @@ public final class IpcProtocol {
             "set", Right.ADMIN,
             "user-proxy", Right.CHOOSE);
 
-    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy", "userProxy");
+    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy", "userProxy", "token");
 
     private IpcProtocol() {}
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import jdk.net.ExtendedSocketOptions;
+import java.util.Optional;
 import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class IpcServer implements AutoCloseable {
     private final Path socket;
     private final IpcPolicy policy;
     private final IpcHandler handler;
+    private final IpcTokens tokens;
     private final ServerSocketChannel server;
     private final Thread acceptor;
 
@@ -45,10 +47,11 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
-    private IpcServer(Path socket, IpcPolicy policy, IpcHandler handler, ServerSocketChannel server) {
+    private IpcServer(Path socket, IpcPolicy policy, IpcHandler handler, IpcTokens tokens, ServerSocketChannel server) {
         this.socket = socket;
         this.policy = policy;
         this.handler = handler;
+        this.tokens = tokens;
         this.server = server;
         this.acceptor = new Thread(this::serve, "wuproxy-ipc");
         acceptor.setDaemon(true);
@@ -69,7 +72,7 @@ public final class IpcServer implements AutoCloseable {
             // Anyone may connect; the policy, checked against the kernel's word on who called, decides.
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
         }
-        IpcServer server = new IpcServer(socket, policy, handler, channel);
+        IpcServer server = new IpcServer(socket, policy, handler, IpcTokens.create(tokenFolder(socket)), channel);
         server.acceptor.start();
         return server;
     }
@@ -88,12 +91,17 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
+    /** The token files live beside the socket. */
+    public static Path tokenFolder(Path socket) {
+        return socket.resolveSibling("ipc");
+    }
+
     private void answer(SocketChannel client) throws IOException {
-        String user = peer(client);
+        Optional<String> user = peer(client);
         ObjectNode reply;
         try {
             JsonNode request = Json.parse(readLine(client));
-            reply = handle(user, request);
+            reply = handle(user.orElseGet(() -> tokenIdentity(request)), request);
         } catch (JsonFormatException e) {
             reply = refusal("malformed request: " + e.getMessage());
         }
@@ -131,14 +139,20 @@ public final class IpcServer implements AutoCloseable {
         return Json.MAPPER.createObjectNode().put("v", IpcProtocol.VERSION).put("ok", false).put("error", why);
     }
 
-    /** The caller as the kernel knows it; where the OS cannot say (Windows, TODO(#6): named pipe), nobody. */
-    private static String peer(SocketChannel client) throws IOException {
+    /** The caller as the kernel knows it; empty where the OS cannot say (Windows). */
+    private static Optional<String> peer(SocketChannel client) throws IOException {
         try {
             UnixDomainPrincipal principal = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            return principal.user().getName();
+            return Optional.of(principal.user().getName());
         } catch (UnsupportedOperationException e) {
-            return "(unidentified caller)";
+            return Optional.empty();
         }
+    }
+
+    /** Without the kernel's word, the right the presented token proves stands for the caller. */
+    String tokenIdentity(JsonNode request) {
+        return tokens.rightOf(request.path("token").asText("")).map(right -> right == IpcProtocol.Right.ADMIN
+                ? IpcPolicy.TOKEN_ADMIN : IpcPolicy.TOKEN_CHOOSER).orElse("(unauthenticated caller)");
     }
 
     private static String readLine(SocketChannel client) throws IOException, JsonFormatException {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local channel over a real socket: who may do what, and what a bad request gets. */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "caller identity on Windows is TODO(#6): named pipe")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "these tests name the caller as SO_PEERCRED does; Windows callers prove themselves by token (tested here too)")
 class IpcServerTest {
     private static final String ME = System.getProperty("user.name");
     @TempDir
@@ -98,7 +98,8 @@ class IpcServerTest {
         assertTrue(send("{not json").path("error").asText().startsWith("malformed request: not valid JSON"));
         assertEquals("unsupported protocol version 7; this agent speaks 1", send("{\"v\":7,\"op\":\"status\"}").path("error").asText());
         assertTrue(send("{\"v\":1,\"op\":\"format-disk\"}").path("error").asText().startsWith("unknown operation \"format-disk\""));
-        assertTrue(send("{\"v\":1,\"op\":\"status\",\"token\":\"x\"}").path("error").asText().startsWith("malformed request: unknown field `token`"));
+        assertTrue(send("{\"v\":1,\"op\":\"status\",\"user\":\"root\"}").path("error").asText().startsWith("malformed request: unknown field `user`"),
+                "a caller cannot name itself");
         try {
             assertTrue(send("{\"v\":1,\"op\":\"status\",\"pad\":\"" + "x".repeat(20_000) + "\"}").path("error").asText()
                     .startsWith("malformed request: longer than"));
@@ -126,5 +127,28 @@ class IpcServerTest {
     void theClientSaysWhenNoAgentRuns() {
         var e = assertThrows(IOException.class, () -> new IpcClient(dir.resolve("agent.sock")).send(IpcClient.request("status")));
         assertTrue(e.getMessage().startsWith("no wuproxy agent is running"), e.getMessage());
+    }
+
+    @Test
+    void whereTheOsCannotNameTheCallerATokenProvesTheRightAndOnlyTheLatestCounts() throws Exception {
+        serve(IpcPolicy.ownerOnly("someone-else"));
+        Path tokens = IpcServer.tokenFolder(dir.resolve("agent.sock"));
+        String admin = Files.readString(tokens.resolve(IpcTokens.ADMIN)).strip();
+        String choose = Files.readString(tokens.resolve(IpcTokens.CHOOSE)).strip();
+        var request = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + choose + "\"}");
+        assertEquals(IpcPolicy.TOKEN_CHOOSER, server.tokenIdentity(request));
+        assertEquals("user " + IpcPolicy.TOKEN_CHOOSER + " may not pause: only administrators may pause, resume or reload",
+                server.handle(server.tokenIdentity(request), request).path("error").asText());
+        var asAdmin = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + admin + "\"}");
+        assertTrue(server.handle(server.tokenIdentity(asAdmin), asAdmin).path("ok").asBoolean());
+        assertEquals("(unauthenticated caller)", server.tokenIdentity(Json.parse("{\"token\":\"" + "00".repeat(32) + "\"}")));
+        assertEquals("(unauthenticated caller)", server.tokenIdentity(Json.parse("{\"token\":\"not hex\"}")));
+        server.close();
+        serve(IpcPolicy.ownerOnly("someone-else"));
+        assertEquals("(unauthenticated caller)", server.tokenIdentity(asAdmin), "a token from an earlier start is worth nothing");
+        if (Files.getFileAttributeView(tokens, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.resolve(IpcTokens.ADMIN))));
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.resolve(IpcTokens.CHOOSE))));
+        }
     }
 }
