@@ -76,7 +76,7 @@ final class AgentRuntime implements AutoCloseable {
                 profiles.fallback().name());
         var tray = new TrayController(profiles.all(), paths);
         Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
-        tray.attach(agent, withTray ? DorkboxTrayView.start(tray) : Optional.empty());
+        tray.attach(agent, withTray ? DorkboxTrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),

@@ -7,6 +7,7 @@ import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.tray.DesktopNotifications;
 import io.github.wuproxy.tray.DorkboxTrayView;
 import io.github.wuproxy.tray.TrayActions;
 import io.github.wuproxy.tray.TrayMenus;
@@ -30,15 +31,17 @@ final class TrayController implements Notifier, TrayActions {
     private volatile Optional<String> problem = Optional.empty();
     private volatile Optional<DorkboxTrayView> view = Optional.empty();
     private volatile Agent agent;
+    private volatile DesktopNotifications notifications = new DesktopNotifications(false);
 
     TrayController(List<Profile> profiles, AgentPaths paths) {
         this.profiles = TrayMenus.Entry.of(profiles);
         this.paths = paths;
     }
 
-    void attach(Agent running, Optional<DorkboxTrayView> tray) {
+    void attach(Agent running, Optional<DorkboxTrayView> tray, boolean notify) {
         agent = running;
         view = tray;
+        notifications = new DesktopNotifications(notify && tray.isPresent());
         refresh();
     }
 
@@ -56,12 +59,14 @@ final class TrayController implements Notifier, TrayActions {
     @Override
     public void applied(AppliedChange change) {
         logging.applied(change);
+        notifications.switched(change.profile(), change.after().describe(), change.why());
     }
 
     @Override
     public void problem(Problem reported) {
         logging.problem(reported);
         problem = Optional.of(reported.headline());
+        notifications.problem(reported.headline());
         refresh();
     }
 
