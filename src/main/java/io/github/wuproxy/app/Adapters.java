@@ -4,14 +4,17 @@ import io.github.wuproxy.port.NetworkLocationSource;
 import io.github.wuproxy.port.PacResolver;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.UpdateProxyStore;
+import io.github.wuproxy.port.UpdateScanner;
 import io.github.wuproxy.port.UpdateService;
 import io.github.wuproxy.port.UserProxySource;
 import io.github.wuproxy.sim.EnvironmentUserProxySource;
 import io.github.wuproxy.sim.PersistentSimulatedStore;
 import io.github.wuproxy.sim.PortableNetworkLocationSource;
 import io.github.wuproxy.sim.ProbedPacResolver;
+import io.github.wuproxy.sim.SimulatedUpdateScanner;
 import io.github.wuproxy.sim.SimulatedUpdateService;
 import io.github.wuproxy.windows.ScmUpdateService;
+import io.github.wuproxy.windows.UsoClientScanner;
 import io.github.wuproxy.windows.WindowsNetworkLocationSource;
 import io.github.wuproxy.windows.WinHttpPacResolver;
 import io.github.wuproxy.windows.WinHttpUpdateProxyStore;
@@ -38,7 +41,8 @@ record Adapters(
         UpdateProxyStore store,
         UserProxySource user,
         PacResolver pac,
-        UpdateService service) {
+        UpdateService service,
+        UpdateScanner scanner) {
 
     /** The real thing. */
     private static Adapters windows(Duration probeTimeout) {
@@ -48,7 +52,8 @@ record Adapters(
                 WinHttpUpdateProxyStore.open(system32),
                 WinHttpUserProxySource.open(),
                 WinHttpPacResolver.open(probeTimeout),
-                new ScmUpdateService(Duration.ofSeconds(30)));
+                new ScmUpdateService(Duration.ofSeconds(30)),
+                new UsoClientScanner(system32));
     }
 
     static boolean isWindows() {
@@ -58,12 +63,12 @@ record Adapters(
     static Adapters forThisMachine(AgentPaths paths, AgentSettings settings) throws StoreException {
         Adapters passive = passive(paths, settings.probeTimeout());
         return new Adapters(passive.description(), probing(passive.network(), settings), passive.store(), passive.user(),
-                passive.pac(), passive.service());
+                passive.pac(), passive.service(), passive.scanner());
     }
 
     /** The same, with the user's settings handed over by their tray: a Windows service cannot read them itself. */
     Adapters withUser(UserProxySource handedOver) {
-        return new Adapters(description, network, store, handedOver, pac, service);
+        return new Adapters(description, network, store, handedOver, pac, service, scanner);
     }
 
     /** Active probes in parallel, each within probe-timeout, and the captive-portal check in front of the passive source. */
@@ -93,6 +98,7 @@ record Adapters(
                 store,
                 new EnvironmentUserProxySource(System.getenv()),
                 new ProbedPacResolver(),
-                new SimulatedUpdateService(store::current));
+                new SimulatedUpdateService(store::current),
+                new SimulatedUpdateScanner());
     }
 }

@@ -16,6 +16,7 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
     private final Reloader reloader;
     private final Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver;
     private final List<io.github.wuproxy.tray.TrayMenus.Entry> profiles;
+    private final AgentActions actions;
 
     /** Loads profiles and settings again and hands them to the engine; throws with every problem when they are broken. */
     interface Reloader {
@@ -23,11 +24,12 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
     }
 
     AgentIpcHandler(Agent agent, Reloader reloader, Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
-            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles) {
+            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles, AgentActions actions) {
         this.agent = agent;
         this.reloader = reloader;
         this.handedOver = handedOver;
         this.profiles = List.copyOf(profiles);
+        this.actions = actions;
     }
 
     @Override
@@ -41,6 +43,14 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
         }
         if (op.equals("user-proxy")) {
             return handOver(request.path("userProxy"));
+        }
+        if (op.equals("scan") || op.equals("remember")) {
+            try {
+                String message = op.equals("scan") ? actions.scanNow() : actions.remember(request.path("profile").asText(""));
+                return answer().put("message", message);
+            } catch (Exception e) {
+                throw new IpcServer.IpcRefusal(e.getMessage());
+            }
         }
         try {
             agent.call(engine -> {

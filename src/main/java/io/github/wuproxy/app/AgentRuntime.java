@@ -76,11 +76,12 @@ final class AgentRuntime implements AutoCloseable {
                 profiles.fallback().name());
         var tray = new TrayController(profiles.all(), paths);
         Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
-        tray.attach(agent, withTray ? DorkboxTrayView.start(tray) : Optional.empty(), settings.notifications());
+        var actions = new AgentActions(agent, paths, adapters.scanner());
+        tray.attach(agent, actions, withTray ? DorkboxTrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all())));
+                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions));
         } catch (IOException e) {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);

@@ -91,10 +91,13 @@ final class RemoteTray implements TrayActions {
         ObjectNode request;
         if (id.startsWith(TrayMenus.PROFILE)) {
             request = IpcClient.request("use").put("profile", id.substring(TrayMenus.PROFILE.length()));
+        } else if (id.startsWith(TrayMenus.REMEMBER)) {
+            request = IpcClient.request("remember").put("profile", id.substring(TrayMenus.REMEMBER.length()));
         } else {
             switch (id) {
                 case TrayMenus.AUTOMATIC -> request = IpcClient.request("auto");
                 case TrayMenus.SYNC -> request = IpcClient.request("sync");
+                case TrayMenus.SCAN -> request = IpcClient.request("scan");
                 case TrayMenus.PAUSE -> request = IpcClient.request("pause");
                 case TrayMenus.RESUME -> request = IpcClient.request("resume");
                 case TrayMenus.KEEP -> {

@@ -31,6 +31,7 @@ final class TrayController implements Notifier, TrayActions {
     private volatile Optional<String> problem = Optional.empty();
     private volatile Optional<DorkboxTrayView> view = Optional.empty();
     private volatile Agent agent;
+    private volatile AgentActions actions;
     private volatile DesktopNotifications notifications = new DesktopNotifications(false);
 
     TrayController(List<Profile> profiles, AgentPaths paths) {
@@ -38,8 +39,9 @@ final class TrayController implements Notifier, TrayActions {
         this.paths = paths;
     }
 
-    void attach(Agent running, Optional<DorkboxTrayView> tray, boolean notify) {
+    void attach(Agent running, AgentActions agentActions, Optional<DorkboxTrayView> tray, boolean notify) {
         agent = running;
+        actions = agentActions;
         view = tray;
         notifications = new DesktopNotifications(notify && tray.isPresent());
         refresh();
@@ -81,6 +83,11 @@ final class TrayController implements Notifier, TrayActions {
     public void selected(String id) {
         boolean sticky = status.map(s -> s.basis().equals("sticky")).orElse(false);
         String current = status.map(SyncStatus::profile).orElse("");
+        if (id.startsWith(TrayMenus.REMEMBER)) {
+            String name = id.substring(TrayMenus.REMEMBER.length());
+            inBackground("remember this network", () -> actions.remember(name));
+            return;
+        }
         if (id.startsWith(TrayMenus.PROFILE)) {
             String name = id.substring(TrayMenus.PROFILE.length());
             agent.post(engine -> engine.use(name, sticky));
@@ -90,6 +97,7 @@ final class TrayController implements Notifier, TrayActions {
             case TrayMenus.AUTOMATIC -> agent.post(SyncEngine::useAutomatic);
             case TrayMenus.KEEP -> agent.post(engine -> engine.use(current, !sticky));
             case TrayMenus.SYNC -> agent.post(SyncEngine::syncNow);
+            case TrayMenus.SCAN -> inBackground("check for updates", actions::scanNow);
             case TrayMenus.PAUSE -> agent.post(engine -> engine.setPaused(true));
             case TrayMenus.RESUME -> agent.post(engine -> engine.setPaused(false));
             case TrayMenus.OPEN_PROFILES -> open(paths.install().resolve("profiles"));
@@ -103,6 +111,19 @@ final class TrayController implements Notifier, TrayActions {
             });
             default -> log.warn("unknown tray item {}", id);
         }
+    }
+
+    /** Off the tray's event thread, which must never block; failures become a problem line in the tray. */
+    private void inBackground(String what, java.util.concurrent.Callable<String> work) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                log.info("{}", work.call());
+            } catch (Exception e) {
+                log.warn("could not {}: {}", what, e.getMessage());
+                problem = Optional.of("Could not " + what + ": " + e.getMessage());
+                refresh();
+            }
+        });
     }
 
     static void open(Path folder) {

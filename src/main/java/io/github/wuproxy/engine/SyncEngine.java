@@ -53,6 +53,7 @@ public final class SyncEngine {
     private Optional<UpdateProxy> lastApplied = Optional.empty();
     private Optional<LocationFingerprint> yieldedAt = Optional.empty();
     private LocationFingerprint lastFingerprint;
+    private Optional<NetworkLocation> lastLocation = Optional.empty();
     private SyncStatus lastStatus;
     private final Map<ProblemCode, Problem> activeProblems = new EnumMap<>(ProblemCode.class);
 
@@ -190,6 +191,11 @@ public final class SyncEngine {
         return Optional.ofNullable(lastStatus);
     }
 
+    /** The location the last round read, for "remember this network". */
+    public Optional<NetworkLocation> lastLocation() {
+        return lastLocation;
+    }
+
     public AgentState state() {
         return state;
     }
@@ -242,6 +248,7 @@ public final class SyncEngine {
             return;
         }
         NetworkLocation location = read.get();
+        lastLocation = Optional.of(location);
         LocationFingerprint fingerprint = location.fingerprint();
         boolean moved = lastFingerprint != null && !lastFingerprint.equals(fingerprint);
         if (yieldedAt.isPresent() && yieldedAt.get().equals(fingerprint) && !trigger.startsWith("use")) {

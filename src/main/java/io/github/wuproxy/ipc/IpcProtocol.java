@@ -20,16 +20,18 @@ public final class IpcProtocol {
         ADMIN
     }
 
-    public static final Map<String, Right> OPERATIONS = Map.of(
-            "status", Right.READ,
-            "use", Right.CHOOSE,
-            "auto", Right.CHOOSE,
-            "sync", Right.CHOOSE,
-            "pause", Right.ADMIN,
-            "resume", Right.ADMIN,
-            "reload", Right.ADMIN,
-            "set", Right.ADMIN,
-            "user-proxy", Right.CHOOSE);
+    public static final Map<String, Right> OPERATIONS = Map.ofEntries(
+            Map.entry("status", Right.READ),
+            Map.entry("use", Right.CHOOSE),
+            Map.entry("auto", Right.CHOOSE),
+            Map.entry("sync", Right.CHOOSE),
+            Map.entry("pause", Right.ADMIN),
+            Map.entry("resume", Right.ADMIN),
+            Map.entry("reload", Right.ADMIN),
+            Map.entry("set", Right.ADMIN),
+            Map.entry("user-proxy", Right.CHOOSE),
+            Map.entry("scan", Right.CHOOSE),
+            Map.entry("remember", Right.ADMIN));
 
     public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy", "userProxy", "token");
 

@@ -62,8 +62,17 @@ public final class DorkboxTrayView {
                 root.remove(entry);
             }
         }
-        for (TrayMenu.Item item : menu.items()) {
-            if (item instanceof TrayMenu.Separator) {
+        add(root, menu.items());
+    }
+
+    private void add(dorkbox.systemTray.Menu root, java.util.List<TrayMenu.Item> items) {
+        for (TrayMenu.Item item : items) {
+            if (item instanceof TrayMenu.Submenu submenu) {
+                dorkbox.systemTray.Menu nested = new dorkbox.systemTray.Menu(submenu.label());
+                root.add(nested);
+                add(nested, submenu.items());
+                nested.setEnabled(submenu.enabled());
+            } else if (item instanceof TrayMenu.Separator) {
                 root.add(new Separator());
             } else if (item instanceof TrayMenu.Choice choice) {
                 Checkbox box = new Checkbox(choice.label(), e -> actions.selected(choice.id()));

@@ -31,4 +31,11 @@ public record TrayMenu(String statusLine, String tooltip, Icon icon, List<Item> 
     public record Choice(String id, String label, boolean checked, boolean enabled) implements Item {}
 
     public record Separator() implements Item {}
+
+    /** A nested menu; disabled ones say why. */
+    public record Submenu(String label, List<Item> items, boolean enabled, String disabledReason) implements Item {
+        public Submenu {
+            items = List.copyOf(items);
+        }
+    }
 }

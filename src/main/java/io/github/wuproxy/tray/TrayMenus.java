@@ -15,6 +15,9 @@ public final class TrayMenus {
     public static final String AUTOMATIC = "auto";
     public static final String KEEP = "keep";
     public static final String SYNC = "sync";
+    public static final String SCAN = "scan";
+    /** Remember ids are this prefix and the profile's name. */
+    public static final String REMEMBER = "remember:";
     public static final String PAUSE = "pause";
     public static final String RESUME = "resume";
     public static final String OPEN_PROFILES = "open-profiles";
@@ -55,6 +58,12 @@ public final class TrayMenus {
         items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.basis().equals("sticky"), manual && !s.paused()));
         items.add(new TrayMenu.Separator());
         items.add(new TrayMenu.Action(SYNC, "Sync now", !s.paused(), "paused"));
+        items.add(new TrayMenu.Action(SCAN, "Check for updates now", !s.paused(), "paused"));
+        List<TrayMenu.Item> remember = new ArrayList<>();
+        for (Entry p : profiles) {
+            remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), mayPause, "only administrators may edit profiles"));
+        }
+        items.add(new TrayMenu.Submenu("Remember this network as", remember, mayPause, "only administrators may edit profiles"));
         String pauseReason = "only administrators may pause wuproxy";
         items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPause, pauseReason)
                 : new TrayMenu.Action(PAUSE, "Pause", mayPause, pauseReason));

@@ -53,13 +53,14 @@ class StandaloneAgentTest {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
         var handedOver = new io.github.wuproxy.ipc.HandedOverUserProxySource();
-        var adapters = new Adapters("test", network, store, handedOver, new ProbedPacResolver(), new SimulatedUpdateService(store::current));
+        var adapters = new Adapters("test", network, store, handedOver, new ProbedPacResolver(), new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner());
         network.setQuietly(Fixtures.location("network/phone-tether-edited.json"));
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(agent, a -> { }, java.util.Optional.of(handedOver),
-                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all())));
+                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
+                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner())));
         try {
             var request = io.github.wuproxy.ipc.IpcClient.request("user-proxy");
             request.set("userProxy", io.github.wuproxy.json.UserProxyJson.write(
@@ -85,13 +86,14 @@ class StandaloneAgentTest {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
         var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
-        var adapters = new Adapters("test", network, store, user, new ProbedPacResolver(), new SimulatedUpdateService(store::current));
+        var adapters = new Adapters("test", network, store, user, new ProbedPacResolver(), new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner());
         network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(),
-                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all())));
+                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
+                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner())));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
 

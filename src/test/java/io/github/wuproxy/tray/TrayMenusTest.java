@@ -29,14 +29,20 @@ class TrayMenusTest {
 
     private static List<String> labels(TrayMenu menu) {
         return menu.items().stream().map(item -> item instanceof TrayMenu.Action a ? a.label()
-                : item instanceof TrayMenu.Choice c ? (c.checked() ? "[x] " : "[ ] ") + c.label() : "---").toList();
+                : item instanceof TrayMenu.Choice c ? (c.checked() ? "[x] " : "[ ] ") + c.label()
+                : item instanceof TrayMenu.Submenu m ? m.label() + " >" : "---").toList();
+    }
+
+    private static TrayMenu.Action action(TrayMenu menu, String id) {
+        return menu.items().stream().filter(i -> i instanceof TrayMenu.Action a && a.id().equals(id))
+                .map(TrayMenu.Action.class::cast).findFirst().orElseThrow();
     }
 
     @Test
     void automaticSelectionChecksAutomaticAndShowsWhy() {
         TrayMenu menu = menu(status("corporate", "rule", false), true, Optional.empty());
         assertEquals(List.of("[x] Automatic", "[ ] corporate", "[ ] direct", "[ ] mobile", "[ ] Keep this choice on every network", "---",
-                "Sync now", "Pause", "---", "Open profiles folder", "Open log folder", "About wuproxy", "Exit (wuproxy keeps working)"),
+                "Sync now", "Check for updates now", "Remember this network as >", "Pause", "---", "Open profiles folder", "Open log folder", "About wuproxy", "Exit (wuproxy keeps working)"),
                 labels(menu));
         assertEquals("corporate: network-category domain-authenticated (corp.example.com)", menu.statusLine());
         assertEquals(TrayMenu.Icon.CORPORATE, menu.icon());
@@ -56,9 +62,13 @@ class TrayMenusTest {
     @Test
     void itemsAUserMayNotUseAreDisabledAndSayWhy() {
         TrayMenu menu = menu(status("corporate", "rule", false), false, Optional.empty());
-        var pause = (TrayMenu.Action) menu.items().get(7);
+        var pause = action(menu, TrayMenus.PAUSE);
         assertFalse(pause.enabled());
         assertEquals("only administrators may pause wuproxy", pause.disabledReason());
+        var remember = (TrayMenu.Submenu) menu.items().stream().filter(i -> i instanceof TrayMenu.Submenu).findFirst().orElseThrow();
+        assertFalse(remember.enabled());
+        assertEquals("only administrators may edit profiles", remember.disabledReason());
+        assertEquals(3, remember.items().size());
     }
 
     @Test
@@ -66,7 +76,8 @@ class TrayMenusTest {
         TrayMenu paused = menu(status("corporate", "rule", true), true, Optional.empty());
         assertEquals(TrayMenu.Icon.PAUSED, paused.icon());
         assertTrue(paused.statusLine().startsWith("Paused — corporate"));
-        assertEquals("Resume", ((TrayMenu.Action) paused.items().get(7)).label());
+        assertEquals("Resume", action(paused, TrayMenus.RESUME).label());
+        assertFalse(action(paused, TrayMenus.SCAN).enabled());
         TrayMenu problem = menu(status("corporate", "rule", false), true,
                 Optional.of("Could not set the Windows Update proxy to proxy.corp.example.com:8080 (bypass <local>)."));
         assertEquals(TrayMenu.Icon.PROBLEM, problem.icon());

@@ -1,0 +1,64 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.config.Configuration;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.port.ServiceException;
+import io.github.wuproxy.port.UpdateScanner;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the tray and the local channel ask for beyond the engine's own verbs: a scan now, remembering a network. */
+final class AgentActions {
+    private static final Logger log = LoggerFactory.getLogger(AgentActions.class);
+    private final Agent agent;
+    private final AgentPaths paths;
+    private final UpdateScanner scanner;
+
+    AgentActions(Agent agent, AgentPaths paths, UpdateScanner scanner) {
+        this.agent = agent;
+        this.paths = paths;
+        this.scanner = scanner;
+    }
+
+    /** Syncs, then asks Windows Update to scan, so the scan runs with the right proxy. */
+    String scanNow() throws Exception {
+        agent.call(engine -> {
+            engine.syncNow();
+            return null;
+        });
+        try {
+            scanner.startScan();
+            return "Windows Update is checking for updates.";
+        } catch (ServiceException e) {
+            log.warn("could not start a scan: {}", e.getMessage());
+            throw new IllegalStateException("Could not start a Windows Update scan: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds this network to a profile's rules (machine copy) and reloads; a broken result keeps the running profiles. */
+    String remember(String profileName) throws Exception {
+        Optional<NetworkLocation> here = agent.call(SyncEngine::lastLocation);
+        Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+        Profile profile = configuration.profiles().find(profileName)
+                .orElseThrow(() -> new IllegalArgumentException("there is no profile " + profileName));
+        if (here.isEmpty()) {
+            throw new IllegalStateException("the network has not been read yet; try again in a moment");
+        }
+        var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant());
+        try {
+            Configuration reloaded = Configuration.load(paths.agentConf(), paths.profileFolders());
+            agent.post(engine -> engine.reload(reloaded.profiles(), reloaded.settings()));
+        } catch (ProfileException e) {
+            throw new IOException(file + " no longer loads (" + e.getMessage() + "); remove the last lines and run `wuproxy reload`", e);
+        }
+        log.info("remembered this network as {} in {}", profileName, file);
+        return "This network is remembered as " + profileName + " (" + file + ").";
+    }
+
+}
