@@ -11,7 +11,7 @@ import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.state.FileStateStore;
-import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayView;
 import io.github.wuproxy.tray.TrayMenus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ final class AgentRuntime implements AutoCloseable {
         var tray = new TrayController(profiles.all(), paths);
         Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
-        tray.attach(agent, actions, withTray ? DorkboxTrayView.start(tray) : Optional.empty(), settings.notifications());
+        tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),

@@ -7,7 +7,7 @@ import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.ipc.StatusJson;
 import io.github.wuproxy.json.UserProxyJson;
 import io.github.wuproxy.port.UserProxySource;
-import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayView;
 import io.github.wuproxy.tray.TrayActions;
 import io.github.wuproxy.tray.TrayMenus;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class RemoteTray implements TrayActions {
     private final AgentPaths paths;
     private volatile Optional<io.github.wuproxy.port.SyncStatus> shown = Optional.empty();
     private final CountDownLatch exited = new CountDownLatch(1);
-    private DorkboxTrayView view;
+    private TrayView view;
     private String lastError = "";
 
     RemoteTray(IpcClient channel, UserProxySource user, AgentPaths paths) {
@@ -40,7 +40,7 @@ final class RemoteTray implements TrayActions {
         this.paths = paths;
     }
 
-    void run(DorkboxTrayView tray, long refreshMillis) throws InterruptedException {
+    void run(TrayView tray, long refreshMillis) throws InterruptedException {
         view = tray;
         while (!exited.await(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             handOverUserProxy();

@@ -3,7 +3,7 @@ package io.github.wuproxy.app;
 import io.github.wuproxy.cli.ExitCodes;
 import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.sim.EnvironmentUserProxySource;
-import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayView;
 import io.github.wuproxy.windows.WinHttpUserProxySource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class TrayCommand implements Callable<Integer> {
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         var user = Adapters.isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
         var remote = new RemoteTray(new IpcClient(paths.socket()), user, paths);
-        var view = DorkboxTrayView.start(remote);
+        var view = TrayView.start(remote);
         if (view.isEmpty()) {
             spec.commandLine().getErr().println("This session has no system tray (no display, or no tray host); the wuproxy service "
                     + "keeps working without one. `wuproxy status` shows what it does.");

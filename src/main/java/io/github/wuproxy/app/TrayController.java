@@ -8,7 +8,7 @@ import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SyncStatus;
 import io.github.wuproxy.tray.DesktopNotifications;
-import io.github.wuproxy.tray.DorkboxTrayView;
+import io.github.wuproxy.tray.TrayView;
 import io.github.wuproxy.tray.TrayActions;
 import io.github.wuproxy.tray.TrayMenus;
 import java.awt.Desktop;
@@ -29,7 +29,7 @@ final class TrayController implements Notifier, TrayActions {
     private final AgentPaths paths;
     private volatile Optional<SyncStatus> status = Optional.empty();
     private volatile Optional<String> problem = Optional.empty();
-    private volatile Optional<DorkboxTrayView> view = Optional.empty();
+    private volatile Optional<TrayView> view = Optional.empty();
     private volatile Agent agent;
     private volatile AgentActions actions;
     private volatile DesktopNotifications notifications = new DesktopNotifications(false);
@@ -39,7 +39,7 @@ final class TrayController implements Notifier, TrayActions {
         this.paths = paths;
     }
 
-    void attach(Agent running, AgentActions agentActions, Optional<DorkboxTrayView> tray, boolean notify) {
+    void attach(Agent running, AgentActions agentActions, Optional<TrayView> tray, boolean notify) {
         agent = running;
         actions = agentActions;
         view = tray;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Shows a {@link TrayMenu} with dorkbox SystemTray (a native icon on Windows, Swing or GTK
  * elsewhere). Thin on purpose: all decisions are in {@link TrayMenus}.
  */
-public final class DorkboxTrayView {
+public final class DorkboxTrayView implements TrayView {
     private static final Logger log = LoggerFactory.getLogger(DorkboxTrayView.class);
     private final SystemTray tray;
     private final TrayActions actions;
@@ -49,6 +49,7 @@ public final class DorkboxTrayView {
     }
 
     /** Replaces what the tray shows; safe from any thread (dorkbox hands the work to its own). */
+    @Override
     public synchronized void show(TrayMenu menu) {
         if (menu.icon() != shownIcon) {
             tray.setImage(TrayIcons.of(menu.icon()));
@@ -90,6 +91,7 @@ public final class DorkboxTrayView {
         }
     }
 
+    @Override
     public void close() {
         tray.shutdown();
     }
