@@ -56,6 +56,11 @@ record Adapters(
                 new UsoClientScanner(system32));
     }
 
+    /** Group Policy on Windows; elsewhere nothing is managed. */
+    static io.github.wuproxy.port.Policy policy() {
+        return isWindows() ? new io.github.wuproxy.windows.RegistryPolicySource().read() : io.github.wuproxy.port.Policy.NONE;
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }

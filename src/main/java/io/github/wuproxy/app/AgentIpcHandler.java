@@ -17,6 +17,7 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
     private final Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver;
     private final List<io.github.wuproxy.tray.TrayMenus.Entry> profiles;
     private final AgentActions actions;
+    private final io.github.wuproxy.port.Policy policy;
 
     /** Loads profiles and settings again and hands them to the engine; throws with every problem when they are broken. */
     interface Reloader {
@@ -24,16 +25,24 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
     }
 
     AgentIpcHandler(Agent agent, Reloader reloader, Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
-            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles, AgentActions actions) {
+            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles, AgentActions actions, io.github.wuproxy.port.Policy policy) {
         this.agent = agent;
         this.reloader = reloader;
         this.handedOver = handedOver;
         this.profiles = List.copyOf(profiles);
         this.actions = actions;
+        this.policy = policy;
     }
 
     @Override
-    public ObjectNode handle(String op, JsonNode request) throws IpcServer.IpcRefusal {
+    public ObjectNode handle(String op, JsonNode request, boolean admin) throws IpcServer.IpcRefusal {
+        if (!admin && (op.equals("use") || op.equals("auto"))) {
+            Optional<String> refusal = op.equals("use") ? policy.refusesChoiceOf(request.path("profile").asText(""))
+                    : policy.locked() ? Optional.of("managed by your organisation: the choice cannot be changed") : Optional.empty();
+            if (refusal.isPresent()) {
+                throw new IpcServer.IpcRefusal(refusal.get());
+            }
+        }
         if (op.equals("reload")) {
             reloader.reload(agent);
             return answer();

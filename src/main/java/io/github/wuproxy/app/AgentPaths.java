@@ -2,13 +2,23 @@ package io.github.wuproxy.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the agent finds its files. The install folder ({@code wuproxy.home}, else the current
  * folder) holds the shipped {@code profiles/} and {@code agent/}; the data folder holds state, logs
  * and machine profiles: {@code %ProgramData%\wuproxy} on Windows, {@code ~/.wuproxy} elsewhere.
  */
-record AgentPaths(Path install, Path data) {
+record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
+    AgentPaths(Path install, Path data) {
+        this(install, data, Optional.empty());
+    }
+
+    /** The same, with the profiles folder Group Policy names (it wins over machine and shipped profiles). */
+    AgentPaths withPolicy(io.github.wuproxy.port.Policy policy) {
+        return new AgentPaths(install, data, policy.profilesFolder());
+    }
+
     static AgentPaths detect(boolean windows) {
         Path install = Path.of(System.getProperty("wuproxy.home", ".")).toAbsolutePath().normalize();
         String override = System.getProperty("wuproxy.data");
@@ -32,9 +42,11 @@ record AgentPaths(Path install, Path data) {
         return install.resolve("agent").resolve("logback.xml");
     }
 
-    /** Shipped profiles first; machine profiles of the same name replace them. */
+    /** Shipped profiles first; machine profiles of the same name replace them, and policy's replace both. */
     List<Path> profileFolders() {
-        return List.of(install.resolve("profiles"), data.resolve("profiles"));
+        List<Path> folders = new java.util.ArrayList<>(List.of(install.resolve("profiles"), data.resolve("profiles")));
+        policyProfiles.ifPresent(folders::add);
+        return List.copyOf(folders);
     }
 
     Path state() {

@@ -47,7 +47,9 @@ final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    static AgentRuntime start(AgentPaths paths, boolean withTray, String role) throws Exception {
+    static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role) throws Exception {
+        io.github.wuproxy.port.Policy policy = Adapters.policy();
+        AgentPaths paths = machinePaths.withPolicy(policy);
         Configuration configuration;
         try {
             configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
@@ -55,7 +57,7 @@ final class AgentRuntime implements AutoCloseable {
             throw new StartFailure(e.getMessage() + "\nThe " + role + " did not start. Fix the problems above (`wuproxy check` lists them), "
                     + "then start it again.", true);
         }
-        AgentSettings settings = configuration.settings();
+        AgentSettings settings = configuration.settings().withPolicy(policy);
         ProfileSet profiles = configuration.profiles();
         configureLogging(paths, settings);
         Logger log = LoggerFactory.getLogger(AgentRuntime.class);
@@ -74,14 +76,14 @@ final class AgentRuntime implements AutoCloseable {
                 paths.state(), paths.logs());
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
                 profiles.fallback().name());
-        var tray = new TrayController(profiles.all(), paths);
+        var tray = new TrayController(profiles.all(), paths, policy);
         Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions));
+                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions, policy));
         } catch (IOException e) {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
@@ -98,7 +100,8 @@ final class AgentRuntime implements AutoCloseable {
     private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
         try {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
-            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings()));
+            var policy = Adapters.policy();
+            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy)));
         } catch (ProfileException e) {
             throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
         }

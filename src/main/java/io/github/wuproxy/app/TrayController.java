@@ -34,9 +34,12 @@ final class TrayController implements Notifier, TrayActions {
     private volatile AgentActions actions;
     private volatile DesktopNotifications notifications = new DesktopNotifications(false);
 
-    TrayController(List<Profile> profiles, AgentPaths paths) {
+    private final io.github.wuproxy.port.Policy policy;
+
+    TrayController(List<Profile> profiles, AgentPaths paths, io.github.wuproxy.port.Policy policy) {
         this.profiles = TrayMenus.Entry.of(profiles);
         this.paths = paths;
+        this.policy = policy;
     }
 
     void attach(Agent running, AgentActions agentActions, Optional<TrayView> tray, boolean notify) {
@@ -48,7 +51,7 @@ final class TrayController implements Notifier, TrayActions {
     }
 
     private void refresh() {
-        view.ifPresent(v -> v.show(TrayMenus.build(status, profiles, true, problem, ZoneId.systemDefault())));
+        view.ifPresent(v -> v.show(TrayMenus.build(status, profiles, true, problem, ZoneId.systemDefault(), policy)));
     }
 
     @Override

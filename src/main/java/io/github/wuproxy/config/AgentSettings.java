@@ -42,6 +42,13 @@ public record AgentSettings(
                 restartUpdateService, preScanLead, retryDelays, captivePortalUrl, notifications, logLevel);
     }
 
+    /** These settings with what the organisation's policy decided put over them. */
+    public AgentSettings withPolicy(io.github.wuproxy.port.Policy policy) {
+        return new AgentSettings(fallbackProfile, policy.settleDelay().orElse(settleDelay), driftCheckInterval, probeTimeout,
+                policy.foreignWrite().map(w -> w.equals("yield") ? ForeignWritePolicy.YIELD : ForeignWritePolicy.REASSERT).orElse(foreignWrite),
+                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel);
+    }
+
     /** What to do when another program rewrites the WinHTTP proxy. */
     public enum ForeignWritePolicy {
         /** Write ours back. */

@@ -35,7 +35,8 @@ public final class IpcServer implements AutoCloseable {
 
     /** What the agent does for an allowed request; answers an object with "ok" and more. */
     public interface IpcHandler {
-        ObjectNode handle(String op, JsonNode request) throws IpcRefusal;
+        /** {@code admin}: the caller has administrator rights (policy locks do not bind it). */
+        ObjectNode handle(String op, JsonNode request, boolean admin) throws IpcRefusal;
     }
 
     /** A request that is understood but cannot be done; the message goes back to the caller. */
@@ -129,7 +130,7 @@ public final class IpcServer implements AutoCloseable {
                     ? ": only administrators may pause, resume or reload" : ": not allowed by the agent's policy"));
         }
         try {
-            return handler.handle(op, request).put("v", IpcProtocol.VERSION);
+            return handler.handle(op, request, policy.allows(user, IpcProtocol.Right.ADMIN)).put("v", IpcProtocol.VERSION);
         } catch (IpcRefusal e) {
             return refusal(e.getMessage());
         }

@@ -44,6 +44,12 @@ public final class TrayMenus {
      */
     public static TrayMenu build(Optional<SyncStatus> status, List<Entry> profiles, boolean mayPause, Optional<String> problem,
             ZoneId zone) {
+        return build(status, profiles, mayPause, problem, zone, io.github.wuproxy.port.Policy.NONE);
+    }
+
+    /** @param policy what the organisation locked: such items are disabled, saying so */
+    public static TrayMenu build(Optional<SyncStatus> status, List<Entry> profiles, boolean mayPause, Optional<String> problem,
+            ZoneId zone, io.github.wuproxy.port.Policy policy) {
         if (status.isEmpty()) {
             return new TrayMenu("wuproxy is starting…", "wuproxy: starting", TrayMenu.Icon.CUSTOM,
                     List.of(new TrayMenu.Action(EXIT, "Exit", true, "")));
@@ -51,11 +57,13 @@ public final class TrayMenus {
         SyncStatus s = status.get();
         boolean manual = s.basis().equals("manual") || s.basis().equals("sticky");
         List<TrayMenu.Item> items = new ArrayList<>();
-        items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !manual, !s.paused()));
+        items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !manual, !s.paused() && !policy.locked()));
         for (Entry p : profiles) {
-            items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), manual && p.name().equals(s.profile()), !s.paused()));
+            items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), manual && p.name().equals(s.profile()),
+                    !s.paused() && policy.refusesChoiceOf(p.name()).isEmpty()));
         }
-        items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.basis().equals("sticky"), manual && !s.paused()));
+        items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.basis().equals("sticky"),
+                manual && !s.paused() && !policy.locked()));
         items.add(new TrayMenu.Separator());
         items.add(new TrayMenu.Action(SYNC, "Sync now", !s.paused(), "paused"));
         items.add(new TrayMenu.Action(SCAN, "Check for updates now", !s.paused(), "paused"));
@@ -64,9 +72,10 @@ public final class TrayMenus {
             remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), mayPause, "only administrators may edit profiles"));
         }
         items.add(new TrayMenu.Submenu("Remember this network as", remember, mayPause, "only administrators may edit profiles"));
-        String pauseReason = "only administrators may pause wuproxy";
-        items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPause, pauseReason)
-                : new TrayMenu.Action(PAUSE, "Pause", mayPause, pauseReason));
+        boolean mayPauseNow = mayPause && !policy.locked();
+        String pauseReason = policy.locked() ? "managed by your organisation" : "only administrators may pause wuproxy";
+        items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPauseNow, pauseReason)
+                : new TrayMenu.Action(PAUSE, "Pause", mayPauseNow, pauseReason));
         items.add(new TrayMenu.Separator());
         items.add(new TrayMenu.Action(OPEN_PROFILES, "Open profiles folder", true, ""));
         items.add(new TrayMenu.Action(OPEN_LOGS, "Open log folder", true, ""));
@@ -75,7 +84,7 @@ public final class TrayMenus {
 
         String proxy = s.desired().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse("unknown");
         String statusLine = problem.map(p -> "Problem: " + p)
-                .orElse((s.paused() ? "Paused — " : "") + s.profile() + ": " + s.why());
+                .orElse((s.paused() ? "Paused — " : "") + (policy.locked() ? "Managed — " : "") + s.profile() + ": " + s.why());
         String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t)).orElse("not yet");
         String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + ", synced " + sync, TOOLTIP);
         return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, profiles, problem.isPresent()), items);

@@ -60,7 +60,8 @@ class StandaloneAgentTest {
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(agent, a -> { }, java.util.Optional.of(handedOver),
                         io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
-                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner())));
+                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()),
+                        io.github.wuproxy.port.Policy.NONE));
         try {
             var request = io.github.wuproxy.ipc.IpcClient.request("user-proxy");
             request.set("userProxy", io.github.wuproxy.json.UserProxyJson.write(
@@ -82,6 +83,30 @@ class StandaloneAgentTest {
     }
 
     @Test
+    void policyRefusesUsersAChoiceButNotAdministrators() throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        var adapters = new Adapters("test", network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT), new ProbedPacResolver(),
+                new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner());
+        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        var policy = new io.github.wuproxy.port.Policy(java.util.Optional.empty(), false, java.util.Set.of("direct"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        var handler = new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(), java.util.List.of(),
+                new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()), policy);
+        try {
+            var use = Json.parse("{\"op\":\"use\",\"profile\":\"corporate\"}");
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(IpcServer.IpcRefusal.class, () -> handler.handle("use", use, false));
+            assertEquals("managed by your organisation: only direct may be chosen by hand", refused.getMessage());
+            assertTrue(handler.handle("use", use, true).path("ok").asBoolean(), "administrators are not bound");
+            assertEquals("corporate", handler.handle("status", Json.parse("{}"), false).path("status").path("profile").asText());
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
     void theCliSwitchesTheProfileOfARunningAgent() throws Exception {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
@@ -93,7 +118,8 @@ class StandaloneAgentTest {
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(),
                         io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
-                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner())));
+                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()),
+                        io.github.wuproxy.port.Policy.NONE));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
 

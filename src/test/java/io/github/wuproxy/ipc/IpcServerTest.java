@@ -35,7 +35,7 @@ class IpcServerTest {
     private IpcServer server;
 
     private IpcServer serve(IpcPolicy policy) throws IOException {
-        server = IpcServer.start(dir.resolve("agent.sock"), policy, (op, request) -> {
+        server = IpcServer.start(dir.resolve("agent.sock"), policy, (op, request, admin) -> {
             done.add(op + (request.has("profile") ? " " + request.get("profile").asText() : ""));
             if (request.path("profile").asText().equals("office")) {
                 throw new IpcServer.IpcRefusal("there is no profile office");
@@ -119,7 +119,7 @@ class IpcServerTest {
         assertTrue(Files.exists(socket));
         serve(IpcPolicy.ownerOnly(ME));
         assertTrue(send("{\"v\":1,\"op\":\"status\"}").path("ok").asBoolean());
-        var e = assertThrows(IOException.class, () -> IpcServer.start(socket, IpcPolicy.ownerOnly(ME), (op, r) -> null));
+        var e = assertThrows(IOException.class, () -> IpcServer.start(socket, IpcPolicy.ownerOnly(ME), (op, r, admin) -> null));
         assertTrue(e.getMessage().startsWith("another wuproxy agent is running"), e.getMessage());
     }
 
