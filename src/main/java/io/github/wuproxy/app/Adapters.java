@@ -56,6 +56,11 @@ record Adapters(
                 new UsoClientScanner(system32));
     }
 
+    /** The Application log on Windows; elsewhere the log file says it all. */
+    static io.github.wuproxy.port.EventLog eventLog() {
+        return isWindows() ? io.github.wuproxy.windows.WindowsEventLog.open() : io.github.wuproxy.port.EventLog.NONE;
+    }
+
     /** Group Policy on Windows; elsewhere nothing is managed. */
     static io.github.wuproxy.port.Policy policy() {
         return isWindows() ? new io.github.wuproxy.windows.RegistryPolicySource().read() : io.github.wuproxy.port.Policy.NONE;

@@ -25,11 +25,13 @@ final class AgentRuntime implements AutoCloseable {
     private final Agent agent;
     private final IpcServer channel;
     private final Logger log;
+    private final io.github.wuproxy.port.EventLog events;
 
-    private AgentRuntime(Agent agent, IpcServer channel, Logger log) {
+    private AgentRuntime(Agent agent, IpcServer channel, Logger log, io.github.wuproxy.port.EventLog events) {
         this.agent = agent;
         this.channel = channel;
         this.log = log;
+        this.events = events;
     }
 
     /** A start that cannot go on, with the text for the user. */
@@ -77,7 +79,8 @@ final class AgentRuntime implements AutoCloseable {
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
                 profiles.fallback().name());
         var tray = new TrayController(profiles.all(), paths, policy);
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), tray, profiles, settings);
+        var events = Adapters.eventLog();
+        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), new EventLogNotifier(tray, events), profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
@@ -89,7 +92,10 @@ final class AgentRuntime implements AutoCloseable {
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
         }
         log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
-        return new AgentRuntime(agent, channel, log);
+        events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
+                io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
+                        + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
+        return new AgentRuntime(agent, channel, log, events);
     }
 
     void post(Consumer<SyncEngine> action) {
@@ -125,5 +131,7 @@ final class AgentRuntime implements AutoCloseable {
             log.warn("closing the local channel: {}", e.getMessage());
         }
         agent.close();
+        events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STOPPED,
+                io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy stopped"));
     }
 }
