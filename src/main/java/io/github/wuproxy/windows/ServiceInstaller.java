@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class ServiceInstaller {
     public static final String NAME = "wuproxy";
+    private static final int ERROR_SERVICE_EXISTS = 1073;
     static final String DISPLAY_NAME = "wuproxy: Windows Update proxy";
     static final String DESCRIPTION = "Keeps the Windows Update proxy (WinHTTP and BITS) right for the network this PC is on.";
 
@@ -37,6 +38,9 @@ public final class ServiceInstaller {
                     WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START, WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null,
                     null, null, null);
             if (service == null) {
+                if (com.sun.jna.platform.win32.Kernel32.INSTANCE.GetLastError() == ERROR_SERVICE_EXISTS) {
+                    return; // installed already (a repair, or an upgrade that kept it)
+                }
                 throw failure("CreateService " + NAME);
             }
             try (W32Service wrapped = new W32Service(service)) {
@@ -44,6 +48,7 @@ public final class ServiceInstaller {
                 description.lpDescription = DESCRIPTION;
                 Advapi32.INSTANCE.ChangeServiceConfig2(service, Winsvc.SERVICE_CONFIG_DESCRIPTION, description);
                 wrapped.setFailureActions(List.of(restartAfter(5_000), restartAfter(30_000), restartAfter(120_000)), 86_400, null, null);
+                wrapped.startService();
             }
         } finally {
             Advapi32.INSTANCE.CloseServiceHandle(manager);
