@@ -33,11 +33,7 @@ final class LocalMachine implements Machine {
 
     @Override
     public UpdateService service() {
-        try {
-            return adapters().service();
-        } catch (StoreException e) {
-            throw new IllegalStateException("the store opened a moment ago failed to open again", e);
-        }
+        return opened().service();
     }
 
     @Override
@@ -47,10 +43,15 @@ final class LocalMachine implements Machine {
 
     @Override
     public UserProxySource user() {
+        return opened().user();
+    }
+
+    /** The adapters for calls that cannot report a store failure; the store failing to open is a bug by then. */
+    private Adapters opened() {
         try {
-            return adapters().user();
+            return adapters();
         } catch (StoreException e) {
-            throw new IllegalStateException("the store opened a moment ago failed to open again", e);
+            throw new IllegalStateException("this machine's proxy settings could not be opened: " + e.getMessage(), e);
         }
     }
 
