@@ -125,7 +125,8 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
         return answer().put("message", message);
     }
 
-    private ObjectNode answer() throws IpcServer.IpcRefusal {
+    /** The status answer for {@code status} and {@code subscribe}, and what subscribers are sent on every change. */
+    ObjectNode answer() throws IpcServer.IpcRefusal {
         try {
             Optional<io.github.wuproxy.port.SyncStatus> status = agent.call(SyncEngine::status);
             ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", true);

@@ -80,7 +80,8 @@ final class AgentRuntime implements AutoCloseable {
                 profiles.fallback().name());
         var tray = new TrayController(profiles.all(), paths, policy);
         var events = Adapters.eventLog();
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), new EventLogNotifier(tray, events), profiles, settings);
+        var pushed = new ChannelNotifier(new EventLogNotifier(tray, events), TrayMenus.Entry.of(profiles.all()));
+        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), pushed, profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
@@ -91,6 +92,7 @@ final class AgentRuntime implements AutoCloseable {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
         }
+        pushed.attach(channel);
         log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "

@@ -40,14 +40,45 @@ final class RemoteTray implements TrayActions {
         this.paths = paths;
     }
 
-    void run(TrayView tray, long refreshMillis) throws InterruptedException {
+    /**
+     * Subscribes to the service's status and shows every change; reconnects {@code retryMillis} after
+     * the service went away. The user's own settings are handed over at each connection and every
+     * {@code handOverMillis} (WinINet gives no change notification to rely on).
+     */
+    void run(TrayView tray, long retryMillis, long handOverMillis) throws InterruptedException {
         view = tray;
-        while (!exited.await(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            handOverUserProxy();
-            refresh(send(IpcClient.request("status")));
-            exited.await(refreshMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
+        var handOver = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wuproxy-tray-handover");
+            t.setDaemon(true);
+            return t;
+        });
+        handOver.scheduleWithFixedDelay(this::handOverUserProxy, handOverMillis, handOverMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Thread listener = new Thread(() -> listen(retryMillis), "wuproxy-tray-subscription");
+        listener.setDaemon(true);
+        listener.start();
+        exited.await();
+        handOver.shutdownNow();
         tray.close();
+    }
+
+    private void listen(long retryMillis) {
+        try {
+            while (exited.getCount() > 0) {
+                handOverUserProxy();
+                try {
+                    channel.subscribe(status -> refresh(Optional.of(status)));
+                } catch (IOException e) {
+                    if (!e.getMessage().equals(lastError)) {
+                        log.warn("{}", e.getMessage());
+                        lastError = e.getMessage();
+                    }
+                }
+                refresh(Optional.empty());
+                exited.await(retryMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handOverUserProxy() {
@@ -124,6 +155,6 @@ final class RemoteTray implements TrayActions {
         }
         Optional<JsonNode> answer = send(request);
         answer.filter(a -> !a.path("ok").asBoolean()).ifPresent(a -> log.warn("the service refused: {}", a.path("error").asText()));
-        refresh(answer.filter(a -> a.path("ok").asBoolean()).or(() -> send(IpcClient.request("status"))));
+        // The subscription brings the new status; nothing to refresh here.
     }
 }

@@ -27,7 +27,7 @@ final class TrayCommand implements Callable<Integer> {
                     + "keeps working without one. `wuproxy status` shows what it does.");
             return ExitCodes.OK;
         }
-        remote.run(view.get(), 5_000);
+        remote.run(view.get(), 5_000, 60_000);
         return ExitCodes.OK;
     }
 }

@@ -59,6 +59,32 @@ public final class IpcClient {
         }
     }
 
+    /**
+     * Subscribes and calls {@code onStatus} with the first answer and every status the agent pushes,
+     * until the connection ends (the agent stopped); then returns.
+     */
+    public void subscribe(java.util.function.Consumer<JsonNode> onStatus) throws IOException {
+        ObjectNode request = request("subscribe").put("v", IpcProtocol.VERSION);
+        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            ByteBuffer out = ByteBuffer.wrap((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                try {
+                    onStatus.accept(Json.parse(line));
+                } catch (JsonFormatException e) {
+                    throw new IOException("the agent's answer was not understood: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     public static ObjectNode request(String op) {
         return Json.MAPPER.createObjectNode().put("op", op);
     }

@@ -22,6 +22,7 @@ public final class IpcProtocol {
 
     public static final Map<String, Right> OPERATIONS = Map.ofEntries(
             Map.entry("status", Right.READ),
+            Map.entry("subscribe", Right.READ),
             Map.entry("use", Right.CHOOSE),
             Map.entry("auto", Right.CHOOSE),
             Map.entry("sync", Right.CHOOSE),

@@ -32,6 +32,13 @@ public final class IpcServer implements AutoCloseable {
     private final IpcTokens tokens;
     private final ServerSocketChannel server;
     private final Thread acceptor;
+    private final java.util.List<SocketChannel> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Pushes to subscribers off the caller's thread, so a slow tray never holds up the engine. */
+    private final java.util.concurrent.ExecutorService publisher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wuproxy-ipc-publish");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What the agent does for an allowed request; answers an object with "ok" and more. */
     public interface IpcHandler {
@@ -80,8 +87,11 @@ public final class IpcServer implements AutoCloseable {
 
     private void serve() {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                answer(client);
+            try {
+                SocketChannel client = server.accept();
+                if (!answer(client)) {
+                    client.close();
+                }
             } catch (IOException e) {
                 if (server.isOpen()) {
                     log.warn("local channel: {}", e.getMessage());
@@ -97,20 +107,49 @@ public final class IpcServer implements AutoCloseable {
         return socket.resolveSibling("ipc");
     }
 
-    private void answer(SocketChannel client) throws IOException {
+    /** Answers one request; true when the caller subscribed and the connection stays open. */
+    private boolean answer(SocketChannel client) throws IOException {
         Optional<String> user = peer(client);
         ObjectNode reply;
+        boolean subscribed = false;
         try {
             JsonNode request = Json.parse(readLine(client));
             reply = handle(user.orElseGet(() -> tokenIdentity(request)), request);
+            subscribed = request.path("op").asText().equals("subscribe") && reply.path("ok").asBoolean();
         } catch (JsonFormatException e) {
             reply = refusal("malformed request: " + e.getMessage());
         }
-        byte[] bytes = (reply.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.wrap(bytes);
+        write(client, reply);
+        if (subscribed) {
+            subscribers.add(client);
+        }
+        return subscribed;
+    }
+
+    private static void write(SocketChannel client, ObjectNode line) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap((line.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         while (out.hasRemaining()) {
             client.write(out);
         }
+    }
+
+    /** Sends {@code event} to every subscriber; one that is gone is dropped. */
+    public void publish(ObjectNode event) {
+        ObjectNode line = event.deepCopy().put("v", IpcProtocol.VERSION);
+        publisher.execute(() -> {
+            for (SocketChannel subscriber : subscribers) {
+                try {
+                    write(subscriber, line);
+                } catch (IOException e) {
+                    subscribers.remove(subscriber);
+                    try {
+                        subscriber.close();
+                    } catch (IOException ignored) {
+                        // already gone
+                    }
+                }
+            }
+        });
     }
 
     ObjectNode handle(String user, JsonNode request) throws JsonFormatException {
@@ -181,6 +220,10 @@ public final class IpcServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        publisher.shutdownNow();
+        for (SocketChannel subscriber : subscribers) {
+            subscriber.close();
+        }
         Files.deleteIfExists(socket);
     }
 

@@ -151,4 +151,37 @@ class IpcServerTest {
             assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.resolve(IpcTokens.CHOOSE))));
         }
     }
+
+    @Test
+    void aSubscriberGetsEveryPublishedStatusUntilTheAgentStops() throws Exception {
+        serve(IpcPolicy.ownerOnly(ME));
+        var received = new java.util.concurrent.LinkedBlockingQueue<JsonNode>();
+        var client = new IpcClient(dir.resolve("agent.sock"));
+        Thread subscriber = new Thread(() -> {
+            try {
+                client.subscribe(received::add);
+            } catch (IOException e) {
+                // the agent stopped
+            }
+        });
+        subscriber.start();
+        JsonNode first = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(first != null && first.path("ok").asBoolean(), "the subscription is answered at once: " + first);
+        server.publish(Json.MAPPER.createObjectNode().put("ok", true).put("n", 1));
+        server.publish(Json.MAPPER.createObjectNode().put("ok", true).put("n", 2));
+        assertEquals(1, received.poll(10, java.util.concurrent.TimeUnit.SECONDS).path("n").asInt());
+        assertEquals(2, received.poll(10, java.util.concurrent.TimeUnit.SECONDS).path("n").asInt());
+        assertTrue(send("{\"v\":1,\"op\":\"status\"}").path("ok").asBoolean(), "other callers are still served");
+        server.close();
+        server = null;
+        subscriber.join(10_000);
+        assertFalse(subscriber.isAlive(), "the subscription ends with the agent");
+    }
+
+    @Test
+    void aCallerThePolicyDoesNotNameCannotSubscribe() throws Exception {
+        serve(new IpcPolicy(Set.of("alice"), Set.of()));
+        JsonNode answer = send("{\"v\":1,\"op\":\"subscribe\"}");
+        assertEquals("user " + ME + " may not subscribe: not allowed by the agent's policy", answer.path("error").asText());
+    }
 }
