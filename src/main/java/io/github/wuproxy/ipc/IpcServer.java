@@ -119,11 +119,22 @@ public final class IpcServer implements AutoCloseable {
         } catch (JsonFormatException e) {
             reply = refusal("malformed request: " + e.getMessage());
         }
-        write(client, reply);
-        if (subscribed) {
-            subscribers.add(client);
+        if (!subscribed) {
+            write(client, reply);
+            return false;
         }
-        return subscribed;
+        // On the publishing thread, in order with publishes: the first answer comes first, and nothing
+        // published after the subscriber has seen it is missed.
+        ObjectNode first = reply;
+        publisher.execute(() -> {
+            try {
+                write(client, first);
+                subscribers.add(client);
+            } catch (IOException e) {
+                log.debug("a subscriber left at once: {}", e.getMessage());
+            }
+        });
+        return true;
     }
 
     private static void write(SocketChannel client, ObjectNode line) throws IOException {
