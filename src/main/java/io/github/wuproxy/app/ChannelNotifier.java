@@ -1,25 +1,21 @@
 package io.github.wuproxy.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wuproxy.core.problem.Problem;
-import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.ipc.StatusJson;
 import io.github.wuproxy.json.Json;
-import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SyncStatus;
 import io.github.wuproxy.tray.TrayMenus;
 import java.util.List;
 
 /** Passes everything on, and pushes every new status to the trays subscribed over the local channel. */
-final class ChannelNotifier implements Notifier {
-    private final Notifier next;
+final class ChannelNotifier extends ForwardingNotifier {
     private final List<TrayMenus.Entry> profiles;
     private volatile IpcServer channel;
 
     ChannelNotifier(Notifier next, List<TrayMenus.Entry> profiles) {
-        this.next = next;
+        super(next);
         this.profiles = List.copyOf(profiles);
     }
 
@@ -30,7 +26,7 @@ final class ChannelNotifier implements Notifier {
 
     @Override
     public void status(SyncStatus status) {
-        next.status(status);
+        super.status(status);
         IpcServer server = channel;
         if (server != null) {
             ObjectNode event = Json.MAPPER.createObjectNode().put("ok", true);
@@ -39,20 +35,5 @@ final class ChannelNotifier implements Notifier {
             profiles.forEach(p -> list.addObject().put("name", p.name()).put("kind", p.kind().word()));
             server.publish(event);
         }
-    }
-
-    @Override
-    public void applied(AppliedChange change) {
-        next.applied(change);
-    }
-
-    @Override
-    public void problem(Problem problem) {
-        next.problem(problem);
-    }
-
-    @Override
-    public void cleared(ProblemCode code) {
-        next.cleared(code);
     }
 }

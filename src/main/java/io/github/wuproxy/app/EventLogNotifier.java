@@ -7,26 +7,19 @@ import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.EventLog;
 import io.github.wuproxy.port.EventLog.AgentEvent;
 import io.github.wuproxy.port.Notifier;
-import io.github.wuproxy.port.SyncStatus;
 
 /** Passes everything on, and writes switches, problems and foreign writes to the Event Log. */
-final class EventLogNotifier implements Notifier {
-    private final Notifier next;
+final class EventLogNotifier extends ForwardingNotifier {
     private final EventLog log;
 
     EventLogNotifier(Notifier next, EventLog log) {
-        this.next = next;
+        super(next);
         this.log = log;
     }
 
     @Override
-    public void status(SyncStatus status) {
-        next.status(status);
-    }
-
-    @Override
     public void applied(AppliedChange change) {
-        next.applied(change);
+        super.applied(change);
         log.record(new AgentEvent(AgentEvent.SWITCHED, AgentEvent.Level.INFORMATION, "Profile " + change.profile()
                 + ": Windows Update proxy " + change.after().describe() + " (was " + change.before().map(p -> p.describe()).orElse("unknown")
                 + "). Why: " + change.why() + "." + (change.serviceRestarted() ? " Windows Update was restarted." : "")));
@@ -34,14 +27,9 @@ final class EventLogNotifier implements Notifier {
 
     @Override
     public void problem(Problem problem) {
-        next.problem(problem);
+        super.problem(problem);
         boolean foreign = problem.code() == ProblemCode.FOREIGN_WRITE;
         log.record(new AgentEvent(foreign ? AgentEvent.FOREIGN_WRITE : AgentEvent.PROBLEM,
                 problem.severity() == Severity.ERROR ? AgentEvent.Level.ERROR : AgentEvent.Level.WARNING, problem.text()));
-    }
-
-    @Override
-    public void cleared(ProblemCode code) {
-        next.cleared(code);
     }
 }
