@@ -20,7 +20,7 @@ for file in wuproxy.exe wuproxy.jar corporate.conf direct.conf mobile.conf agent
 done
 actions="$(msiinfo export target/wuproxy.msi CustomAction | tr -d "\r")"
 sequence="$(msiinfo export target/wuproxy.msi InstallExecuteSequence | tr -d "\r")"
-for action in InstallService UninstallService RestoreOriginalProxy; do
+for action in InstallService UninstallService RestoreOriginalProxy CopyProfiles RemoveData; do
   # type 3090/3154: an exe from an installed file (18), deferred, not impersonated (as SYSTEM)
   grep -qE "^$action	(3090|3154)	wuproxy.exe	" <<<"$actions" || fail "wixl dropped or changed the $action custom action"
   step="$(awk -F'\t' -v a="$action" '$1 == a { print $3 }' <<<"$sequence")"

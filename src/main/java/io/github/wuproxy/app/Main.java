@@ -25,6 +25,8 @@ public final class Main {
         cli.addSubcommand(new AgentCommand());
         cli.addSubcommand(new ServiceCommand());
         cli.addSubcommand(new TrayCommand());
+        cli.addSubcommand(new MachineDataCommands.CopyProfiles());
+        cli.addSubcommand(new MachineDataCommands.RemoveData());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());

@@ -1,0 +1,62 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What the MSI's PROFILES_DIR and REMOVE_DATA do. */
+class MachineDataCommandsTest {
+    @TempDir
+    Path dir;
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void useATemporaryDataFolder() {
+        System.setProperty("wuproxy.data", dir.resolve("data").toString());
+    }
+
+    @AfterEach
+    void forgetIt() {
+        System.clearProperty("wuproxy.data");
+    }
+
+    private int run(Object command, String... args) {
+        var cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void checkedProfilesAreCopiedAndBrokenOnesRefused() throws Exception {
+        Path share = Files.createDirectories(dir.resolve("share"));
+        Files.writeString(share.resolve("office.conf"), "proxy { source = fixed, server = \"proxy.corp.example:8080\" }\nwhen = { dns-suffix = corp.example }\n");
+        assertEquals(0, run(new MachineDataCommands.CopyProfiles(), share.toString()), err.toString());
+        assertTrue(Files.exists(dir.resolve("data/profiles/office.conf")));
+
+        Path broken = Fixtures.resourceFolder("profiles/broken");
+        assertEquals(2, run(new MachineDataCommands.CopyProfiles(), broken.toString()));
+        assertTrue(err.toString().endsWith("Nothing was copied: fix the profiles in " + broken + " first." + System.lineSeparator()));
+        assertFalse(Files.exists(dir.resolve("data/profiles/bad-port.conf")));
+    }
+
+    @Test
+    void removeDataDeletesTheWholeDataFolder() throws Exception {
+        Files.createDirectories(dir.resolve("data/state"));
+        Files.writeString(dir.resolve("data/state/agent-state.json"), "{}");
+        assertEquals(0, run(new MachineDataCommands.RemoveData()));
+        assertFalse(Files.exists(dir.resolve("data")));
+        assertEquals(0, run(new MachineDataCommands.RemoveData()), "nothing to remove is fine");
+    }
+}
