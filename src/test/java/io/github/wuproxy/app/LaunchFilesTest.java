@@ -1,0 +1,37 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The launch files in agent/ name what the build makes and turn dorkbox's phone-home off, so a typo fails here. */
+class LaunchFilesTest {
+    @Test
+    void bothLaunchersRunTheBuiltJarWithTheAgentsOptions() throws Exception {
+        for (String launcher : List.of("agent/wuproxy", "agent/wuproxy.cmd")) {
+            String text = Files.readString(Path.of(launcher));
+            assertTrue(text.contains("wuproxy.jar"), launcher + " names the jar the pom builds");
+            assertTrue(text.contains("-Ddorkbox.updates.Updates.ENABLE=false"), launcher + " turns the phone-home off");
+            assertTrue(text.contains("-Dwuproxy.home="), launcher + " says where profiles/ and agent/ are");
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void theShellLauncherIsValidShAndSaysWhatToDoWithoutAJar(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path agent = Files.createDirectories(dir.resolve("agent"));
+        Files.copy(Path.of("agent/wuproxy"), agent.resolve("wuproxy"));
+        Process syntax = new ProcessBuilder("sh", "-n", agent.resolve("wuproxy").toString()).redirectErrorStream(true).start();
+        assertEquals(0, syntax.waitFor());
+        Process run = new ProcessBuilder("sh", agent.resolve("wuproxy").toString(), "--help").redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        assertEquals(1, run.waitFor());
+        assertTrue(output.contains("build it with: mvn -q package -DskipTests"), output);
+    }
+}
