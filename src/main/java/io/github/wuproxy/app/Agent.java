@@ -43,7 +43,7 @@ final class Agent implements AutoCloseable {
         SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
                 adapters.service(), state, notifier, new ExecutorTimers(thread), Clock.systemUTC()), profiles, settings);
         var schedules = new QuartzReconcileScheduler(QuartzReconcileScheduler.create("wuproxy-" + ProcessHandle.current().pid()),
-                settings.driftCheckInterval(), () -> post(thread, engine, SyncEngine::driftCheck), () -> post(thread, engine, SyncEngine::syncNow));
+                settings.driftCheckInterval(), () -> post(thread, engine, SyncEngine::driftCheck));
         Agent agent = new Agent(thread, engine, adapters, schedules);
         try {
             thread.submit(() -> guarded(engine, SyncEngine::start)).get();

@@ -17,7 +17,6 @@ public record AgentSettings(
         Duration probeTimeout,
         ForeignWritePolicy foreignWrite,
         boolean restartUpdateService,
-        Duration preScanLead,
         List<Duration> retryDelays,
         String captivePortalUrl,
         boolean notifications,
@@ -34,19 +33,19 @@ public record AgentSettings(
 
     public AgentSettings withSettleDelay(Duration delay) {
         return new AgentSettings(fallbackProfile, delay, driftCheckInterval, probeTimeout, foreignWrite,
-                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, notifications, logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel);
     }
 
     public AgentSettings withForeignWrite(ForeignWritePolicy policy) {
         return new AgentSettings(fallbackProfile, settleDelay, driftCheckInterval, probeTimeout, policy,
-                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, notifications, logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel);
     }
 
     /** These settings with what the organisation's policy decided put over them. */
     public AgentSettings withPolicy(io.github.wuproxy.port.Policy policy) {
         return new AgentSettings(fallbackProfile, policy.settleDelay().orElse(settleDelay), driftCheckInterval, probeTimeout,
                 policy.foreignWrite().map(w -> w.equals("yield") ? ForeignWritePolicy.YIELD : ForeignWritePolicy.REASSERT).orElse(foreignWrite),
-                restartUpdateService, preScanLead, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel);
     }
 
     /** What to do when another program rewrites the WinHTTP proxy. */

@@ -76,7 +76,6 @@ public final class AgentSettingsLoader {
             problems.add(c.getValue("foreign-write"), "`foreign-write` must be reassert or yield, found \"" + foreign + "\"");
         }
         boolean restart = r.bool("restart-update-service", true);
-        Duration lead = r.duration("pre-scan-lead", Duration.ZERO, Duration.ofHours(1), Duration.ofMinutes(2));
         List<Duration> retries = r.durations("retry-delays", Duration.ofSeconds(1), Duration.ofHours(1));
         String portal = r.text("captive-portal-url", "").strip();
         if (!portal.isEmpty() && !portal.toLowerCase(Locale.ROOT).startsWith("http://")) {
@@ -87,7 +86,7 @@ public final class AgentSettingsLoader {
         if (!List.of("INFO", "DEBUG", "WARN").contains(level)) {
             problems.add(c.getValue("log-level"), "`log-level` must be INFO, DEBUG or WARN, found \"" + level + "\"");
         }
-        return new AgentSettings(fallback, settle, drift, probe, policy, restart, lead, retries, portal, notifications, level);
+        return new AgentSettings(fallback, settle, drift, probe, policy, restart, retries, portal, notifications, level);
     }
 
     /** Typed reads that record a problem instead of throwing. */

@@ -55,7 +55,9 @@ final class ProxyResolution {
         Optional<UserProxySettings> settings = user.current();
         if (settings.isEmpty()) {
             return Desired.unresolved(selection, unresolved(selection,
-                    "the signed-in user's proxy settings are not known yet", "sign in, or start the wuproxy tray in your session"));
+                    "the signed-in user's own proxy settings are not known: no tray has handed them over yet, or they name a "
+                            + "proxy WinHTTP cannot use (the log says which)",
+                    "sign in and start the wuproxy tray in your session, or fix the proxy in Settings > Network & Internet > Proxy"));
         }
         UserProxySettings s = settings.get();
         String failures = "";

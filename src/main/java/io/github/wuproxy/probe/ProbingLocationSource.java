@@ -18,11 +18,14 @@ public final class ProbingLocationSource implements NetworkLocationSource {
     private final NetworkLocationSource passive;
     private final ActiveProbes probes;
     private final CaptivePortalCheck portal;
-    private final Map<String, ProbeResults> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Results are good for one location and one set of probes. */
+    private record Key(LocationFingerprint location, ProbeRequest probes) {}
+
+    private final Map<Key, ProbeResults> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ProbeResults> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, ProbeResults> eldest) {
             return size() > CACHED_LOCATIONS;
         }
     };
@@ -43,8 +46,7 @@ public final class ProbingLocationSource implements NetworkLocationSource {
             cache.clear();
             return location.withCaptivePortal(true);
         }
-        LocationFingerprint fingerprint = location.fingerprint();
-        String key = fingerprint.value() + "|" + request.hashCode();
+        Key key = new Key(location.fingerprint(), request);
         ProbeResults results = cache.get(key);
         if (results == null) {
             results = request.equals(ProbeRequest.NONE) ? ProbeResults.NONE : probes.run(request);

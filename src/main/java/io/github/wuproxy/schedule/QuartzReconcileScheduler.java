@@ -15,30 +15,24 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 
 /**
- * The agent's re-check points that are not network changes: a periodic drift check, and a check
- * shortly before Windows Update's next scheduled scan. Jobs only hand the work to the engine's thread.
+ * The agent's periodic drift check, the re-check point that is not a network change (the next
+ * scheduled scan time is not read, see the README). The job only hands the work to the engine's thread.
  */
 public final class QuartzReconcileScheduler implements AutoCloseable {
     static final JobKey DRIFT = new JobKey("drift-check", "wuproxy");
-    static final JobKey PRE_SCAN = new JobKey("pre-scan-check", "wuproxy");
     private final Scheduler scheduler;
 
     /**
-     * @param driftCheck and {@code preScanCheck} must only post work to the engine's thread
+     * @param driftCheck must only post work to the engine's thread
      */
-    public QuartzReconcileScheduler(Scheduler scheduler, Duration driftInterval, Runnable driftCheck, Runnable preScanCheck)
-            throws SchedulerException {
+    public QuartzReconcileScheduler(Scheduler scheduler, Duration driftInterval, Runnable driftCheck) throws SchedulerException {
         this.scheduler = scheduler;
-        Map<JobKey, Runnable> tasks = Map.of(DRIFT, driftCheck, PRE_SCAN, preScanCheck);
-        scheduler.setJobFactory(factory(tasks));
+        scheduler.setJobFactory(factory(Map.of(DRIFT, driftCheck)));
         JobDetail drift = newJob(TaskJob.class).withIdentity(DRIFT).storeDurably().build();
-        JobDetail preScan = newJob(TaskJob.class).withIdentity(PRE_SCAN).storeDurably().build();
-        scheduler.addJob(preScan, true);
         // After a sleep, one catch-up run rather than none (the default) or a burst.
         Trigger every = newTrigger().withIdentity("drift-every", "wuproxy").forJob(drift)
                 .startAt(Date.from(Instant.now().plus(driftInterval)))
@@ -64,16 +58,6 @@ public final class QuartzReconcileScheduler implements AutoCloseable {
 
     public void start() throws SchedulerException {
         scheduler.start();
-    }
-
-    /** Re-checks {@code lead} before a scan due at {@code scanAt}; replaces an earlier one. */
-    public void checkBeforeScan(Instant scanAt, Duration lead) throws SchedulerException {
-        TriggerKey key = new TriggerKey("pre-scan", "wuproxy");
-        scheduler.unscheduleJob(key);
-        Instant at = scanAt.minus(lead);
-        if (at.isAfter(Instant.now())) {
-            scheduler.scheduleJob(newTrigger().withIdentity(key).forJob(PRE_SCAN).startAt(Date.from(at)).build());
-        }
     }
 
     @Override

@@ -2,14 +2,11 @@ package io.github.wuproxy.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +25,7 @@ class QuartzReconcileSchedulerTest {
     @Test
     @SuppressWarnings("unchecked")
     void schedulesTheDriftCheckEveryIntervalWithOneCatchUpAfterSleep() throws Exception {
-        new QuartzReconcileScheduler(scheduler, Duration.ofMinutes(15), () -> {}, () -> {});
+        new QuartzReconcileScheduler(scheduler, Duration.ofMinutes(15), () -> {});
         ArgumentCaptor<Set<Trigger>> triggers = ArgumentCaptor.forClass(Set.class);
         verify(scheduler).scheduleJob(any(JobDetail.class), triggers.capture(), eq(true));
         SimpleTrigger drift = (SimpleTrigger) triggers.getValue().iterator().next();
@@ -38,22 +35,9 @@ class QuartzReconcileSchedulerTest {
     }
 
     @Test
-    void checksAheadOfAScanOnlyWhenThatIsStillToCome() throws Exception {
-        var schedules = new QuartzReconcileScheduler(scheduler, Duration.ofMinutes(15), () -> {}, () -> {});
-        schedules.checkBeforeScan(Instant.now().plus(Duration.ofHours(1)), Duration.ofMinutes(2));
-        ArgumentCaptor<Trigger> trigger = ArgumentCaptor.forClass(Trigger.class);
-        verify(scheduler).scheduleJob(trigger.capture());
-        assertEquals(QuartzReconcileScheduler.PRE_SCAN, trigger.getValue().getJobKey());
-        schedules.checkBeforeScan(Instant.now().plusSeconds(30), Duration.ofMinutes(2));
-        verify(scheduler).scheduleJob(any(Trigger.class)); // still only the first
-        verify(scheduler, never()).scheduleJob(any(JobDetail.class), anySet(), eq(false));
-    }
-
-    @Test
     void aJobOnlyRunsItsTask() throws Exception {
         var drifts = new AtomicInteger();
-        var factory = QuartzReconcileScheduler.factory(Map.of(QuartzReconcileScheduler.DRIFT, drifts::incrementAndGet,
-                QuartzReconcileScheduler.PRE_SCAN, () -> {}));
+        var factory = QuartzReconcileScheduler.factory(Map.of(QuartzReconcileScheduler.DRIFT, drifts::incrementAndGet));
         TriggerFiredBundle bundle = mock(TriggerFiredBundle.class);
         JobDetail detail = org.quartz.JobBuilder.newJob(QuartzReconcileScheduler.TaskJob.class).withIdentity(QuartzReconcileScheduler.DRIFT).build();
         org.mockito.Mockito.when(bundle.getJobDetail()).thenReturn(detail);

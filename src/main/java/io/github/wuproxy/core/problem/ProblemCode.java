@@ -5,8 +5,6 @@ package io.github.wuproxy.core.problem;
  * table. Never renumber.
  */
 public enum ProblemCode {
-    PROFILES_INVALID("WUP100"),
-    NO_PROFILE_MATCHES("WUP101"),
     WRITE_DENIED("WUP200"),
     WRITE_FAILED("WUP201"),
     READ_BACK_MISMATCH("WUP202"),
@@ -15,7 +13,6 @@ public enum ProblemCode {
     STATE_FAILED("WUP205"),
     SERVICE_RESTART_FAILED("WUP300"),
     PROXY_UNRESOLVED("WUP400"),
-    USER_PROXY_INVALID("WUP401"),
     FOREIGN_WRITE("WUP500");
 
     private final String id;
