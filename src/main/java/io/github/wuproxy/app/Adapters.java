@@ -2,6 +2,11 @@ package io.github.wuproxy.app;
 
 import io.github.wuproxy.port.NetworkLocationSource;
 import io.github.wuproxy.port.PacResolver;
+import io.github.wuproxy.port.ProxyVerifier;
+import io.github.wuproxy.port.ScanSource;
+import io.github.wuproxy.probe.HttpConnectVerifier;
+import io.github.wuproxy.windows.UpdateClientEventSource;
+import io.github.wuproxy.windows.WinHttpProxyVerifier;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.UpdateProxyStore;
 import io.github.wuproxy.port.UpdateScanner;
@@ -42,7 +47,12 @@ record Adapters(
         UserProxySource user,
         PacResolver pac,
         UpdateService service,
-        UpdateScanner scanner) {
+        UpdateScanner scanner,
+        ProxyVerifier verifier,
+        ScanSource scans) {
+
+    /** How long a proxy check may take: a proxy slower than this fails Windows Update too. */
+    static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(5);
 
     /** The real thing. */
     private static Adapters windows(Duration probeTimeout) {
@@ -53,7 +63,9 @@ record Adapters(
                 WinHttpUserProxySource.open(),
                 WinHttpPacResolver.open(probeTimeout),
                 new ScmUpdateService(Duration.ofSeconds(30)),
-                new UsoClientScanner(system32));
+                new UsoClientScanner(system32),
+                WinHttpProxyVerifier.open(VERIFY_TIMEOUT),
+                UpdateClientEventSource.open());
     }
 
     /** The Application log on Windows; elsewhere the log file says it all. */
@@ -73,12 +85,12 @@ record Adapters(
     static Adapters forThisMachine(AgentPaths paths, AgentSettings settings) throws StoreException {
         Adapters passive = passive(paths, settings.probeTimeout());
         return new Adapters(passive.description(), probing(passive.network(), settings), passive.store(), passive.user(),
-                passive.pac(), passive.service(), passive.scanner());
+                passive.pac(), passive.service(), passive.scanner(), passive.verifier(), passive.scans());
     }
 
     /** The same, with the user's settings handed over by their tray: a Windows service cannot read them itself. */
     Adapters withUser(UserProxySource handedOver) {
-        return new Adapters(description, network, store, handedOver, pac, service, scanner);
+        return new Adapters(description, network, store, handedOver, pac, service, scanner, verifier, scans);
     }
 
     /** Active probes in parallel, each within probe-timeout, and the captive-portal check in front of the passive source. */
@@ -109,6 +121,8 @@ record Adapters(
                 new EnvironmentUserProxySource(System.getenv()),
                 new ProbedPacResolver(),
                 new SimulatedUpdateService(store::current),
-                new SimulatedUpdateScanner());
+                new SimulatedUpdateScanner(),
+                HttpConnectVerifier.windowsUpdate(VERIFY_TIMEOUT),
+                ScanSource.NONE);
     }
 }

@@ -41,7 +41,7 @@ final class Agent implements AutoCloseable {
             return t;
         });
         SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
-                adapters.service(), state, notifier, new ExecutorTimers(thread), Clock.systemUTC()), profiles, settings);
+                adapters.service(), adapters.scanner(), adapters.verifier(), state, notifier, new ExecutorTimers(thread), Clock.systemUTC()), profiles, settings);
         var schedules = new QuartzReconcileScheduler(QuartzReconcileScheduler.create("wuproxy-" + ProcessHandle.current().pid()),
                 settings.driftCheckInterval(), () -> post(thread, engine, SyncEngine::driftCheck));
         Agent agent = new Agent(thread, engine, adapters, schedules);
@@ -52,6 +52,11 @@ final class Agent implements AutoCloseable {
         }
         adapters.network().start(() -> agent.post(SyncEngine::networkChanged));
         adapters.store().watch(() -> agent.post(SyncEngine::storeWritten));
+        try {
+            adapters.scans().watch(scan -> agent.post(e -> e.scanFinished(scan)));
+        } catch (SourceException e) {
+            log.warn("failed scans will not be healed: the Windows Update event log cannot be watched ({})", e.getMessage());
+        }
         schedules.start();
         return agent;
     }

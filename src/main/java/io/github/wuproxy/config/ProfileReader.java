@@ -9,6 +9,7 @@ import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.ProfileKind;
 import io.github.wuproxy.core.profile.ProxySource;
 import io.github.wuproxy.core.profile.SourcePosition;
+import io.github.wuproxy.core.profile.Verification;
 import io.github.wuproxy.core.proxy.InvalidProxyException;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 
 /** Turns the parsed HOCON of one profile file into a {@link Profile}, collecting every problem. */
 final class ProfileReader {
-    static final Set<String> KEYS = new TreeSet<>(List.of("name", "kind", "description", "priority", "proxy", "bits", "when"));
+    static final Set<String> KEYS = new TreeSet<>(List.of("name", "kind", "description", "priority", "proxy", "bits", "verify", "fallback", "when"));
     static final Set<String> PROXY_KEYS = new TreeSet<>(List.of("source", "server", "bypass", "url"));
     static final Set<String> SOURCES = new TreeSet<>(List.of("direct", "fixed", "follow-user", "pac", "auto-detect"));
 
@@ -44,14 +45,61 @@ final class ProfileReader {
         boolean bits = bool(root, "bits").orElse(true);
         Optional<ProxySource> source = source(root);
         Optional<List<MatchRule>> when = when(root);
-        if (source.isEmpty() || when.isEmpty()) {
+        Optional<Verification> verification = verification(root);
+        if (source.isEmpty() || when.isEmpty() || verification.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Profile(name, kind, description, priority, when.get(), source.get(), bits,
-                    problems.position(root.origin())));
+                    verification.get(), problems.position(root.origin())));
         } catch (IllegalArgumentException e) {
             problems.add(root.containsKey("name") ? root.get("name").origin() : root.origin(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Verification> verification(ConfigObject root) {
+        Optional<Verification.Mode> mode = root.containsKey("verify")
+                ? text(root, "verify").flatMap(word -> parse(root.get("verify"), "verify", Verification.Mode::fromWord))
+                : Optional.of(Verification.Mode.OFF);
+        ConfigValue value = root.get("fallback");
+        List<UpdateProxy> fallback = new ArrayList<>();
+        boolean ok = true;
+        if (value != null) {
+            if (value.valueType() != ConfigValueType.LIST) {
+                problems.add(value, "`fallback` must be a list, like fallback = [ \"proxy2.corp.example:8080\", direct ]");
+                return Optional.empty();
+            }
+            for (ConfigValue entry : (ConfigList) value) {
+                Optional<UpdateProxy> proxy = fallbackEntry(entry);
+                proxy.ifPresent(fallback::add);
+                ok &= proxy.isPresent();
+            }
+        }
+        if (mode.isEmpty() || !ok) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Verification(mode.get(), fallback));
+        } catch (IllegalArgumentException e) {
+            problems.add(value, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<UpdateProxy> fallbackEntry(ConfigValue entry) {
+        if (entry.valueType() != ConfigValueType.STRING) {
+            problems.add(entry, "each `fallback` entry is \"host:port\" or direct");
+            return Optional.empty();
+        }
+        String text = (String) entry.unwrapped();
+        if (text.equals("direct")) {
+            return Optional.of(UpdateProxy.direct());
+        }
+        try {
+            return Optional.of(UpdateProxy.fixed(text, "<local>"));
+        } catch (InvalidProxyException e) {
+            problems.add(entry, "`fallback`: " + e.getMessage());
             return Optional.empty();
         }
     }

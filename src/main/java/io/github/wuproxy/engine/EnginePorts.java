@@ -3,6 +3,8 @@ package io.github.wuproxy.engine;
 import io.github.wuproxy.port.NetworkLocationSource;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.PacResolver;
+import io.github.wuproxy.port.ProxyVerifier;
+import io.github.wuproxy.port.UpdateScanner;
 import io.github.wuproxy.port.StateStore;
 import io.github.wuproxy.port.Timers;
 import io.github.wuproxy.port.UpdateProxyStore;
@@ -17,6 +19,8 @@ public record EnginePorts(
         UserProxySource user,
         PacResolver pac,
         UpdateService service,
+        UpdateScanner scanner,
+        ProxyVerifier verifier,
         StateStore state,
         Notifier notifier,
         Timers timers,

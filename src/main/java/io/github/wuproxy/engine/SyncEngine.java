@@ -14,7 +14,11 @@ import io.github.wuproxy.core.profile.Situation;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.port.AgentState;
+import io.github.wuproxy.core.problem.UpdateErrors;
 import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Heal;
+import io.github.wuproxy.port.ScanResult;
+import io.github.wuproxy.port.ServiceException;
 import io.github.wuproxy.port.ProbeRequest;
 import io.github.wuproxy.port.SourceException;
 import io.github.wuproxy.port.StateException;
@@ -22,6 +26,7 @@ import io.github.wuproxy.port.StoredSettings;
 import io.github.wuproxy.port.SyncStatus;
 import io.github.wuproxy.port.Timers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +43,13 @@ import org.slf4j.LoggerFactory;
 public final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     private static final Duration CAPTIVE_RECHECK = Duration.ofSeconds(30);
+    /** At most one heal (re-sync and new scan) per this interval, so a broken network cannot loop scans. */
+    public static final Duration HEAL_INTERVAL = Duration.ofMinutes(15);
 
     private final EnginePorts ports;
     private final ProxyResolution resolution;
     private final Applier applier;
+    private final ProxyVerification verification;
     private ProfileSelector selector;
     private ProbeRequest probes;
     private AgentSettings settings;
@@ -56,11 +64,15 @@ public final class SyncEngine {
     private Optional<NetworkLocation> lastLocation = Optional.empty();
     private SyncStatus lastStatus;
     private final Map<ProblemCode, Problem> activeProblems = new EnumMap<>(ProblemCode.class);
+    private Optional<Instant> lastHeal = Optional.empty();
+    private Optional<ScanResult> healing = Optional.empty();
+    private boolean lastRoundApplied;
 
     public SyncEngine(EnginePorts ports, ProfileSet profiles, AgentSettings settings) {
         this.ports = ports;
         this.resolution = new ProxyResolution(ports.user(), ports.pac());
         this.applier = new Applier(ports.store(), ports.service(), ports.state(), ports.clock());
+        this.verification = new ProxyVerification(ports.verifier(), ports.clock());
         this.settings = settings;
         useProfiles(profiles);
     }
@@ -90,7 +102,75 @@ public final class SyncEngine {
     }
 
     public void syncNow() {
+        verification.forget();
         reconcile("sync now");
+    }
+
+    /**
+     * Windows Update finished a scan. A scan that failed with a network or proxy error is healed:
+     * the network is read again, the proxy re-synced and verified, and one new scan started, at most
+     * once per {@link #HEAL_INTERVAL}. The outcome of that new scan is reported too.
+     */
+    public void scanFinished(ScanResult scan) {
+        Optional<ScanResult> healed = healing;
+        healing = Optional.empty();
+        if (scan.succeeded()) {
+            if (healed.isPresent()) {
+                if (activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
+                    ports.notifier().cleared(ProblemCode.SCAN_FAILED);
+                }
+                heal(scan, Heal.Action.HEALED);
+            }
+            return;
+        }
+        int code = scan.error().getAsInt();
+        if (!UpdateErrors.resyncMayHelp(code)) {
+            heal(scan, Heal.Action.NOT_A_NETWORK_ERROR);
+            return;
+        }
+        if (state.paused() || suspended) {
+            heal(scan, Heal.Action.PAUSED);
+            return;
+        }
+        Instant now = ports.clock().instant();
+        if (healed.isPresent() || lastHeal.filter(at -> Duration.between(at, now).compareTo(HEAL_INTERVAL) < 0).isPresent()) {
+            heal(scan, Heal.Action.RATE_LIMITED);
+            reportScanStillFailing(scan);
+            return;
+        }
+        lastHeal = Optional.of(now);
+        verification.forget();
+        if (settleTimer != null) {
+            settleTimer.cancel();
+            settleTimer = null;
+        }
+        reconcile("scan failed with " + scan.code());
+        try {
+            ports.scanner().startScan();
+            healing = Optional.of(scan);
+            heal(scan, Heal.Action.RESCANNED);
+        } catch (ServiceException e) {
+            log.warn("re-synced after a failed scan, but could not start a new scan: {}", e.getMessage());
+            heal(scan, Heal.Action.SCAN_REFUSED);
+        }
+    }
+
+    private void heal(ScanResult scan, Heal.Action action) {
+        log.info("scan {}: {}", scan.code(), action.word());
+        ports.notifier().healing(new Heal(scan, action));
+    }
+
+    private void reportScanStillFailing(ScanResult scan) {
+        String code = scan.code();
+        Problem problem = new Problem(ProblemCode.SCAN_FAILED, Severity.WARNING,
+                "Windows Update still fails to check for updates (" + code + ")",
+                UpdateErrors.find(scan.error().getAsInt()).map(e -> e.meaning() + "; likely " + e.likelyCause()).orElse("error " + code)
+                        + (lastRoundApplied ? "; wuproxy re-synced the proxy and it fits the profile" : ""),
+                "run `wuproxy diagnose` to see every proxy setting side by side, and `wuproxy explain " + code + "`");
+        if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
+            log.error("{} {}", problem.code().id(), problem.text());
+            ports.notifier().problem(problem);
+        }
     }
 
     public void driftCheck() {
@@ -202,6 +282,11 @@ public final class SyncEngine {
 
     /** What the engine would want right now, without writing anything: for simulations and {@code status}. */
     public Desired preview(NetworkLocation location) {
+        Desired resolved = resolve(location);
+        return location.captivePortal() ? resolved : verification.verifyAfresh(resolved).desired();
+    }
+
+    private Desired resolve(NetworkLocation location) {
         Optional<UserProxySettings> user = ports.user().current();
         Selection selection = selector.select(new Situation(location, user), state.manual());
         Desired desired = resolution.resolve(selection, location);
@@ -255,7 +340,12 @@ public final class SyncEngine {
             return;
         }
         yieldedAt = Optional.empty();
-        Desired desired = preview(location);
+        Desired resolved = resolve(location);
+        ProxyVerification.Outcome verified = location.captivePortal()
+                ? new ProxyVerification.Outcome(resolved, Optional.empty())
+                : verification.verify(resolved, fingerprint, ports.notifier()::verified);
+        Desired desired = verified.desired();
+        lastRoundApplied = false;
         if (location.captivePortal()) {
             retryTimer = ports.timers().after(CAPTIVE_RECHECK, () -> {
                 retryTimer = null;
@@ -276,7 +366,8 @@ public final class SyncEngine {
             Applier.Result result = applier.apply(proxy, desired.selection().profile().bits(),
                     settings.restartUpdateService(), state, this::saveStateOrFail);
             lastApplied = Optional.of(proxy);
-            succeeded();
+            lastRoundApplied = true;
+            succeeded(verified.warning());
             if (result.wroteWinHttp() || result.wroteBits() || moved) {
                 log.info("{} location={} profile={} rule=\"{}\" proxy={} (was {}){}{}", trigger,
                         location.name().isEmpty() ? fingerprint : location.name(), desired.selection().profile().name(),
@@ -294,14 +385,23 @@ public final class SyncEngine {
         }
     }
 
-    private void succeeded() {
+    /** Clears the problems a successful round cures; keeps a foreign write's notice, a failing scan's, and this round's warning. */
+    private void succeeded(Optional<Problem> warning) {
         retryAttempt = 0;
         for (ProblemCode code : activeProblems.keySet().toArray(ProblemCode[]::new)) {
-            if (code != ProblemCode.FOREIGN_WRITE) {
+            boolean stays = code == ProblemCode.FOREIGN_WRITE || code == ProblemCode.SCAN_FAILED
+                    || warning.filter(w -> w.code() == code).isPresent();
+            if (!stays) {
                 activeProblems.remove(code);
                 ports.notifier().cleared(code);
             }
         }
+        warning.ifPresent(w -> {
+            if (activeProblems.putIfAbsent(w.code(), w) == null) {
+                log.warn("{} {}", w.code().id(), w.text());
+                ports.notifier().problem(w);
+            }
+        });
     }
 
     private void fail(Problem problem, boolean transientFailure, String trigger) {

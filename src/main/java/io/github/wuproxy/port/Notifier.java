@@ -2,6 +2,7 @@ package io.github.wuproxy.port;
 
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.proxy.ProxyCheck;
 
 /** Tells the user (tray, log, Event Log) what the engine decided and what went wrong. */
 public interface Notifier {
@@ -16,4 +17,10 @@ public interface Notifier {
 
     /** A problem reported earlier went away. */
     void cleared(ProblemCode code);
+
+    /** A proxy was tested before being kept (profile {@code verify}). */
+    default void verified(ProxyCheck check) {}
+
+    /** A failed scan was seen, and this was done about it. */
+    default void healing(Heal heal) {}
 }

@@ -7,6 +7,12 @@ import io.github.wuproxy.port.UpdateScanner;
 public final class SimulatedUpdateScanner implements UpdateScanner {
     private int scans;
     private boolean refuse;
+    private Runnable onScan = () -> {};
+
+    /** Runs {@code action} for every scan started. */
+    public void onScan(Runnable action) {
+        onScan = action;
+    }
 
     public void refuse(boolean value) {
         refuse = value;
@@ -22,5 +28,6 @@ public final class SimulatedUpdateScanner implements UpdateScanner {
             throw new ServiceException("UsoClient StartScan exited with 5 [simulated]", true);
         }
         scans++;
+        onScan.run();
     }
 }

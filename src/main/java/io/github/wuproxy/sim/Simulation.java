@@ -12,7 +12,10 @@ import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Heal;
+import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.SyncStatus;
@@ -30,6 +33,8 @@ import java.util.function.Consumer;
 public final class Simulation {
     /** Timeline second 0. */
     public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    /** What a scan through a proxy that does not fit the network fails with: ERROR_WINHTTP_CANNOT_CONNECT. */
+    static final int WRONG_PROXY_ERROR = 0x80072EFD;
 
     private final ProfileSet profiles;
     private final AgentSettings settings;
@@ -40,6 +45,9 @@ public final class Simulation {
     private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
     private final SimulatedUpdateService service = new SimulatedUpdateService(store::current);
     private final InMemoryStateStore state = new InMemoryStateStore();
+    private final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
+    private final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
+    private final ScriptedScanSource scanReports = new ScriptedScanSource();
     private final Recorder recorder = new Recorder();
     private final List<ObjectNode> pendingRestarts = new java.util.ArrayList<>();
     private ObjectNode pendingWrite;
@@ -77,6 +85,8 @@ public final class Simulation {
         });
         // Printed after the write that caused it, at the end of the step.
         service.onRestart(() -> pendingRestarts.add(line("restart").put("service", "wuauserv")));
+        scanReports.watch(scan -> engine.scanFinished(scan));
+        scanner.onScan(() -> timers.after(Duration.ZERO, this::scan));
         guarded(this::startEngine);
         scheduleDriftCheck();
         account();
@@ -86,6 +96,7 @@ public final class Simulation {
             guarded(() -> apply(event));
             account();
         }
+        runTimersUntil(time.instant());
         account();
         Summary summary = new Summary(scans, scansFitting, writes, service.restarts(), wrongMillis / 1000.0, problems);
         out.accept(line("summary").put("scans", summary.scans()).put("scansFitting", summary.scansFitting())
@@ -96,7 +107,8 @@ public final class Simulation {
 
     private void startEngine() {
         timers = time.scope();
-        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, state, recorder, timers, time),
+        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner, verifier,
+                state, recorder, timers, time),
                 profiles, settings);
         engine.start();
     }
@@ -134,6 +146,10 @@ public final class Simulation {
             }
         } else if (event instanceof TimelineEvent.Scan) {
             scan();
+        } else if (event instanceof TimelineEvent.ScanFailed f) {
+            scanReports.report(ScanResult.failed(time.instant(), f.code()));
+        } else if (event instanceof TimelineEvent.ProxyAnswers p) {
+            verifier.set(p.server(), p.answer());
         } else if (event instanceof TimelineEvent.Use use) {
             use(use);
         } else if (event instanceof TimelineEvent.Pause p) {
@@ -183,6 +199,11 @@ public final class Simulation {
             scan.put("fits", fits);
         }
         out.accept(scan);
+        if (scan.get("fits").isBoolean()) {
+            // What the WindowsUpdateClient log reports: a proxy that does not fit fails the scan.
+            scanReports.report(scan.get("fits").booleanValue() ? ScanResult.succeeded(time.instant())
+                    : ScanResult.failed(time.instant(), WRONG_PROXY_ERROR));
+        }
     }
 
     private Optional<UpdateProxy> expected() {
@@ -275,6 +296,18 @@ public final class Simulation {
         public void problem(Problem problem) {
             problems++;
             out.accept(line("problem").put("code", problem.code().id()).put("message", problem.text()));
+        }
+
+        @Override
+        public void verified(ProxyCheck check) {
+            out.accept(line("verify").<ObjectNode>set("proxy", ProxyJson.write(check.proxy())).put("outcome", check.outcome().word())
+                    .put("detail", check.detail()));
+        }
+
+        @Override
+        public void healing(Heal heal) {
+            flush();
+            out.accept(line("heal").put("code", heal.scan().code()).put("action", heal.action().word()));
         }
 
         @Override

@@ -4,6 +4,8 @@ import io.github.wuproxy.json.LocationJson;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.wuproxy.core.problem.UpdateErrors;
+import io.github.wuproxy.core.proxy.ProxyEndpoint;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.Set;
  */
 public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
-            "resume", "foreignWrite", "fault");
+            "resume", "foreignWrite", "fault", "scanFailed", "proxy");
 
     private Timeline() {}
 
@@ -61,14 +63,16 @@ public final class Timeline {
             }
         });
         if (kinds.size() != 1) {
-            throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, use, pause, sleep, "
-                    + "resume, foreignWrite, fault), found " + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
+            throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, scanFailed, proxy, use, "
+                    + "pause, sleep, resume, foreignWrite, fault), found " + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
         }
         JsonNode value = node.get(kinds.get(0));
         return switch (kinds.get(0)) {
             case "network" -> new TimelineEvent.Network(t, line, value.isNull() ? null : LocationJson.read(value));
             case "userProxy" -> new TimelineEvent.UserProxy(t, line, userProxy(value));
             case "scan" -> new TimelineEvent.Scan(t, line);
+            case "scanFailed" -> scanFailed(value, t, line);
+            case "proxy" -> proxyAnswers(value, t, line);
             case "use" -> use(node, value, t, line);
             case "pause" -> new TimelineEvent.Pause(t, line, bool(value, "pause"));
             case "sleep" -> new TimelineEvent.Sleep(t, line);
@@ -76,6 +80,35 @@ public final class Timeline {
             case "foreignWrite" -> new TimelineEvent.ForeignWrite(t, line, proxy(value, "foreignWrite"));
             default -> fault(value, t, line);
         };
+    }
+
+    private static TimelineEvent scanFailed(JsonNode value, double t, int line) throws JsonFormatException {
+        Json.object(value, "scanFailed");
+        Json.onlyKeys(value, "scanFailed", Set.of("code"));
+        String code = Json.text(value, "code", "scanFailed.");
+        try {
+            return new TimelineEvent.ScanFailed(t, line, UpdateErrors.parse(code));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("`scanFailed.code`: " + e.getMessage());
+        }
+    }
+
+    private static TimelineEvent proxyAnswers(JsonNode value, double t, int line) throws JsonFormatException {
+        Json.object(value, "proxy");
+        Json.onlyKeys(value, "proxy", Set.of("server", "answers"));
+        String server = Json.text(value, "server", "proxy.");
+        if (!server.equals("direct")) {
+            try {
+                server = ProxyEndpoint.forScheme(UpdateProxy.fixed(server, ""), "https").orElseThrow().toString();
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+                throw new JsonFormatException("`proxy.server` must be host:port or direct: " + e.getMessage());
+            }
+        }
+        try {
+            return new TimelineEvent.ProxyAnswers(t, line, server, SimulatedProxyVerifier.Answer.fromWord(Json.text(value, "answers", "proxy.")));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("`proxy.answers`: " + e.getMessage());
+        }
     }
 
     private static TimelineEvent use(JsonNode node, JsonNode value, double t, int line) throws JsonFormatException {

@@ -17,6 +17,12 @@ public sealed interface TimelineEvent {
 
     record Scan(double t, int line) implements TimelineEvent {}
 
+    /** Windows Update reports a failed scan with this error, whatever the proxy. */
+    record ScanFailed(double t, int line, int code) implements TimelineEvent {}
+
+    /** From now on, the proxy at {@code server} (host:port, or direct) answers the verify check like this. */
+    record ProxyAnswers(double t, int line, String server, SimulatedProxyVerifier.Answer answer) implements TimelineEvent {}
+
     /** {@code profile} is {@code auto} to go back to automatic. */
     record Use(double t, int line, String profile, boolean sticky) implements TimelineEvent {}
 

@@ -25,7 +25,8 @@ class AgentTest {
     private final InMemoryUpdateProxyStore store = InMemoryUpdateProxyStore.direct();
     private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat"));
     private final Adapters adapters = new Adapters("test", network, store, user, new ProbedPacResolver(),
-            new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner());
+            new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner(),
+                new io.github.wuproxy.sim.SimulatedProxyVerifier(), io.github.wuproxy.port.ScanSource.NONE);
 
     /** Waits until the engine's thread has run everything posted before, including zero-delay timers. */
     private static void drain(Agent agent) throws Exception {

@@ -71,6 +71,29 @@ class SimulateCommandTest {
     }
 
     @Test
+    void healsAScanThatRacedANetworkChange() throws Exception {
+        assertEquals(0, run(Fixtures.resourceFolder("timelines").resolve("heal.jsonl").toString()));
+        List<String> events = lines().stream().filter(l -> l.get("t").asDouble() >= 3601)
+                .map(l -> l.get("type").asText() + (l.has("fits") ? ":" + l.get("fits").asText() : "")
+                        + (l.has("action") ? ":" + l.get("code").asText() + ":" + l.get("action").asText() : "")
+                        + (l.has("winHttpSettings") ? ":" + l.get("winHttpSettings").asText() : ""))
+                .filter(e -> !e.startsWith("decision"))
+                .toList();
+        assertEquals(List.of(
+                "scan:false",
+                "write:1800000000000000010000000000000000000000",
+                "restart",
+                "heal:0x80072EFD:rescanned",
+                "scan:true",
+                "heal:ok:healed",
+                "heal:0x80240022:not-a-network-error",
+                "heal:0x80072EFD:rescanned",
+                "scan:true",
+                "heal:ok:healed",
+                "summary"), events);
+    }
+
+    @Test
     void aBadTimelineGetsFileAndLine(@TempDir Path dir) throws Exception {
         Path timeline = dir.resolve("day.jsonl");
         Files.writeString(timeline, "# comment\n\n{\"t\":0,\"scan\":{}}\n{\"t\":5,\"network\":{\"interfaces\":[{\"name\":\"e\",\"kind\":\"modem\"}]}}\n");

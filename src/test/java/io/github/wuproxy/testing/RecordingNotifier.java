@@ -2,7 +2,9 @@ package io.github.wuproxy.testing;
 
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SyncStatus;
 import java.util.ArrayList;
@@ -15,6 +17,18 @@ public final class RecordingNotifier implements Notifier {
     public final List<AppliedChange> changes = new ArrayList<>();
     public final List<Problem> problems = new ArrayList<>();
     public final List<ProblemCode> cleared = new ArrayList<>();
+    public final List<ProxyCheck> checks = new ArrayList<>();
+    public final List<Heal> heals = new ArrayList<>();
+
+    @Override
+    public void verified(ProxyCheck check) {
+        checks.add(check);
+    }
+
+    @Override
+    public void healing(Heal heal) {
+        heals.add(heal);
+    }
 
     @Override
     public void status(SyncStatus status) {

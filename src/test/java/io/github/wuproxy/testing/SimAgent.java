@@ -11,6 +11,8 @@ import io.github.wuproxy.sim.InMemoryStateStore;
 import io.github.wuproxy.sim.InMemoryUpdateProxyStore;
 import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.ScriptedNetworkLocationSource;
+import io.github.wuproxy.sim.SimulatedProxyVerifier;
+import io.github.wuproxy.sim.SimulatedUpdateScanner;
 import io.github.wuproxy.sim.SimulatedUpdateService;
 import io.github.wuproxy.sim.SimulatedUserProxySource;
 import io.github.wuproxy.sim.VirtualTime;
@@ -26,6 +28,8 @@ public final class SimAgent {
     public final SimulatedUpdateService service;
     public final InMemoryStateStore state = new InMemoryStateStore();
     public final RecordingNotifier notifier = new RecordingNotifier();
+    public final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
+    public final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
     private final ProfileSet profiles;
     private final AgentSettings settings;
     private VirtualTime.Scope timers;
@@ -53,7 +57,8 @@ public final class SimAgent {
 
     private void boot() {
         timers = time.scope();
-        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, state, notifier, timers, time),
+        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner,
+                verifier, state, notifier, timers, time),
                 profiles, settings);
         engine.start();
     }

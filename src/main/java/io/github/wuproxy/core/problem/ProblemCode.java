@@ -13,7 +13,9 @@ public enum ProblemCode {
     STATE_FAILED("WUP205"),
     SERVICE_RESTART_FAILED("WUP300"),
     PROXY_UNRESOLVED("WUP400"),
-    FOREIGN_WRITE("WUP500");
+    PROXY_UNVERIFIED("WUP401"),
+    FOREIGN_WRITE("WUP500"),
+    SCAN_FAILED("WUP600");
 
     private final String id;
 

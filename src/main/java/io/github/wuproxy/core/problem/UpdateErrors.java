@@ -116,6 +116,28 @@ public final class UpdateErrors {
         throw new IllegalArgumentException("\"" + text + "\" is not an error code; write it like 0x80072EFD, 80072efd, -2147012867 or 12029");
     }
 
+    /** The error Windows Update logs when a proxy answers a tunnel request with this HTTP status. */
+    public static int forHttpStatus(int status) {
+        return switch (status) {
+            case 400 -> 0x80244016;
+            case 401 -> 0x80244017;
+            case 403 -> 0x80244018;
+            case 404 -> 0x80244019;
+            case 407 -> 0x8024401B;
+            case 408 -> 0x8024401C;
+            case 500 -> 0x8024401F;
+            case 502 -> 0x80244021;
+            case 503 -> 0x80244022;
+            case 504 -> 0x80244023;
+            default -> 0x80072F78; // not an answer WU expects: invalid server response
+        };
+    }
+
+    /** Whether re-reading the network and re-syncing the proxy may cure a scan that failed with this code. */
+    public static boolean resyncMayHelp(int hresult) {
+        return find(hresult).map(e -> e.wuproxyDoes().startsWith(RESYNC)).orElse(false);
+    }
+
     public static Optional<Entry> find(int hresult) {
         return ALL.stream().filter(e -> e.hresult() == hresult).findFirst();
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  *
  * @param priority higher wins when several profiles match
  * @param bits whether the BITS service accounts' proxy follows the WinHTTP proxy too
+ * @param verification whether the proxy is tested before it is kept
  */
 public record Profile(
         String name,
@@ -18,6 +19,7 @@ public record Profile(
         List<MatchRule> when,
         ProxySource source,
         boolean bits,
+        Verification verification,
         SourcePosition position) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
@@ -29,6 +31,7 @@ public record Profile(
         }
         description = description == null ? "" : description;
         when = List.copyOf(when);
+        verification = verification == null ? Verification.OFF : verification;
         if (source == null) {
             throw new IllegalArgumentException("profile " + name + " needs a proxy source");
         }

@@ -3,6 +3,7 @@ package io.github.wuproxy.windows.win32;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 
@@ -32,6 +33,23 @@ public interface WinHttp extends StdCallLibrary, WinHttpTypes {
 
     /** WinHttpSetTimeouts in milliseconds; 0 resolve timeout means infinite. */
     boolean WinHttpSetTimeouts(Pointer hInternet, int nResolveTimeout, int nConnectTimeout, int nSendTimeout, int nReceiveTimeout);
+
+    /** WinHttpConnect: a connection handle for one server; nServerPort is an INTERNET_PORT (WORD). */
+    Pointer WinHttpConnect(Pointer hSession, WString pswzServerName, short nServerPort, int dwReserved);
+
+    /** WinHttpOpenRequest: a request handle; ppwszAcceptTypes NULL for none. */
+    Pointer WinHttpOpenRequest(Pointer hConnect, WString pwszVerb, WString pwszObjectName, WString pwszVersion, WString pwszReferrer,
+            Pointer ppwszAcceptTypes, int dwFlags);
+
+    /** WinHttpSendRequest, synchronous; dwContext is a DWORD_PTR, passed as NULL. */
+    boolean WinHttpSendRequest(Pointer hRequest, WString lpszHeaders, int dwHeadersLength, Pointer lpOptional, int dwOptionalLength,
+            int dwTotalLength, Pointer dwContext);
+
+    boolean WinHttpReceiveResponse(Pointer hRequest, Pointer lpReserved);
+
+    /** WinHttpQueryHeaders with WINHTTP_QUERY_FLAG_NUMBER: the value as a DWORD in lpBuffer. */
+    boolean WinHttpQueryHeaders(Pointer hRequest, int dwInfoLevel, WString pwszName, IntByReference lpBuffer,
+            IntByReference lpdwBufferLength, IntByReference lpdwIndex);
 
     /** WinHttpGetProxyForUrl: runs a PAC or WPAD for one URL; the caller GlobalFrees the strings in pProxyInfo. */
     boolean WinHttpGetProxyForUrl(Pointer hSession, WString lpcwszUrl, WINHTTP_AUTOPROXY_OPTIONS pAutoProxyOptions,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ProfileSelectorTest {
     private static Profile profile(String name, int priority, Condition... conditions) {
         List<MatchRule> when = conditions.length == 0 ? List.of() : List.of(new MatchRule(List.of(conditions), SourcePosition.UNKNOWN));
-        return new Profile(name, ProfileKind.CUSTOM, "", priority, when, new ProxySource.Direct(), true, SourcePosition.UNKNOWN);
+        return new Profile(name, ProfileKind.CUSTOM, "", priority, when, new ProxySource.Direct(), true, Verification.OFF, SourcePosition.UNKNOWN);
     }
 
     private final Profile office = profile("office", 100, new Condition.Category(List.of(NetworkCategory.DOMAIN_AUTHENTICATED)));
