@@ -78,6 +78,16 @@ record Adapters(
         return isWindows() ? new io.github.wuproxy.windows.RegistryPolicySource().read() : io.github.wuproxy.port.Policy.NONE;
     }
 
+    /** The Windows Update policies that bear on proxies; none elsewhere. */
+    static io.github.wuproxy.port.UpdatePolicy updatePolicy() {
+        return isWindows() ? io.github.wuproxy.windows.RegistryUpdatePolicy.read() : io.github.wuproxy.port.UpdatePolicy.NONE;
+    }
+
+    /** ", build 22631.4460" on Windows; empty elsewhere. */
+    static String windowsBuild() {
+        return isWindows() ? io.github.wuproxy.windows.WindowsBuild.read().map(b -> ", build " + b).orElse("") : "";
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }

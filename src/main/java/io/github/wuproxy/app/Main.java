@@ -31,6 +31,7 @@ public final class Main {
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
+        cli.addSubcommand(DiagnoseCommand.forThisMachine());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));

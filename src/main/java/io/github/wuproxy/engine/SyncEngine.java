@@ -79,12 +79,17 @@ public final class SyncEngine {
 
     /** Loads the persisted state, finishes a restart a crash interrupted, and syncs once. */
     public void start() {
+        loadState();
+        reconcile("start");
+    }
+
+    /** Loads the persisted manual choice and pause without acting on them: for {@code start} and read-only reports. */
+    public void loadState() {
         try {
             state = ports.state().load();
         } catch (StateException e) {
             log.warn("starting without saved state (manual choice and pause are reset): {}", e.getMessage());
         }
-        reconcile("start");
     }
 
     public void networkChanged() {
@@ -286,7 +291,8 @@ public final class SyncEngine {
         return location.captivePortal() ? resolved : verification.verifyAfresh(resolved).desired();
     }
 
-    private Desired resolve(NetworkLocation location) {
+    /** The profile and proxy for this location, without verifying it: for reports that test candidates themselves. */
+    public Desired resolve(NetworkLocation location) {
         Optional<UserProxySettings> user = ports.user().current();
         Selection selection = selector.select(new Situation(location, user), state.manual());
         Desired desired = resolution.resolve(selection, location);

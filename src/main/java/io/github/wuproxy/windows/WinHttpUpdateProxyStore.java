@@ -128,6 +128,22 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
         alignViews();
     }
 
+    @Override
+    public Optional<Optional<UpdateProxy>> winHttp32() throws StoreException {
+        try {
+            return registry.readBinary(winHttpValue(Registry.View.BIT32)).map(raw -> {
+                try {
+                    return Optional.of(WinHttpSettings.decode(raw).toUpdateProxy());
+                } catch (WinHttpSettingsFormatException | IllegalArgumentException e) {
+                    return Optional.<UpdateProxy>empty();
+                }
+            });
+        } catch (Registry.RegistryException e) {
+            throw new StoreException(Win32Errors.isDenied(e.code()) ? StoreException.Reason.DENIED : StoreException.Reason.FAILED,
+                    e.getMessage());
+        }
+    }
+
     /** 32-bit processes read the WOW6432Node copy; make it match the 64-bit value just written. */
     void alignViews() throws StoreException {
         try {

@@ -1,0 +1,118 @@
+package io.github.wuproxy.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.cli.ExitCodes;
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.proxy.Secrets;
+import io.github.wuproxy.port.StoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wuproxy diagnose}: one consistency report, as text, JSON, or a zip for a help desk. */
+@Command(name = "diagnose", description = {
+    "Report everything that decides how Windows Update reaches the internet here: the network, the",
+    "profile and why, the proxy in every store side by side, the mismatches and what they break, checks",
+    "through the proxy to the Windows Update servers, the last scans, recent problems. Changes nothing;",
+    "carries no passwords and no query strings of URLs."})
+final class DiagnoseCommand implements Callable<Integer> {
+    private static final int LOG_LINES = 500;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the report as one JSON object")
+    boolean json;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Also write a zip for a help desk: the report as text and JSON, and the end of the agent's log")
+    Path bundle;
+
+    /** Builds the report for this machine; tests give their own. */
+    interface Source {
+        Diagnosis open() throws StoreException;
+    }
+
+    private final Source source;
+    private final AgentPaths paths;
+
+    DiagnoseCommand(AgentPaths paths, Source source) {
+        this.paths = paths;
+        this.source = source;
+    }
+
+    static DiagnoseCommand forThisMachine() {
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        return new DiagnoseCommand(paths, () -> new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()),
+                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectNode report;
+        try {
+            report = source.open().gather();
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("Could not open this machine's proxy settings: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        String text = Diagnosis.text(report);
+        out.print(json ? report.toPrettyString() + System.lineSeparator() : text);
+        out.flush();
+        if (bundle != null) {
+            try {
+                writeBundle(bundle, report, text);
+                spec.commandLine().getErr().println("Wrote " + bundle.toAbsolutePath() + " for your help desk.");
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Could not write " + bundle + ": " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void writeBundle(Path file, ObjectNode report, String text) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
+            entry(zip, "report.txt", text);
+            entry(zip, "report.json", report.toPrettyString());
+            entry(zip, "log-tail.txt", logTail());
+        }
+    }
+
+    private String logTail() {
+        Path log = paths.logs().resolve("wuproxy.log");
+        if (!Files.isReadable(log)) {
+            return "no agent log at " + log + "\n";
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                tail.addLast(Secrets.redact(line));
+                if (tail.size() > LOG_LINES) {
+                    tail.removeFirst();
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "the log could not be read: " + e.getMessage() + "\n";
+        }
+        return String.join("\n", tail) + "\n";
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,310 @@
+package io.github.wuproxy.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.cli.Version;
+import io.github.wuproxy.config.Configuration;
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.problem.UpdateErrors;
+import io.github.wuproxy.core.profile.Verification;
+import io.github.wuproxy.core.proxy.ProxyCheck;
+import io.github.wuproxy.core.proxy.ProxyViews;
+import io.github.wuproxy.core.proxy.Secrets;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.engine.Desired;
+import io.github.wuproxy.engine.EnginePorts;
+import io.github.wuproxy.engine.ProbeRequests;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.json.Json;
+import io.github.wuproxy.json.ProxyJson;
+import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.port.ScanResult;
+import io.github.wuproxy.port.SourceException;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.StoredSettings;
+import io.github.wuproxy.port.UpdatePolicy;
+import io.github.wuproxy.state.FileStateStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Gathers one report of everything that decides how Windows Update reaches the internet here, as a
+ * JSON tree: the text report and the bundle are rendered from it. Reads only; never writes.
+ */
+final class Diagnosis {
+    static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY");
+    private static final int SCANS = 10;
+    private static final int PROBLEM_LINES = 10;
+
+    private final AgentPaths paths;
+    private final Adapters adapters;
+    private final Map<String, String> environment;
+    private final UpdatePolicy policy;
+    private final String windowsBuild;
+
+    Diagnosis(AgentPaths paths, Adapters adapters, Map<String, String> environment, UpdatePolicy policy, String windowsBuild) {
+        this.paths = paths;
+        this.adapters = adapters;
+        this.environment = environment;
+        this.policy = policy;
+        this.windowsBuild = windowsBuild;
+    }
+
+    ObjectNode gather() {
+        ObjectNode report = Json.MAPPER.createObjectNode();
+        report.put("generated", Clock.systemUTC().instant().toString());
+        report.put("version", Version.current());
+        report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + windowsBuild);
+        report.put("java", System.getProperty("java.version"));
+        report.put("adapters", adapters.description());
+        report.set("agent", agent());
+        Optional<Configuration> configuration = configuration(report);
+        Optional<NetworkLocation> location = location(report, configuration);
+        Optional<Desired> desired = decision(report, configuration, location);
+        StoredSettings stored = stores(report);
+        Optional<UserProxySettings> user = adapters.user().current();
+        views(report, stored, user, desired);
+        checks(report, stored, desired);
+        scans(report);
+        report.set("recentProblems", recentProblems());
+        return report;
+    }
+
+    private JsonNode agent() {
+        ObjectNode agent = Json.MAPPER.createObjectNode();
+        boolean running = IpcClient.isAlive(paths.socket());
+        agent.put("running", running);
+        if (running) {
+            try {
+                JsonNode answer = new IpcClient(paths.socket()).send(IpcClient.request("status"));
+                agent.set("status", answer.path("status"));
+            } catch (IOException e) {
+                agent.put("error", "the agent did not answer: " + e.getMessage());
+            }
+        }
+        return agent;
+    }
+
+    private Optional<Configuration> configuration(ObjectNode report) {
+        try {
+            return Optional.of(Configuration.load(paths.agentConf(), paths.profileFolders()));
+        } catch (ProfileException e) {
+            ArrayNode problems = report.putArray("configurationProblems");
+            e.problems().forEach(p -> problems.add(p.toString()));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<NetworkLocation> location(ObjectNode report, Optional<Configuration> configuration) {
+        try {
+            NetworkLocation here = adapters.network().current(configuration.map(c -> ProbeRequests.of(c.profiles()))
+                    .orElse(io.github.wuproxy.port.ProbeRequest.NONE));
+            report.put("network", here.describe());
+            report.put("fingerprint", here.fingerprint().toString());
+            return Optional.of(here);
+        } catch (SourceException e) {
+            report.put("network", "could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Desired> decision(ObjectNode report, Optional<Configuration> configuration, Optional<NetworkLocation> location) {
+        if (configuration.isEmpty() || location.isEmpty()) {
+            return Optional.empty();
+        }
+        SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
+                adapters.service(), adapters.scanner(), adapters.verifier(), new FileStateStore(paths.state()), new LoggingNotifier(),
+                (delay, task) -> () -> { }, Clock.systemUTC()), configuration.get().profiles(), configuration.get().settings());
+        engine.loadState();
+        Desired desired = engine.resolve(location.get());
+        ObjectNode decision = report.putObject("decision");
+        decision.put("profile", desired.selection().profile().name());
+        decision.put("basis", desired.selection().basis().name().toLowerCase(Locale.ROOT));
+        decision.put("why", desired.selection().why());
+        decision.set("desired", desired.proxy().map(ProxyJson::write).orElse(null));
+        decision.put("note", desired.note());
+        desired.problem().ifPresent(p -> decision.put("problem", p.text()));
+        decision.put("verify", desired.selection().profile().verification().mode().word());
+        return Optional.of(desired);
+    }
+
+    private StoredSettings stores(ObjectNode report) {
+        ObjectNode stores = report.putObject("stores");
+        try {
+            StoredSettings stored = adapters.store().read();
+            stores.set("winHttp", stored.winHttp().map(ProxyJson::write).orElse(null));
+            stores.put("winHttpSettings", java.util.HexFormat.of().formatHex(stored.winHttpSettings()));
+            adapters.store().winHttp32().ifPresent(copy -> stores.set("winHttp32", copy.map(ProxyJson::write).orElse(null)));
+            ObjectNode bits = stores.putObject("bits");
+            stored.bitsRaw().forEach(bits::put);
+            stores.set("user", adapters.user().current().map(u -> (JsonNode) Json.MAPPER.getNodeFactory().textNode(Secrets.redact(u.describe())))
+                    .orElse(Json.MAPPER.getNodeFactory().textNode("not known")));
+            ObjectNode env = stores.putObject("environment");
+            for (String name : PROXY_VARIABLES) {
+                variable(name).ifPresent(value -> env.put(name, Secrets.redact(value)));
+            }
+            stores.put("setProxyBehaviorForUpdateDetection", policy.userProxyFallback() ? 1 : 0);
+            stores.put("wsusServer", policy.wsusServer().map(Secrets::redact).orElse(null));
+            return stored;
+        } catch (StoreException e) {
+            stores.put("error", e.getMessage());
+            return new StoredSettings(new byte[0], Optional.empty(), Map.of(), Optional.empty());
+        }
+    }
+
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.get(name)).or(() -> Optional.ofNullable(environment.get(name.toLowerCase(Locale.ROOT))));
+    }
+
+    private void views(ObjectNode report, StoredSettings stored, Optional<UserProxySettings> user, Optional<Desired> desired) {
+        Optional<Optional<UpdateProxy>> copy32;
+        try {
+            copy32 = adapters.store().winHttp32();
+        } catch (StoreException e) {
+            copy32 = Optional.empty();
+        }
+        ProxyViews views = new ProxyViews(stored.winHttp(), copy32, stored.bits(), stored.bitsRaw(), user,
+                desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?"),
+                policy.userProxyFallback(), policy.wsusServer());
+        ArrayNode mismatches = report.putArray("mismatches");
+        views.mismatches().forEach(m -> mismatches.addObject().put("what", Secrets.redact(m.what())).put("breaks", m.breaks()));
+    }
+
+    /** Tests what Windows Update uses now, what the profile wants, and the profile's fallbacks. */
+    private void checks(ObjectNode report, StoredSettings stored, Optional<Desired> desired) {
+        Set<UpdateProxy> candidates = new LinkedHashSet<>();
+        stored.winHttp().ifPresent(candidates::add);
+        desired.flatMap(Desired::proxy).ifPresent(candidates::add);
+        desired.map(d -> d.selection().profile().verification()).map(Verification::fallback).ifPresent(candidates::addAll);
+        ArrayNode checks = report.putArray("checks");
+        for (UpdateProxy candidate : candidates) {
+            ProxyCheck check = adapters.verifier().check(candidate);
+            ObjectNode node = checks.addObject();
+            node.set("proxy", ProxyJson.write(candidate));
+            node.put("outcome", check.outcome().word());
+            node.put("detail", Secrets.redact(check.detail()));
+            check.wouldFailWith().ifPresent(code -> node.put("wouldFailWith", String.format(Locale.ROOT, "0x%08X", code)));
+        }
+        report.put("checkedAs", System.getProperty("user.name") + (Adapters.isWindows()
+                ? " (the service checks as SYSTEM before each write; a proxy that signs you in silently may still refuse SYSTEM)" : ""));
+    }
+
+    private void scans(ObjectNode report) {
+        ArrayNode scans = report.putArray("scans");
+        try {
+            for (ScanResult scan : adapters.scans().recent(SCANS)) {
+                ObjectNode node = scans.addObject().put("at", scan.at().toString()).put("result", scan.code());
+                scan.error().ifPresent(code -> node.put("meaning", UpdateErrors.find(code)
+                        .map(e -> e.name() + ": " + e.meaning() + "; likely " + e.likelyCause())
+                        .orElse("not a network/proxy code wuproxy knows (" + UpdateErrors.decode(code) + ")")));
+            }
+        } catch (SourceException e) {
+            report.put("scansError", e.getMessage());
+        }
+    }
+
+    /** The last problem lines of the agent's log (codes WUPnnn), redacted. */
+    private JsonNode recentProblems() {
+        ArrayNode lines = Json.MAPPER.createArrayNode();
+        Path log = paths.logs().resolve("wuproxy.log");
+        if (Files.isReadable(log)) {
+            try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
+                List<String> problems = new ArrayList<>();
+                all.filter(l -> l.matches(".*\\bWUP\\d{3}\\b.*")).forEach(problems::add);
+                problems.subList(Math.max(0, problems.size() - PROBLEM_LINES), problems.size()).forEach(l -> lines.add(Secrets.redact(l)));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                lines.add("the log could not be read: " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    /** The report as a person reads it. */
+    static String text(JsonNode r) {
+        StringBuilder out = new StringBuilder();
+        out.append("wuproxy diagnose, ").append(r.path("generated").asText()).append('\n');
+        out.append("wuproxy ").append(r.path("version").asText()).append(" on ").append(r.path("os").asText())
+                .append(", Java ").append(r.path("java").asText()).append('\n');
+        out.append("Adapters: ").append(r.path("adapters").asText()).append("\n\n");
+        JsonNode agent = r.path("agent");
+        out.append("Agent: ").append(agent.path("running").asBoolean() ? "running, profile " + agent.path("status").path("profile").asText()
+                + " (" + agent.path("status").path("why").asText() + ")" : "not running; below is this machine's own reading").append('\n');
+        r.path("configurationProblems").forEach(p -> out.append("  configuration problem: ").append(p.asText()).append('\n'));
+        out.append("Network: ").append(r.path("network").asText()).append('\n');
+        JsonNode d = r.path("decision");
+        if (!d.isMissingNode()) {
+            out.append("Profile: ").append(d.path("profile").asText()).append(" (").append(d.path("basis").asText()).append("): ")
+                    .append(d.path("why").asText()).append('\n');
+            out.append("Wanted for Windows Update: ").append(describe(d.path("desired")))
+                    .append(d.path("note").asText().isEmpty() ? "" : " (" + d.path("note").asText() + ")").append('\n');
+            if (d.has("problem")) {
+                out.append("  ").append(d.path("problem").asText()).append('\n');
+            }
+        }
+        JsonNode s = r.path("stores");
+        out.append("\nProxy settings, side by side\n");
+        if (s.has("error")) {
+            out.append("  could not be read: ").append(s.path("error").asText()).append('\n');
+        }
+        row(out, "WinHTTP, 64-bit (scans)", describe(s.path("winHttp")) + "   [" + s.path("winHttpSettings").asText() + "]");
+        if (s.has("winHttp32")) {
+            row(out, "WinHTTP, 32-bit copy", describe(s.path("winHttp32")));
+        }
+        s.path("bits").properties().forEach(e -> row(out, "BITS " + e.getKey(), e.getValue().asText()));
+        row(out, "Your own settings", s.path("user").asText());
+        s.path("environment").properties().forEach(e -> row(out, "Environment " + e.getKey(), e.getValue().asText()));
+        row(out, "SetProxyBehaviorForUpdateDetection", s.path("setProxyBehaviorForUpdateDetection").asInt() == 1
+                ? "1 (scans may fall back to the user's proxy)" : "0 (scans use the machine proxy only)");
+        row(out, "WSUS server", s.path("wsusServer").isNull() ? "none (Microsoft Update)" : s.path("wsusServer").asText());
+        out.append("\nMismatches\n");
+        if (r.path("mismatches").isEmpty()) {
+            out.append("  none\n");
+        }
+        r.path("mismatches").forEach(m -> out.append("  ! ").append(m.path("what").asText()).append("\n    breaks: ")
+                .append(m.path("breaks").asText()).append('\n'));
+        out.append("\nChecks to the Windows Update servers, as ").append(r.path("checkedAs").asText()).append('\n');
+        r.path("checks").forEach(c -> out.append(String.format(Locale.ROOT, "  %-12s %s: %s%s%n", c.path("outcome").asText(),
+                describe(c.path("proxy")), c.path("detail").asText(),
+                c.has("wouldFailWith") ? " (Windows Update would fail with " + c.path("wouldFailWith").asText() + ")" : "")));
+        out.append("\nLast Windows Update scans\n");
+        if (r.path("scans").isEmpty()) {
+            out.append("  none seen").append(r.has("scansError") ? ": " + r.path("scansError").asText() : "").append('\n');
+        }
+        r.path("scans").forEach(sc -> out.append("  ").append(sc.path("at").asText()).append("  ").append(sc.path("result").asText())
+                .append(sc.has("meaning") ? "  " + sc.path("meaning").asText() : "").append('\n'));
+        out.append("\nRecent problems (agent log)\n");
+        if (r.path("recentProblems").isEmpty()) {
+            out.append("  none\n");
+        }
+        r.path("recentProblems").forEach(p -> out.append("  ").append(p.asText()).append('\n'));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append(String.format(Locale.ROOT, "  %-36s %s%n", name, value));
+    }
+
+    private static String describe(JsonNode proxy) {
+        if (proxy == null || proxy.isNull() || proxy.isMissingNode()) {
+            return "unknown";
+        }
+        if (proxy.path("mode").asText().equals("direct")) {
+            return "direct";
+        }
+        String bypass = proxy.path("bypass").asText("");
+        return proxy.path("server").asText() + (bypass.isEmpty() ? "" : " (bypass " + bypass + ")");
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.json.Json;
+import io.github.wuproxy.port.ScanResult;
+import io.github.wuproxy.sim.PersistentSimulatedStore;
+import io.github.wuproxy.sim.ProbedPacResolver;
+import io.github.wuproxy.sim.ScriptedNetworkLocationSource;
+import io.github.wuproxy.sim.ScriptedScanSource;
+import io.github.wuproxy.sim.SimulatedProxyVerifier;
+import io.github.wuproxy.sim.SimulatedUpdateScanner;
+import io.github.wuproxy.sim.SimulatedUpdateService;
+import io.github.wuproxy.sim.SimulatedUserProxySource;
+import io.github.wuproxy.port.UpdatePolicy;
+import io.github.wuproxy.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `wuproxy diagnose` on a simulated machine with a planted mismatch, planted secrets, a 407 proxy and a failed scan. */
+class DiagnoseCommandTest {
+    private static final String SECRET = "s3cret";
+    private static final String CORP = "proxy.corp.example.com:8080";
+
+    @TempDir
+    Path dir;
+    private AgentPaths paths;
+    private Adapters adapters;
+
+    @BeforeEach
+    void plantAMachine() throws Exception {
+        Path install = Files.createDirectories(dir.resolve("install"));
+        Files.createSymbolicLink(install.resolve("profiles"), Fixtures.shippedProfilesFolder().toAbsolutePath());
+        paths = new AgentPaths(install, Files.createDirectories(dir.resolve("data")));
+        var store = PersistentSimulatedStore.open(paths.simulatedMachine());
+        store.writeWinHttp(UpdateProxy.fixed(CORP, "<local>"));
+        store.writeBits(UpdateProxy.direct()); // the planted mismatch: scans through the proxy, downloads direct
+        var network = new ScriptedNetworkLocationSource();
+        network.setQuietly(Fixtures.location("network/corp-dock-wired-edited.json"));
+        var user = new SimulatedUserProxySource(UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat?token=" + SECRET));
+        var verifier = new SimulatedProxyVerifier();
+        verifier.set(CORP, SimulatedProxyVerifier.Answer.WANTS_PASSWORD);
+        var scans = new ScriptedScanSource();
+        scans.report(ScanResult.failed(Instant.parse("2026-11-23T08:00:00Z"), 0x8024402C));
+        adapters = new Adapters("simulated for the test", network, store, user, new ProbedPacResolver(),
+                new SimulatedUpdateService(store::current), new SimulatedUpdateScanner(), verifier, scans);
+        Files.createDirectories(paths.logs());
+        Files.writeString(paths.logs().resolve("wuproxy.log"), String.join("\n",
+                "2026-11-23 07:59:00 INFO start",
+                "2026-11-23 08:00:01 ERROR WUP400 Could not work out the proxy: http://wpad.corp.example.com/wpad.dat?token=" + SECRET,
+                "2026-11-23 08:00:02 INFO user proxy http://alice:" + SECRET + "@proxy.corp.example.com:8080", ""));
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run diagnose(String... args) {
+        var command = new DiagnoseCommand(paths, () -> new Diagnosis(paths, adapters,
+                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, ""));
+        var cli = new CommandLine(command);
+        var out = new StringWriter();
+        var err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void reportsThePlantedMismatchWithWhatItBreaks() {
+        Run run = diagnose();
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("! scans use " + CORP + " (bypass <local>) but BITS downloads use direct\n"
+                + "    breaks: updates may be found but fail to download"), run.out());
+        assertTrue(run.out().contains("Profile: corporate (rule): network-category domain-authenticated"), run.out());
+        assertTrue(run.out().contains("auth-required"), run.out());
+        assertTrue(run.out().contains("0x8024402C  WU_E_PT_WINHTTP_NAME_NOT_RESOLVED"), run.out());
+        assertTrue(run.out().contains("WUP400"), "recent problems come from the agent's log");
+    }
+
+    @Test
+    void jsonCarriesTheSameFindings() throws Exception {
+        JsonNode report = Json.parse(diagnose("--json").out());
+        List<String> mismatches = new ArrayList<>();
+        report.path("mismatches").forEach(m -> mismatches.add(m.path("what").asText()));
+        assertTrue(mismatches.contains("scans use " + CORP + " (bypass <local>) but BITS downloads use direct"), mismatches.toString());
+        assertEquals("corporate", report.path("decision").path("profile").asText());
+        JsonNode check = report.path("checks").get(0);
+        assertEquals("auth-required", check.path("outcome").asText());
+        assertEquals("0x8024401B", check.path("wouldFailWith").asText());
+        assertEquals("0x8024402C", report.path("scans").get(0).path("result").asText());
+    }
+
+    @Test
+    void neitherTheReportNorTheBundleCarriesASecret() throws Exception {
+        Path zip = dir.resolve("help-desk.zip");
+        Run text = diagnose("--bundle", zip.toString());
+        Run json = diagnose("--json");
+        assertFalse(text.out().contains(SECRET), text.out());
+        assertFalse(json.out().contains(SECRET), json.out());
+        assertTrue(text.out().contains("http://***@" + CORP), "the variable is shown, without its password");
+        try (var bundle = new ZipFile(zip.toFile())) {
+            List<String> names = bundle.stream().map(e -> e.getName()).toList();
+            assertEquals(List.of("report.txt", "report.json", "log-tail.txt"), names);
+            for (var entry : bundle.stream().toList()) {
+                String content = new String(bundle.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                assertFalse(content.contains(SECRET), entry.getName() + ": " + content);
+                assertFalse(content.isBlank(), entry.getName());
+            }
+        }
+        assertEquals(Optional.empty(), Optional.of(text.err()).filter(e -> !e.startsWith("Wrote ")));
+    }
+}
