@@ -9,9 +9,6 @@ import io.github.wuproxy.core.profile.Verification;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.ProxyVerifier;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,25 +19,19 @@ import java.util.stream.Collectors;
 
 /**
  * Tests a profile's proxy before it is kept, as its {@code verify} says, and falls back to the
- * profile's {@code fallback} list. Results are remembered per location for a few minutes, so a
- * drift check does not probe the network each time.
+ * profile's {@code fallback} list. Results are remembered while the laptop stays on one network, so
+ * drift checks do not probe; a failed scan (heal) and "sync now" test again.
  */
 final class ProxyVerification {
-    static final Duration REMEMBER = Duration.ofMinutes(5);
-
     /** What to write, and the warning to show when {@code verify = warn} let a failing proxy through. */
     record Outcome(Desired desired, Optional<Problem> warning) {}
 
-    private record Remembered(ProxyCheck check, Instant at) {}
-
     private final ProxyVerifier verifier;
-    private final InstantSource clock;
-    private final Map<UpdateProxy, Remembered> remembered = new HashMap<>();
+    private final Map<UpdateProxy, ProxyCheck> remembered = new HashMap<>();
     private LocationFingerprint rememberedAt;
 
-    ProxyVerification(ProxyVerifier verifier, InstantSource clock) {
+    ProxyVerification(ProxyVerifier verifier) {
         this.verifier = verifier;
-        this.clock = clock;
     }
 
     /** Forgets every result, so the next round tests again (after a failed scan, or on "sync now"). */
@@ -63,14 +54,11 @@ final class ProxyVerification {
     }
 
     private ProxyCheck remembered(UpdateProxy proxy, Consumer<ProxyCheck> tested) {
-        Instant now = clock.instant();
-        Remembered r = remembered.get(proxy);
-        if (r == null || Duration.between(r.at(), now).compareTo(REMEMBER) >= 0) {
-            r = new Remembered(verifier.check(proxy), now);
-            remembered.put(proxy, r);
-            tested.accept(r.check());
-        }
-        return r.check();
+        return remembered.computeIfAbsent(proxy, p -> {
+            ProxyCheck check = verifier.check(p);
+            tested.accept(check);
+            return check;
+        });
     }
 
     private static Outcome decide(Desired desired, java.util.function.Function<UpdateProxy, ProxyCheck> check) {

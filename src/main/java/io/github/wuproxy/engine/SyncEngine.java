@@ -72,7 +72,7 @@ public final class SyncEngine {
         this.ports = ports;
         this.resolution = new ProxyResolution(ports.user(), ports.pac());
         this.applier = new Applier(ports.store(), ports.service(), ports.state(), ports.clock());
-        this.verification = new ProxyVerification(ports.verifier(), ports.clock());
+        this.verification = new ProxyVerification(ports.verifier());
         this.settings = settings;
         useProfiles(profiles);
     }
