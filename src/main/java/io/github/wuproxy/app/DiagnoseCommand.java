@@ -58,6 +58,15 @@ final class DiagnoseCommand implements Callable<Integer> {
                 System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()));
     }
 
+    /** The tray's "Diagnose…": the text report in a temporary file, opened in the desktop's text viewer. */
+    static String toFileAndOpen() throws IOException, StoreException {
+        String text = Diagnosis.text(forThisMachine().source.open().gather());
+        Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TrayController.open(file);
+        return "diagnosis written to " + file;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

@@ -143,6 +143,16 @@ final class RemoteTray implements TrayActions {
                     TrayController.open(paths.logs());
                     return;
                 }
+                case TrayMenus.DIAGNOSE -> {
+                    java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            log.info("{}", DiagnoseCommand.toFileAndOpen());
+                        } catch (Exception e) {
+                            log.warn("could not diagnose: {}", e.getMessage());
+                        }
+                    });
+                    return;
+                }
                 case TrayMenus.EXIT -> {
                     exited.countDown();
                     return;

@@ -105,6 +105,7 @@ final class TrayController implements Notifier, TrayActions {
             case TrayMenus.RESUME -> agent.post(engine -> engine.setPaused(false));
             case TrayMenus.OPEN_PROFILES -> open(paths.install().resolve("profiles"));
             case TrayMenus.OPEN_LOGS -> open(paths.logs());
+            case TrayMenus.DIAGNOSE -> inBackground("diagnose", DiagnoseCommand::toFileAndOpen);
             case TrayMenus.ABOUT -> log.info("wuproxy {}: keeps the Windows Update proxy in step with the network",
                     io.github.wuproxy.cli.Version.current());
             case TrayMenus.EXIT -> view.ifPresent(v -> {
@@ -129,9 +130,12 @@ final class TrayController implements Notifier, TrayActions {
         });
     }
 
+    /** Opens a folder or a file with the desktop's own program. */
     static void open(Path folder) {
         try {
-            Files.createDirectories(folder);
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+            }
             if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
                 Desktop.getDesktop().open(folder.toFile());
             } else {

@@ -22,6 +22,7 @@ public final class TrayMenus {
     public static final String RESUME = "resume";
     public static final String OPEN_PROFILES = "open-profiles";
     public static final String OPEN_LOGS = "open-logs";
+    public static final String DIAGNOSE = "diagnose";
     public static final String ABOUT = "about";
     public static final String EXIT = "exit";
     /** Choice ids of profiles are this prefix and the profile's name. */
@@ -79,6 +80,7 @@ public final class TrayMenus {
         items.add(new TrayMenu.Separator());
         items.add(new TrayMenu.Action(OPEN_PROFILES, "Open profiles folder", true, ""));
         items.add(new TrayMenu.Action(OPEN_LOGS, "Open log folder", true, ""));
+        items.add(new TrayMenu.Action(DIAGNOSE, "Diagnose…", true, ""));
         items.add(new TrayMenu.Action(ABOUT, "About wuproxy", true, ""));
         items.add(new TrayMenu.Action(EXIT, "Exit (wuproxy keeps working)", true, ""));
 

@@ -42,7 +42,7 @@ class TrayMenusTest {
     void automaticSelectionChecksAutomaticAndShowsWhy() {
         TrayMenu menu = menu(status("corporate", "rule", false), true, Optional.empty());
         assertEquals(List.of("[x] Automatic", "[ ] corporate", "[ ] direct", "[ ] mobile", "[ ] Keep this choice on every network", "---",
-                "Sync now", "Check for updates now", "Remember this network as >", "Pause", "---", "Open profiles folder", "Open log folder", "About wuproxy", "Exit (wuproxy keeps working)"),
+                "Sync now", "Check for updates now", "Remember this network as >", "Pause", "---", "Open profiles folder", "Open log folder", "Diagnose…", "About wuproxy", "Exit (wuproxy keeps working)"),
                 labels(menu));
         assertEquals("corporate: network-category domain-authenticated (corp.example.com)", menu.statusLine());
         assertEquals(TrayMenu.Icon.CORPORATE, menu.icon());
