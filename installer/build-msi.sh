@@ -4,10 +4,15 @@
 # launcher with version information. Run by `mvn -Pinstaller package` from the project folder.
 set -euo pipefail
 version="${1%-SNAPSHOT}"
-for tool in wixl msiinfo; do
+for tool in wixl msiinfo msibuild; do
   command -v "$tool" >/dev/null || { echo "installer: $tool is missing (apt-get install wixl msitools)" >&2; exit 1; }
 done
 wixl -a x64 -D Version="$version" -D Target=target -o target/wuproxy.msi installer/wuproxy.wxs
+# wixl has no Feature/Condition: START_TRAY=0 turns the Tray feature off through the Condition table.
+condition="$(mktemp -d)"
+printf 'Feature_\tLevel\tCondition\ns38\ti2\tS255\nCondition\tFeature_\tLevel\nTray\t0\tSTART_TRAY="0"\n' > "$condition/Condition.idt"
+msibuild target/wuproxy.msi -i "$condition/Condition.idt"
+rm -r "$condition"
 
 fail() { echo "installer check failed: $*" >&2; exit 1; }
 tables="$(msiinfo tables target/wuproxy.msi)"
@@ -28,6 +33,13 @@ for action in InstallService UninstallService RestoreOriginalProxy CopyProfiles 
 done
 grep -qF 'EventLog\Application\wuproxy' <<<"$(msiinfo export target/wuproxy.msi Registry)" || fail "the Event Log source is not registered"
 grep -qF 'CurrentVersion\Run' <<<"$(msiinfo export target/wuproxy.msi Registry)" || fail "the tray is not started at logon"
+grep -qF 'Tray	0	START_TRAY="0"' <<<"$(msiinfo export target/wuproxy.msi Condition | tr -d "\r")" || fail "START_TRAY=0 does not turn the tray off"
+launch="$(msiinfo export target/wuproxy.msi LaunchCondition | tr -d "\r")"
+grep -qF 'SKIP_JAVA_CHECK="1" OR %JAVA_HOME' <<<"$launch" || fail "the Java 17 launch condition is missing"
+for search in JavaSoftJdk JavaSoftJre Zulu17 Zulu21; do
+  grep -q "^$search	18	" <<<"$(msiinfo export target/wuproxy.msi RegLocator | tr -d "\r" | awk -F'\t' '{print $1"\t"$5"\t"}')" \
+    || fail "the registry search $search for Java is missing or not 64-bit raw"
+done
 head -c 2 target/wuproxy.exe | grep -q "MZ" || fail "wuproxy.exe is not a PE file"
 grep -qa "FileVersion" target/wuproxy.exe || strings -el target/wuproxy.exe | grep -q "FileVersion" || fail "wuproxy.exe has no version information"
 echo "installer: target/wuproxy.msi ($(stat -c %s target/wuproxy.msi) bytes) and target/wuproxy.exe built and checked"

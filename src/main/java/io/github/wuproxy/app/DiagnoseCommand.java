@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -39,6 +40,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--bundle", paramLabel = "FILE", description = "Also write a zip for a help desk: the report as text and JSON, and the end of the agent's log")
     Path bundle;
 
+    @Option(names = "--upload", description = "Write the bundle into the diagnostics folder your organisation set by Group Policy, as HOST-TIME.zip")
+    boolean upload;
+
     /** Builds the report for this machine; tests give their own. */
     interface Source {
         Diagnosis open() throws StoreException;
@@ -46,16 +50,18 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     private final Source source;
     private final AgentPaths paths;
+    private final Optional<Path> uploadFolder;
 
-    DiagnoseCommand(AgentPaths paths, Source source) {
+    DiagnoseCommand(AgentPaths paths, Source source, Optional<Path> uploadFolder) {
         this.paths = paths;
         this.source = source;
+        this.uploadFolder = uploadFolder;
     }
 
     static DiagnoseCommand forThisMachine() {
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         return new DiagnoseCommand(paths, () -> new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()),
-                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()));
+                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()), Adapters.policy().diagnosticsFolder());
     }
 
     /** The tray's "Diagnose…": the text report in a temporary file, opened in the desktop's text viewer. */
@@ -78,6 +84,20 @@ final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         String text = Diagnosis.text(report);
+        if (upload) {
+            if (uploadFolder.isEmpty()) {
+                spec.commandLine().getErr().println("No diagnostics folder is set by Group Policy (DiagnosticsFolder); use --bundle FILE instead.");
+                return ExitCodes.BAD_INPUT;
+            }
+            String host = java.net.InetAddress.getLoopbackAddress().getHostName();
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                // keep the loopback name
+            }
+            bundle = uploadFolder.get().resolve(host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                    + report.path("generated").asText().replaceAll("[^0-9]", "").substring(0, 14) + ".zip");
+        }
         out.print(json ? report.toPrettyString() + System.lineSeparator() : text);
         out.flush();
         if (bundle != null) {

@@ -73,7 +73,7 @@ class DiagnoseCommandTest {
 
     private Run diagnose(String... args) {
         var command = new DiagnoseCommand(paths, () -> new Diagnosis(paths, adapters,
-                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, ""));
+                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, ""), Optional.of(dir.resolve("share")));
         var cli = new CommandLine(command);
         var out = new StringWriter();
         var err = new StringWriter();
@@ -105,6 +105,18 @@ class DiagnoseCommandTest {
         assertEquals("auth-required", check.path("outcome").asText());
         assertEquals("0x8024401B", check.path("wouldFailWith").asText());
         assertEquals("0x8024402C", report.path("scans").get(0).path("result").asText());
+    }
+
+    @Test
+    void uploadsTheBundleToThePolicyFolder() throws Exception {
+        Files.createDirectories(dir.resolve("share"));
+        Run run = diagnose("--upload");
+        assertEquals(0, run.exit(), run.err());
+        try (var files = Files.list(dir.resolve("share"))) {
+            List<Path> zips = files.toList();
+            assertEquals(1, zips.size());
+            assertTrue(zips.get(0).getFileName().toString().matches(".+-\\d{14}\\.zip"), zips.toString());
+        }
     }
 
     @Test
