@@ -1,6 +1,7 @@
 @echo off
 rem wuproxy launcher for a console on Windows: runs wuproxy.jar from the install folder (or target\
 rem in a checkout) with the agent's JVM options. The installed service and tray use wuproxy.exe.
+rem WUPROXY_JAVA_OPTS adds JVM options (after the agent's, so they win).
 setlocal
 set "HERE=%~dp0.."
 set "JAR=%HERE%\wuproxy.jar"
@@ -9,5 +10,10 @@ if not exist "%JAR%" (
   echo wuproxy: no wuproxy.jar in %HERE% or %HERE%\target; build it with: mvn -q package -DskipTests 1>&2
   exit /b 1
 )
-java -Ddorkbox.updates.Updates.ENABLE=false "-Dwuproxy.home=%HERE%" -Xmx64m -XX:+UseSerialGC -jar "%JAR%" %*
+rem The long-running commands get the agent's small footprint; the others (simulate...) Java's defaults.
+set "OPTS="
+if /i "%~1"=="service" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
+if /i "%~1"=="agent" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
+if /i "%~1"=="tray" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
+java -Ddorkbox.updates.Updates.ENABLE=false "-Dwuproxy.home=%HERE%" %OPTS% %WUPROXY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

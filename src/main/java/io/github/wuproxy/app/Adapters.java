@@ -54,6 +54,9 @@ record Adapters(
     /** How long a proxy check may take: a proxy slower than this fails Windows Update too. */
     static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Off Windows nothing announces a network change to Java, so the portable source looks this often. */
+    static final Duration PORTABLE_POLL = Duration.ofSeconds(5);
+
     /** The real thing. */
     private static Adapters windows(Duration probeTimeout) {
         Path system32 = Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_System));
@@ -126,7 +129,7 @@ record Adapters(
                 : "this is not Windows (" + System.getProperty("os.name") + ")";
         return new Adapters(
                 "portable network source and a SIMULATED Windows Update proxy store and service in " + paths.simulatedMachine() + ", because " + why,
-                new PortableNetworkLocationSource(Path.of("/"), Duration.ofSeconds(2)),
+                new PortableNetworkLocationSource(Path.of("/"), PORTABLE_POLL),
                 store,
                 new EnvironmentUserProxySource(System.getenv()),
                 new ProbedPacResolver(),

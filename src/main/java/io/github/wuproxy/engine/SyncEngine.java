@@ -81,6 +81,8 @@ public final class SyncEngine {
     public void start() {
         loadState();
         reconcile("start");
+        log.info("ready: profile {}, Windows Update proxy {}", lastStatus == null ? "none yet" : lastStatus.profile(),
+                lastStatus == null ? "unchanged" : lastStatus.desired().map(UpdateProxy::describe).orElse("not worked out"));
     }
 
     /** Loads the persisted manual choice and pause without acting on them: for {@code start} and read-only reports. */

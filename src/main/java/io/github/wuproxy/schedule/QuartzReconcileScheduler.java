@@ -42,14 +42,17 @@ public final class QuartzReconcileScheduler implements AutoCloseable {
         scheduler.scheduleJob(drift, java.util.Set.of(every), true);
     }
 
-    /** RAMJobStore, one daemon worker thread; built from properties, never from a classpath file. */
+    /**
+     * RAMJobStore, one daemon worker that sleeps until a job comes, and a scheduler thread that sleeps
+     * until the next trigger (idleWaitTime bounds its naps only when nothing is scheduled); built from
+     * properties, never from a classpath file.
+     */
     public static Scheduler create(String name) throws SchedulerException {
         Properties p = new Properties();
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "NON_CLUSTERED");
-        p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", "1");
-        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, OnDemandThreadPool.class.getName());
+        p.setProperty("org.quartz.scheduler.idleWaitTime", "900000");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");

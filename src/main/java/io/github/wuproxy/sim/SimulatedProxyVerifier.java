@@ -32,10 +32,17 @@ public final class SimulatedProxyVerifier implements ProxyVerifier {
 
     private final Map<String, Answer> answers = new HashMap<>();
     private int checks;
+    private int version;
 
     /** {@code server} is a host:port, or {@code direct} for the way without a proxy. */
     public void set(String server, Answer answer) {
         answers.put(server.toLowerCase(Locale.ROOT), answer);
+        version++;
+    }
+
+    /** Changes whenever an answer does. */
+    public int version() {
+        return version;
     }
 
     public int checks() {

@@ -51,6 +51,8 @@ public final class Simulation {
     private final Recorder recorder = new Recorder();
     private final List<ObjectNode> pendingRestarts = new java.util.ArrayList<>();
     private ObjectNode pendingWrite;
+    private ExpectedKey expectedKey;
+    private Optional<UpdateProxy> expected = Optional.empty();
     private VirtualTime.Scope timers;
     private SyncEngine engine;
     private boolean crashArmed;
@@ -206,8 +208,32 @@ public final class Simulation {
         }
     }
 
+    /**
+     * What the network calls for now; worked out again only when something it depends on changed
+     * (the location, the user's settings, a manual choice or pause, a proxy's answers).
+     */
     private Optional<UpdateProxy> expected() {
-        return engine.preview(network.location()).proxy();
+        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
+        if (!key.equals(expectedKey)) {
+            expectedKey = key;
+            expected = engine.preview(key.location()).proxy();
+        }
+        return expected;
+    }
+
+    /** The location by identity: the scripted source hands out the timeline's own objects. */
+    private record ExpectedKey(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state,
+            int answers, SyncEngine engine) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ExpectedKey k && k.location == location && k.user.equals(user) && k.state.equals(state)
+                    && k.answers == answers && k.engine == engine;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(location);
+        }
     }
 
     /** Adds up the time the service used another proxy than the network calls for. */

@@ -50,7 +50,10 @@ public final class VirtualTime implements InstantSource {
 
     /** When the next live task is due, if any. */
     public java.util.Optional<Instant> nextDue() {
-        return queue.stream().filter(t -> !t.cancelled && !t.scope.closed).map(t -> t.at).min(Instant::compareTo);
+        while (!queue.isEmpty() && (queue.peek().cancelled || queue.peek().scope.closed)) {
+            queue.poll();
+        }
+        return java.util.Optional.ofNullable(queue.peek()).map(t -> t.at);
     }
 
     /** A group of timers. */

@@ -17,11 +17,19 @@ public final class ServiceInstaller {
     static final String DISPLAY_NAME = "wuproxy: Windows Update proxy";
     static final String DESCRIPTION = "Keeps the Windows Update proxy (WinHTTP and BITS) right for the network this PC is on.";
 
+    /**
+     * The JVM options of the long-running processes (service, agent, tray): a small heap, one GC
+     * thread, the client compiler only, no perf-data file. The launchers in agent/ and the exe say the
+     * same (LaunchFilesTest checks); `mvn -Pbench verify` measures what they give.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms8m", "-Xmx64m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-XX:-UsePerfData");
+
     private ServiceInstaller() {}
 
     /** The command line the service starts with, every part quoted; built from this process's own paths only. */
     public static String commandLine(String java, String jar) {
-        return quote(java) + " -Ddorkbox.updates.Updates.ENABLE=false -jar " + quote(jar) + " service";
+        return quote(java) + " " + String.join(" ", JVM_OPTIONS) + " -Ddorkbox.updates.Updates.ENABLE=false -jar " + quote(jar) + " service";
     }
 
     static String quote(String path) {

@@ -19,6 +19,12 @@ class LaunchFilesTest {
             assertTrue(text.contains("wuproxy.jar"), launcher + " names the jar the pom builds");
             assertTrue(text.contains("-Ddorkbox.updates.Updates.ENABLE=false"), launcher + " turns the phone-home off");
             assertTrue(text.contains("-Dwuproxy.home="), launcher + " says where profiles/ and agent/ are");
+            assertTrue(text.contains(String.join(" ", io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS)),
+                    launcher + " gives the long-running commands the agent's JVM options");
+        }
+        String pom = Files.readString(Path.of("pom.xml"));
+        for (String option : io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS) {
+            assertTrue(pom.contains("<opt>" + option + "</opt>"), "the exe runs with " + option);
         }
     }
 

@@ -24,7 +24,8 @@ class ServiceControlsTest {
 
     @Test
     void theServiceCommandLineQuotesEveryPath() {
-        assertEquals("\"C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe\" -Ddorkbox.updates.Updates.ENABLE=false -jar "
+        assertEquals("\"C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe\" -Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                + "-XX:CICompilerCount=1 -XX:-UsePerfData -Ddorkbox.updates.Updates.ENABLE=false -jar "
                 + "\"C:\\Program Files\\wuproxy\\wuproxy.jar\" service",
                 ServiceInstaller.commandLine("C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe", "C:\\Program Files\\wuproxy\\wuproxy.jar"));
         assertThrows(IllegalArgumentException.class, () -> ServiceInstaller.quote("C:\\evil\" & calc.exe \""));

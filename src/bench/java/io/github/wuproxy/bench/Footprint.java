@@ -1,0 +1,155 @@
+package io.github.wuproxy.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the real processes through the launcher (agent/wuproxy, so with its JVM options), one after
+ * the other: process start to "ready" (the first decision logged), then, once idle for a minute, the
+ * resident memory and the thread wake-ups over the next minute, from /proc.
+ */
+final class Footprint {
+    private static final long IDLE_MILLIS = 60_000;
+
+    private record Started(String name, Process process, long readyMillis, long readyAt, Path data) {}
+
+    private final List<Started> started = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+
+    static Footprint start(Path target) throws Exception {
+        Footprint f = new Footprint();
+        f.launch("service", List.of("agent/wuproxy", "service"));
+        f.launch("agent --headless", List.of("agent/wuproxy", "agent", "--headless"));
+        if (Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
+            f.launch("agent with the tray (Xvfb)", List.of("xvfb-run", "-a", "agent/wuproxy", "agent"));
+        } else {
+            f.failures.add("agent with the tray: not measured, xvfb-run is missing");
+        }
+        return f;
+    }
+
+    private void launch(String name, List<String> command) throws Exception {
+        Path data = Files.createTempDirectory("wuproxy-bench-data");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WUPROXY_JAVA_OPTS", "-Dwuproxy.data=" + data);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<Long> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains(" ready: ")) {
+                        ready.complete(System.nanoTime());
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IOException("it exited before it was ready"));
+        }, "bench-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            long at = ready.get(30, TimeUnit.SECONDS);
+            started.add(new Started(name, process, (at - start) / 1_000_000, System.currentTimeMillis(), data));
+        } catch (Exception e) {
+            failures.add(name + ": not ready (" + e.getMessage() + ")");
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+    }
+
+    List<Bench.Row> finish() throws Exception {
+        List<Bench.Row> rows = new ArrayList<>();
+        for (Started s : started) {
+            rows.add(new Bench.Row("start to ready (process start → first decision logged): " + s.name(), s.readyMillis() + " ms", "≤ 800 ms"));
+        }
+        long idleSince = started.stream().mapToLong(Started::readyAt).max().orElse(System.currentTimeMillis());
+        Thread.sleep(Math.max(0, idleSince + IDLE_MILLIS - System.currentTimeMillis()));
+        Map<String, Map<String, Long>> before = new HashMap<>();
+        for (Started s : started) {
+            before.put(s.name(), switches(java(s)));
+        }
+        Thread.sleep(IDLE_MILLIS);
+        for (Started s : started) {
+            long pid = java(s);
+            Map<String, Long> after = switches(pid);
+            Map<String, Long> ours = new TreeMap<>();
+            long jvm = 0;
+            for (var e : after.entrySet()) {
+                long delta = e.getValue() - before.get(s.name()).getOrDefault(e.getKey(), 0L);
+                String thread = e.getKey().replaceAll("#\\d+$", "");
+                if (thread.startsWith("wuproxy") || thread.startsWith("Quartz") || thread.startsWith("ipc")) {
+                    ours.merge(thread, delta, Long::sum);
+                } else {
+                    jvm += delta;
+                }
+            }
+            long ownTotal = ours.values().stream().mapToLong(Long::longValue).sum();
+            String target = s.name().startsWith("service") ? "≤ 48 MB" : s.name().contains("tray") ? "≤ 96 MB" : "(the service's, plus the tray's)";
+            rows.add(new Bench.Row("idle RSS after 60 s: " + s.name(), rss(pid), target));
+            rows.add(new Bench.Row("wake-ups per minute of wuproxy's own threads, idle: " + s.name(),
+                    ownTotal + (ours.isEmpty() ? "" : " " + ours.toString().replace("=", ": ")) + "; JVM's own threads: " + jvm, "0 (event-driven)"));
+        }
+        for (Started s : started) {
+            s.process().descendants().forEach(ProcessHandle::destroy);
+            s.process().destroy();
+            s.process().waitFor(10, TimeUnit.SECONDS);
+        }
+        failures.forEach(f -> rows.add(new Bench.Row(f, "-", "-")));
+        return rows;
+    }
+
+    /** The java process: the launcher execs java; xvfb-run runs it as a child. */
+    private static long java(Started s) {
+        Optional<ProcessHandle> java = s.process().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst();
+        return java.map(ProcessHandle::pid).orElse(s.process().pid());
+    }
+
+    /** Context switches per thread name (voluntary + involuntary): each is a wake-up. */
+    private static Map<String, Long> switches(long pid) throws IOException {
+        Map<String, Long> result = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip() + "#" + task.getFileName();
+                    long total = 0;
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches") || line.startsWith("nonvoluntary_ctxt_switches")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                    result.put(name, total);
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return String.format(Locale.ROOT, "%.1f MB", kb / 1024.0);
+            }
+        }
+        return "unknown";
+    }
+}
