@@ -3,7 +3,10 @@ package io.github.wuproxy.bench;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.json.JsonLines;
 import io.github.wuproxy.json.LocationJson;
+import java.io.BufferedWriter;
+import java.io.Writer;
 import io.github.wuproxy.sim.Simulation;
 import io.github.wuproxy.sim.Timeline;
 import io.github.wuproxy.sim.TimelineEvent;
@@ -86,9 +89,24 @@ final class EngineHarness {
                 "≥ 1 000 000 events/s"));
     }
 
+    /** Replays as `wuproxy simulate` does, into a writer that only counts. */
     private static long[] run(List<TimelineEvent> events) throws Exception {
         long[] bytes = {0};
-        new Simulation(Fixtures.shippedProfiles(), AgentSettings.defaults(), line -> bytes[0] += line.toString().length() + 1).run(events);
+        Writer counting = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                bytes[0] += length;
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        try (JsonLines out = new JsonLines(new BufferedWriter(counting, 1 << 16))) {
+            new Simulation(Fixtures.shippedProfiles(), AgentSettings.defaults(), out::write).run(events);
+        }
         return bytes;
     }
 

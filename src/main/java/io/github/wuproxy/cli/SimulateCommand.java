@@ -4,6 +4,7 @@ import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.json.JsonLines;
 import io.github.wuproxy.sim.Simulation;
 import io.github.wuproxy.sim.Timeline;
 import io.github.wuproxy.sim.TimelineEvent;
@@ -62,9 +63,9 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
-        new Simulation(set, settings, line -> out.println(line.toString())).run(events);
-        out.flush();
+        try (JsonLines out = new JsonLines(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16))) {
+            new Simulation(set, settings, out::write).run(events);
+        }
         return ExitCodes.OK;
     }
 }

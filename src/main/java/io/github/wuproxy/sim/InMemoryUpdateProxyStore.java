@@ -28,6 +28,8 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private final List<byte[]> writes = new ArrayList<>();
     private Runnable afterWrite = () -> {};
     private Runnable onBitsWrite = () -> {};
+    /** What {@link #read()} last returned, until the next write: decoding is the simulation's hot spot. */
+    private StoredSettings read;
 
     private InMemoryUpdateProxyStore(UpdateProxy initial) {
         winHttpSettings = WinHttpSettings.encode(initial);
@@ -87,11 +89,19 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     /** Another program writes the WinHTTP value (a VPN client, a GPO). */
     public void foreignWrite(UpdateProxy proxy) {
         winHttpSettings = WinHttpSettings.encode(proxy);
+        read = null;
         watchers.forEach(Runnable::run);
     }
 
     @Override
     public StoredSettings read() {
+        if (read == null) {
+            read = decode();
+        }
+        return read;
+    }
+
+    private StoredSettings decode() {
         Optional<UpdateProxy> decoded;
         try {
             decoded = Optional.of(WinHttpSettings.decode(winHttpSettings).toUpdateProxy());
@@ -125,6 +135,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void writeWinHttp(UpdateProxy proxy) throws StoreException {
         checkFault("WinHttpSetDefaultProxyConfiguration");
         winHttpSettings = WinHttpSettings.encode(proxy);
+        read = null;
         writes.add(winHttpSettings.clone());
         watchers.forEach(Runnable::run);
         afterWrite.run();
@@ -134,6 +145,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void writeBits(UpdateProxy proxy) throws StoreException {
         checkFault("BITS proxy usage");
         BITS_ACCOUNTS.forEach(account -> bits.put(account, bitsUsage(proxy)));
+        read = null;
         onBitsWrite.run();
     }
 
@@ -142,6 +154,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         winHttpSettings = original.winHttpSettings();
         bits.clear();
         bits.putAll(original.bitsRaw());
+        read = null;
         watchers.forEach(Runnable::run);
     }
 

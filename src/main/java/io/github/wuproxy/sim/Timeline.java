@@ -20,6 +20,7 @@ import java.util.Set;
 public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
             "resume", "foreignWrite", "fault", "scanFailed", "proxy");
+    private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
 
     private Timeline() {}
 
@@ -50,7 +51,7 @@ public final class Timeline {
 
     private static TimelineEvent event(JsonNode node, int line) throws JsonFormatException {
         Json.object(node, "line");
-        Json.onlyKeys(node, "", union(EVENTS, Set.of("t")));
+        Json.onlyKeys(node, "", KEYS);
         JsonNode time = node.get("t");
         if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
             throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");

@@ -16,6 +16,8 @@ final class ProxyGrammar {
     static final int MAX_LENGTH = 2048;
     private static final Set<String> SCHEMES = Set.of("http", "https", "ftp", "socks");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern SEPARATORS = Pattern.compile("[;\\s]+");
+    private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern BYPASS_HOST = Pattern.compile("[A-Za-z0-9*_.:\\[\\]-]+");
 
     private ProxyGrammar() {}
@@ -145,7 +147,7 @@ final class ProxyGrammar {
         if (host.length() > 253) {
             throw new InvalidProxyException("proxy entry \"" + entry.substring(0, 40) + "...\" has a host name longer than 253 characters");
         }
-        for (String label : host.split("\\.", -1)) {
+        for (String label : DOT.split(host, -1)) {
             if (!LABEL.matcher(label).matches()) {
                 throw new InvalidProxyException("proxy entry \"" + entry + "\": \"" + host
                         + "\" is not a host name (letters, digits and hyphens between dots) or an IPv4 address");
@@ -155,7 +157,7 @@ final class ProxyGrammar {
 
     private static List<String> split(String text) {
         List<String> entries = new ArrayList<>();
-        for (String part : text.split("[;\\s]+")) {
+        for (String part : SEPARATORS.split(text)) {
             if (!part.isEmpty()) {
                 entries.add(part);
             }

@@ -12,7 +12,7 @@ public sealed interface UpdateProxy {
 
     /** A fixed proxy; throws {@link InvalidProxyException} naming the bad part. */
     static Fixed fixed(String server, String bypass) {
-        return new Fixed(server, bypass);
+        return Checked.fixed(server, bypass);
     }
 
     /** The mode word used in JSON and profiles: {@code direct} or {@code fixed}. */
@@ -51,6 +51,28 @@ public sealed interface UpdateProxy {
         @Override
         public String describe() {
             return bypass.isEmpty() ? server : server + " (bypass " + bypass + ")";
+        }
+    }
+
+    /** Proxies already checked, by their text: the grammar check is costly and the same few proxies recur. */
+    final class Checked {
+        private static final int MAX = 256;
+        private static final java.util.Map<java.util.List<String>, Fixed> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Checked() {}
+
+        static Fixed fixed(String server, String bypass) {
+            java.util.List<String> key = java.util.Arrays.asList(server, bypass);
+            Fixed known = SEEN.get(key);
+            if (known != null) {
+                return known;
+            }
+            Fixed checked = new Fixed(server, bypass);
+            if (SEEN.size() >= MAX) {
+                SEEN.clear();
+            }
+            SEEN.put(key, checked);
+            return checked;
         }
     }
 }
