@@ -48,4 +48,20 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(MAIN);
     }
+
+    /**
+     * The service runs as SYSTEM: the only processes it starts are bitsadmin and UsoClient from
+     * System32, with arguments built from validated proxies only (BitsAdminTest checks those).
+     */
+    @Test
+    void onlyBitsAdminAndUsoClientStartProcesses() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.github.wuproxy.windows.BitsAdmin")
+                .and().doNotHaveFullyQualifiedName("io.github.wuproxy.windows.UsoClientScanner")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(ProcessBuilder.class))))
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .check(MAIN);
+    }
 }

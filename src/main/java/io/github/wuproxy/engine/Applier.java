@@ -68,7 +68,9 @@ final class Applier {
                 write(desired, before, true);
             }
         } catch (ApplyFailure e) {
-            states.save(s -> s.withRestartPending(state.restartPending())); // rolled back: nothing new to load
+            // Rolled back: nothing new to load. Not rolled back: the new value may be in place, so restart next time.
+            boolean mayBeNew = e.rollBackFailed() && winHttpChange && restartService;
+            states.save(s -> s.withRestartPending(state.restartPending() || mayBeNew));
             throw e;
         }
         boolean restarted = (winHttpChange || state.restartPending()) && restart(restartService, states);
@@ -103,7 +105,13 @@ final class Applier {
             rollBack(before);
             throw storeFailure(ProblemCode.WRITE_FAILED, "Could not set " + what + " to " + desired.describe(), e);
         }
-        StoredSettings after = read();
+        StoredSettings after;
+        try {
+            after = store.read();
+        } catch (StoreException e) {
+            rollBack(before); // what was written cannot be confirmed: put back what is known
+            throw storeFailure(ProblemCode.READ_BACK_MISMATCH, "Could not read back " + what + " after setting it", e);
+        }
         Optional<UpdateProxy> stored = bits ? after.bits() : after.winHttp();
         if (!stored.equals(Optional.of(desired))) {
             rollBack(before);
@@ -120,7 +128,8 @@ final class Applier {
             lastOwnWinHttp = Optional.of(before.winHttp());
             store.restore(before);
         } catch (StoreException e) {
-            throw storeFailure(ProblemCode.WRITE_FAILED, "Could not put the previous proxy settings back after a failed change", e);
+            throw storeFailure(ProblemCode.WRITE_FAILED, "Could not put the previous proxy settings back after a failed change", e)
+                    .withRollBackFailed();
         }
     }
 
