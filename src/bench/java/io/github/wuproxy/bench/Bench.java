@@ -23,6 +23,7 @@ public final class Bench {
         rows.addAll(EngineHarness.flapping());
         rows.addAll(EngineHarness.simulateThroughput());
         rows.addAll(EngineHarness.exposurePerChange());
+        rows.addAll(Soak.run());
         rows.addAll(footprint.finish());
         String table = table(rows);
         System.out.println(table);

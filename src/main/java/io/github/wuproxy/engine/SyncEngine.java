@@ -122,10 +122,10 @@ public final class SyncEngine {
         Optional<ScanResult> healed = healing;
         healing = Optional.empty();
         if (scan.succeeded()) {
+            if (activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
+                ports.notifier().cleared(ProblemCode.SCAN_FAILED);
+            }
             if (healed.isPresent()) {
-                if (activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
-                    ports.notifier().cleared(ProblemCode.SCAN_FAILED);
-                }
                 heal(scan, Heal.Action.HEALED);
             }
             return;
@@ -139,10 +139,14 @@ public final class SyncEngine {
             heal(scan, Heal.Action.PAUSED);
             return;
         }
-        Instant now = ports.clock().instant();
-        if (healed.isPresent() || lastHeal.filter(at -> Duration.between(at, now).compareTo(HEAL_INTERVAL) < 0).isPresent()) {
-            heal(scan, Heal.Action.RATE_LIMITED);
+        if (healed.isPresent()) {
+            heal(scan, Heal.Action.STILL_FAILING);
             reportScanStillFailing(scan);
+            return;
+        }
+        Instant now = ports.clock().instant();
+        if (lastHeal.filter(at -> Duration.between(at, now).compareTo(HEAL_INTERVAL) < 0).isPresent()) {
+            heal(scan, Heal.Action.RATE_LIMITED);
             return;
         }
         lastHeal = Optional.of(now);
@@ -175,7 +179,7 @@ public final class SyncEngine {
                         + (lastRoundApplied ? "; wuproxy re-synced the proxy and it fits the profile" : ""),
                 "run `wuproxy diagnose` to see every proxy setting side by side, and `wuproxy explain " + code + "`");
         if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
-            log.error("{} {}", problem.code().id(), problem.text());
+            log.error("{}", problem.text());
             ports.notifier().problem(problem);
         }
     }
@@ -406,7 +410,7 @@ public final class SyncEngine {
         }
         warning.ifPresent(w -> {
             if (activeProblems.putIfAbsent(w.code(), w) == null) {
-                log.warn("{} {}", w.code().id(), w.text());
+                log.warn("{}", w.text());
                 ports.notifier().problem(w);
             }
         });
@@ -427,7 +431,7 @@ public final class SyncEngine {
         }
         retryAttempt = 0;
         if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
-            log.error("{} {}", problem.code().id(), problem.text());
+            log.error("{}", problem.text());
             ports.notifier().problem(problem);
         }
     }

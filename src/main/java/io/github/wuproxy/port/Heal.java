@@ -9,6 +9,8 @@ public record Heal(ScanResult scan, Action action) {
         RESCANNED,
         /** The scan after a heal succeeded. */
         HEALED,
+        /** The scan after a heal failed too: reported (WUP600) and not retried until the heal interval has passed. */
+        STILL_FAILING,
         /** Healed less than the heal interval ago: left alone, so a broken network cannot start a scan loop. */
         RATE_LIMITED,
         /** Not an error a proxy change can cure (see `wuproxy explain`). */

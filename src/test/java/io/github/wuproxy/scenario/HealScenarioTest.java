@@ -55,13 +55,15 @@ class HealScenarioTest {
         laptop.engine().scanFinished(failed(laptop, 0x8024402C));
 
         assertEquals(1, laptop.scanner.scans(), "one new scan, not a loop");
-        assertEquals(List.of(Heal.Action.RESCANNED, Heal.Action.RATE_LIMITED, Heal.Action.RATE_LIMITED), actions(laptop));
+        assertEquals(List.of(Heal.Action.RESCANNED, Heal.Action.STILL_FAILING, Heal.Action.RATE_LIMITED), actions(laptop));
         assertEquals(1, laptop.notifier.problems.stream().filter(p -> p.code() == ProblemCode.SCAN_FAILED).count());
         assertTrue(laptop.notifier.lastProblem().orElseThrow().text().contains("wuproxy explain 0x8024402C"));
 
         laptop.advance(SyncEngine.HEAL_INTERVAL);
         laptop.engine().scanFinished(failed(laptop, 0x8024402C));
         assertEquals(2, laptop.scanner.scans(), "heals again after the interval");
+        laptop.engine().scanFinished(ScanResult.succeeded(laptop.time.instant()));
+        assertTrue(laptop.notifier.cleared.contains(ProblemCode.SCAN_FAILED), "a scan that works clears the problem");
     }
 
     @Test
