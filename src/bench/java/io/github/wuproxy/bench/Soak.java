@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * 24 virtual hours of a flapping laptop through the real engine: a change every 2 to 10 s among
- * six networks, a scan every minute, a fault every half hour. Checks what must hold and prints it.
+ * 24 virtual hours of a flapping laptop through the real engine: a change every 0.1 to 10 s among
+ * six networks (a third in bursts inside the settle delay), a scan every minute, a fault every half hour. Checks what must hold and prints it.
  */
 final class Soak {
     private static final double DAY = 24 * 3600;
@@ -38,7 +38,9 @@ final class Soak {
         double nextScan = 60;
         double nextFault = 1800;
         for (double t = 1; t < DAY; ) {
-            double change = t + 2 + random.nextInt(9);
+            // a third of the changes come in bursts, within the settle delay of the one before
+            double gap = random.nextInt(3) == 0 ? 0.1 + random.nextInt(19) / 10.0 : 2 + random.nextInt(9);
+            double change = Math.round((t + gap) * 10) / 10.0;
             while (nextScan < change && nextScan < DAY) {
                 text.append("{\"t\":").append(nextScan).append(",\"scan\":{}}\n");
                 nextScan += 60;
