@@ -89,11 +89,24 @@ public final class HoconProfileCatalog implements ProfileCatalog {
         }
     }
 
+    /** A profile is one file: `include` could make the service read any file or URL, so it is refused. */
+    private static final com.typesafe.config.ConfigIncluder NO_INCLUDES = new com.typesafe.config.ConfigIncluder() {
+        @Override
+        public com.typesafe.config.ConfigIncluder withFallback(com.typesafe.config.ConfigIncluder fallback) {
+            return this;
+        }
+
+        @Override
+        public com.typesafe.config.ConfigObject include(com.typesafe.config.ConfigIncludeContext context, String what) {
+            throw new ConfigException.Generic("`include` is not supported in profiles; put everything a profile needs in its own file");
+        }
+    };
+
     static java.util.Optional<Profile> readFile(Path file, Problems problems) {
         Config config;
         try {
             config = ConfigFactory.parseFile(file.toFile(),
-                            ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF))
+                            ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF).setIncluder(NO_INCLUDES))
                     .resolve();
         } catch (ConfigException e) {
             problems.add(e.origin(), ConfigErrors.describe(e));
