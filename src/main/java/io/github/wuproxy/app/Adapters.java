@@ -91,6 +91,11 @@ record Adapters(
         return isWindows() ? io.github.wuproxy.windows.WindowsBuild.read().map(b -> ", build " + b).orElse("") : "";
     }
 
+    /** Who may write a folder: the ACL on Windows, the POSIX mode elsewhere. */
+    static io.github.wuproxy.port.FolderPermissions folderPermissions() {
+        return isWindows() ? new io.github.wuproxy.windows.AclFolderPermissions() : new io.github.wuproxy.sim.PosixFolderPermissions();
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }

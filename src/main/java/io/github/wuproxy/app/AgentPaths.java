@@ -42,10 +42,26 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
         return install.resolve("agent").resolve("logback.xml");
     }
 
-    /** Shipped profiles first; machine profiles of the same name replace them, and policy's replace both. */
+    /**
+     * Shipped profiles first; machine profiles of the same name replace them, and policy's replace both.
+     * A machine or policy folder that users other than administrators may write is left out, with a
+     * warning: a profile there could point every update at a proxy of the writer's choosing.
+     */
     List<Path> profileFolders() {
-        List<Path> folders = new java.util.ArrayList<>(List.of(install.resolve("profiles"), data.resolve("profiles")));
-        policyProfiles.ifPresent(folders::add);
+        List<Path> folders = new java.util.ArrayList<>(List.of(install.resolve("profiles")));
+        List<Path> guarded = new java.util.ArrayList<>(List.of(data.resolve("profiles")));
+        policyProfiles.ifPresent(guarded::add);
+        io.github.wuproxy.port.FolderPermissions permissions = Adapters.folderPermissions();
+        for (Path folder : guarded) {
+            java.util.Optional<String> unsafe = permissions.othersMayWrite(folder);
+            if (unsafe.isPresent()) {
+                org.slf4j.LoggerFactory.getLogger(AgentPaths.class).warn("profiles in {} are ignored: {}; let only administrators "
+                        + "write it (icacls \"{}\" /inheritance:r /grant:r Administrators:(OI)(CI)F SYSTEM:(OI)(CI)F Users:(OI)(CI)RX)",
+                        folder, unsafe.get(), folder);
+            } else {
+                folders.add(folder);
+            }
+        }
         return List.copyOf(folders);
     }
 

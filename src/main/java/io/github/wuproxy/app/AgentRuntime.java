@@ -52,6 +52,10 @@ final class AgentRuntime implements AutoCloseable {
     static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role) throws Exception {
         io.github.wuproxy.port.Policy policy = Adapters.policy();
         AgentPaths paths = machinePaths.withPolicy(policy);
+        if (role.equals("service")) {
+            // before anything is read from or written to it: the backup and machine profiles live there
+            Adapters.folderPermissions().restrictToAdministrators(paths.data());
+        }
         Configuration configuration;
         try {
             configuration = Configuration.load(paths.agentConf(), paths.profileFolders());

@@ -42,6 +42,7 @@ final class MachineDataCommands {
                 return ExitCodes.BAD_INPUT;
             }
             Path to = paths.data().resolve("profiles");
+            Adapters.folderPermissions().restrictToAdministrators(paths.data());
             Files.createDirectories(to);
             int copied = 0;
             try (Stream<Path> files = Files.list(from)) {
