@@ -84,6 +84,16 @@ class IpcServerTest {
     }
 
     @Test
+    void aCapturedAdministratorsRequestReplayedByAnotherUserIsRefused() throws Exception {
+        serve(new IpcPolicy(Set.of("alice"), Set.of(ME)));
+        String captured = "{\"v\":1,\"op\":\"pause\"}";
+        assertTrue(send(captured).path("ok").asBoolean(), "the administrator's own request is served");
+        JsonNode replayed = server.handle("alice", Json.parse(captured));
+        assertEquals("user alice may not pause: only administrators may pause, resume or reload", replayed.path("error").asText());
+        assertEquals(List.of("pause"), done, "the replay did nothing");
+    }
+
+    @Test
     void onlyAdministratorsMayPause() throws Exception {
         serve(new IpcPolicy(Set.of(ME), Set.of("root-only-" + ME)));
         assertTrue(send("{\"v\":1,\"op\":\"use\",\"profile\":\"direct\"}").path("ok").asBoolean());
