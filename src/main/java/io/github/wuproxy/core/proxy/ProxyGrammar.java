@@ -189,10 +189,12 @@ final class ProxyGrammar {
         if (at < 0) {
             return entry;
         }
-        int start = Math.max(entry.indexOf("://") + 3, entry.indexOf('=') + 1);
-        String credentials = entry.substring(Math.max(start, 0), at);
+        // the credentials start after the last scheme prefix or "scheme=" before the '@'
+        int scheme = entry.lastIndexOf("://", at);
+        int start = Math.max(scheme < 0 ? 0 : scheme + 3, entry.lastIndexOf('=', at) + 1);
+        String credentials = entry.substring(start, at);
         int colon = credentials.indexOf(':');
         String user = colon < 0 ? credentials : credentials.substring(0, colon);
-        return entry.substring(0, Math.max(start, 0)) + user + ":***" + entry.substring(at);
+        return entry.substring(0, start) + user + ":***" + entry.substring(at);
     }
 }
