@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes every @FuzzTest of FuzzTargets and IpcFuzzTargets for DURATION each (default 3m) with `mvn -Pfuzz`, one JVM per
-# target (Jazzer fuzzes one per JVM), and prints each target's executions and findings; also written to
-# target/fuzz-report.txt. Exit status 1 when any target found something. Run from the project folder.
+# Usage: src/test/fuzz/fuzz-all.sh [DURATION [CLASS#METHOD...]]
+# Fuzzes every @FuzzTest of FuzzTargets and IpcFuzzTargets (or the ones named) for DURATION each
+# (default 3m) with `mvn -Pfuzz`, one JVM per target (Jazzer fuzzes one per JVM), and prints each
+# target's executions and findings; also written to target/fuzz-report.txt. Exit status 1 when any
+# target found something. Run from the project folder.
 set -uo pipefail
 duration="${1:-3m}"
-targets=""
-for source in src/test/java/io/github/wuproxy/fuzz/FuzzTargets.java src/test/java/io/github/wuproxy/ipc/IpcFuzzTargets.java; do
+shift || true
+targets="$*"
+[ -n "$targets" ] || for source in src/test/java/io/github/wuproxy/fuzz/FuzzTargets.java src/test/java/io/github/wuproxy/ipc/IpcFuzzTargets.java; do
   class=$(basename "$source" .java)
   for method in $(grep -A1 "@FuzzTest" "$source" | grep -o "void [A-Za-z]*" | cut -d' ' -f2); do
     targets="$targets $class#$method"
