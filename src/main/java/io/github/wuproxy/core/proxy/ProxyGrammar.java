@@ -89,9 +89,10 @@ final class ProxyGrammar {
         return String.join(";", normalised);
     }
 
+    /** "http://host" → "host"; a prefix that is not a scheme WinHTTP knows is kept, so the host check fails on it. */
     private static String stripScheme(String entry) {
         int slashes = entry.indexOf("://");
-        return slashes >= 0 ? entry.substring(slashes + 3) : entry;
+        return slashes >= 0 && SCHEMES.contains(entry.substring(0, slashes).toLowerCase(Locale.ROOT)) ? entry.substring(slashes + 3) : entry;
     }
 
     private static String hostPort(String text, String entry) {
@@ -175,7 +176,7 @@ final class ProxyGrammar {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c > 0x7e || (c < 0x20 && !Character.isWhitespace(c))) {
+            if (c > 0x7e || (c < 0x20 && " \t\n\u000B\f\r".indexOf(c) < 0)) { // the separators \s splits on, no other control
                 throw new InvalidProxyException(String.format(Locale.ROOT,
                         "the %s has the character U+%04X at position %d; WinHTTP takes plain ASCII only "
                                 + "(write an internationalised name in its xn-- form)", what, (int) c, i + 1));
