@@ -96,6 +96,16 @@ record Adapters(
         return isWindows() ? new io.github.wuproxy.windows.AclFolderPermissions() : new io.github.wuproxy.sim.PosixFolderPermissions();
     }
 
+    /** The token files' accounts in this Windows' language; unused elsewhere. */
+    static io.github.wuproxy.ipc.AccountNames accountNames() {
+        if (!isWindows()) {
+            return io.github.wuproxy.ipc.AccountNames.ENGLISH;
+        }
+        return new io.github.wuproxy.ipc.AccountNames(io.github.wuproxy.windows.WindowsAccounts.name(io.github.wuproxy.windows.WindowsAccounts.SYSTEM),
+                io.github.wuproxy.windows.WindowsAccounts.name(io.github.wuproxy.windows.WindowsAccounts.ADMINISTRATORS),
+                io.github.wuproxy.windows.WindowsAccounts.name(io.github.wuproxy.windows.WindowsAccounts.INTERACTIVE));
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }

@@ -91,7 +91,8 @@ final class AgentRuntime implements AutoCloseable {
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions, policy));
+                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions, policy),
+                    Adapters.accountNames());
         } catch (IOException e) {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);

@@ -67,6 +67,11 @@ public final class IpcServer implements AutoCloseable {
 
     /** Listens at {@code socket}; a stale socket file is replaced, a live agent's is not. */
     public static IpcServer start(Path socket, IpcPolicy policy, IpcHandler handler) throws IOException {
+        return start(socket, policy, handler, AccountNames.ENGLISH);
+    }
+
+    /** Listens at {@code socket}; on Windows the token files are locked to the accounts {@code names} names. */
+    public static IpcServer start(Path socket, IpcPolicy policy, IpcHandler handler, AccountNames names) throws IOException {
         Files.createDirectories(socket.getParent());
         if (Files.exists(socket)) {
             if (IpcClient.isAlive(socket)) {
@@ -80,7 +85,7 @@ public final class IpcServer implements AutoCloseable {
             // Anyone may connect; the policy, checked against the kernel's word on who called, decides.
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
         }
-        IpcServer server = new IpcServer(socket, policy, handler, IpcTokens.create(tokenFolder(socket)), channel);
+        IpcServer server = new IpcServer(socket, policy, handler, IpcTokens.create(tokenFolder(socket), names), channel);
         server.acceptor.start();
         return server;
     }

@@ -39,23 +39,23 @@ public final class IpcTokens {
     }
 
     /** Makes fresh tokens in {@code folder}, readable only as described above. */
-    public static IpcTokens create(Path folder) throws IOException {
+    public static IpcTokens create(Path folder, AccountNames names) throws IOException {
         Files.createDirectories(folder);
         var random = new SecureRandom();
         byte[] choose = new byte[32];
         byte[] admin = new byte[32];
         random.nextBytes(choose);
         random.nextBytes(admin);
-        write(folder.resolve(CHOOSE), choose, true);
-        write(folder.resolve(ADMIN), admin, false);
+        write(folder.resolve(CHOOSE), choose, true, names);
+        write(folder.resolve(ADMIN), admin, false, names);
         return new IpcTokens(choose, admin);
     }
 
-    private static void write(Path file, byte[] token, boolean interactiveUsersMayRead) throws IOException {
+    private static void write(Path file, byte[] token, boolean interactiveUsersMayRead, AccountNames names) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file);
         if (Files.getFileAttributeView(file, AclFileAttributeView.class) != null) {
-            restrictWindows(file, interactiveUsersMayRead);
+            restrictWindows(file, interactiveUsersMayRead, names);
         } else {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(interactiveUsersMayRead ? "rw-r--r--" : "rw-------"));
         }
@@ -63,13 +63,13 @@ public final class IpcTokens {
     }
 
     /** Replaces the inherited ACL: SYSTEM and Administrators full control, INTERACTIVE read for the choose token. */
-    private static void restrictWindows(Path file, boolean interactiveUsersMayRead) throws IOException {
+    private static void restrictWindows(Path file, boolean interactiveUsersMayRead, AccountNames accounts) throws IOException {
         UserPrincipalLookupService names = file.getFileSystem().getUserPrincipalLookupService();
         List<AclEntry> acl = new ArrayList<>();
-        acl.add(allow(names.lookupPrincipalByName("NT AUTHORITY\\SYSTEM"), EnumSet.allOf(AclEntryPermission.class)));
-        acl.add(allow(names.lookupPrincipalByName("BUILTIN\\Administrators"), EnumSet.allOf(AclEntryPermission.class)));
+        acl.add(allow(names.lookupPrincipalByName(accounts.system()), EnumSet.allOf(AclEntryPermission.class)));
+        acl.add(allow(names.lookupPrincipalByName(accounts.administrators()), EnumSet.allOf(AclEntryPermission.class)));
         if (interactiveUsersMayRead) {
-            acl.add(allow(names.lookupPrincipalByName("NT AUTHORITY\\INTERACTIVE"), EnumSet.of(AclEntryPermission.READ_DATA,
+            acl.add(allow(names.lookupPrincipalByName(accounts.interactive()), EnumSet.of(AclEntryPermission.READ_DATA,
                     AclEntryPermission.READ_ATTRIBUTES, AclEntryPermission.READ_ACL, AclEntryPermission.SYNCHRONIZE)));
         }
         Files.getFileAttributeView(file, AclFileAttributeView.class).setAcl(acl);
