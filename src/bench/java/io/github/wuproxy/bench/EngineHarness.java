@@ -118,7 +118,7 @@ final class EngineHarness {
         double perChange = summary.wrongProxySeconds() / changes;
         double settle = AgentSettings.defaults().settleDelay().toMillis() / 1000.0;
         return List.of(new Bench.Row("wrong-proxy exposure per network change (simulate, " + changes + " changes)",
-                String.format(Locale.ROOT, "%.3f s = settle delay %.3f s + %.0f ms", perChange, settle, (perChange - settle) * 1000),
+                String.format(Locale.ROOT, "%.3f s (the settle delay is %.3f s; %+.0f ms)", perChange, settle, (perChange - settle) * 1000),
                 "≤ settle delay + 50 ms"));
     }
 }
