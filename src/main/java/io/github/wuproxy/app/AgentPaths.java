@@ -55,9 +55,7 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
         for (Path folder : guarded) {
             java.util.Optional<String> unsafe = permissions.othersMayWrite(folder);
             if (unsafe.isPresent()) {
-                org.slf4j.LoggerFactory.getLogger(AgentPaths.class).warn("profiles in {} are ignored: {}; let only administrators "
-                        + "write it (icacls \"{}\" /inheritance:r /grant:r Administrators:(OI)(CI)F SYSTEM:(OI)(CI)F Users:(OI)(CI)RX)",
-                        folder, unsafe.get(), folder);
+                org.slf4j.LoggerFactory.getLogger(AgentPaths.class).warn("profiles in {} are ignored: {}", folder, unsafe.get());
             } else {
                 folders.add(folder);
             }

@@ -50,23 +50,23 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     private final Source source;
     private final AgentPaths paths;
-    private final Optional<Path> uploadFolder;
+    private final java.util.function.Supplier<Optional<Path>> uploadFolder;
 
-    DiagnoseCommand(AgentPaths paths, Source source, Optional<Path> uploadFolder) {
+    /** {@code uploadFolder} is asked only for {@code --upload}: every other command must not read the policy. */
+    DiagnoseCommand(AgentPaths paths, Source source, java.util.function.Supplier<Optional<Path>> uploadFolder) {
         this.paths = paths;
         this.source = source;
         this.uploadFolder = uploadFolder;
     }
 
-    static DiagnoseCommand forThisMachine() {
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+    static DiagnoseCommand forThisMachine(AgentPaths paths) {
         return new DiagnoseCommand(paths, () -> new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()),
-                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()), Adapters.policy().diagnosticsFolder());
+                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()), () -> Adapters.policy().diagnosticsFolder());
     }
 
     /** The tray's "Diagnose…": the text report in a temporary file, opened in the desktop's text viewer. */
     static String toFileAndOpen() throws IOException, StoreException {
-        String text = Diagnosis.text(forThisMachine().source.open().gather());
+        String text = Diagnosis.text(forThisMachine(AgentPaths.detect(Adapters.isWindows())).source.open().gather());
         Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         TrayController.open(file);
@@ -85,7 +85,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         String text = Diagnosis.text(report);
         if (upload) {
-            if (uploadFolder.isEmpty()) {
+            Optional<Path> folder = uploadFolder.get();
+            if (folder.isEmpty()) {
                 spec.commandLine().getErr().println("No diagnostics folder is set by Group Policy (DiagnosticsFolder); use --bundle FILE instead.");
                 return ExitCodes.BAD_INPUT;
             }
@@ -95,7 +96,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             } catch (java.net.UnknownHostException e) {
                 // keep the loopback name
             }
-            bundle = uploadFolder.get().resolve(host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+            bundle = folder.get().resolve(host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                     + report.path("generated").asText().replaceAll("[^0-9]", "").substring(0, 14) + ".zip");
         }
         out.print(json ? report.toPrettyString() + System.lineSeparator() : text);

@@ -74,10 +74,10 @@ final class Diagnosis {
         Optional<Configuration> configuration = configuration(report);
         Optional<NetworkLocation> location = location(report, configuration);
         Optional<Desired> desired = decision(report, configuration, location);
-        StoredSettings stored = stores(report);
         Optional<UserProxySettings> user = adapters.user().current();
-        views(report, stored, user, desired);
-        checks(report, stored, desired);
+        Stores read = stores(report, user);
+        views(report, read, user, desired);
+        checks(report, read.stored(), desired);
         scans(report);
         report.set("recentProblems", recentProblems());
         return report;
@@ -141,42 +141,40 @@ final class Diagnosis {
         return Optional.of(desired);
     }
 
-    private StoredSettings stores(ObjectNode report) {
+    /** What the stores hold, read once for the report, the mismatches and the checks. */
+    private record Stores(StoredSettings stored, Optional<Optional<UpdateProxy>> winHttp32) {}
+
+    private Stores stores(ObjectNode report, Optional<UserProxySettings> user) {
         ObjectNode stores = report.putObject("stores");
+        Stores read;
         try {
-            StoredSettings stored = adapters.store().read();
-            stores.set("winHttp", stored.winHttp().map(ProxyJson::write).orElse(null));
-            stores.put("winHttpSettings", java.util.HexFormat.of().formatHex(stored.winHttpSettings()));
-            adapters.store().winHttp32().ifPresent(copy -> stores.set("winHttp32", copy.map(ProxyJson::write).orElse(null)));
+            read = new Stores(adapters.store().read(), adapters.store().winHttp32());
+            stores.set("winHttp", read.stored().winHttp().map(ProxyJson::write).orElse(null));
+            stores.put("winHttpSettings", java.util.HexFormat.of().formatHex(read.stored().winHttpSettings()));
+            read.winHttp32().ifPresent(copy -> stores.set("winHttp32", copy.map(ProxyJson::write).orElse(null)));
             ObjectNode bits = stores.putObject("bits");
-            stored.bitsRaw().forEach(bits::put);
-            stores.set("user", adapters.user().current().map(u -> (JsonNode) Json.MAPPER.getNodeFactory().textNode(Secrets.redact(u.describe())))
-                    .orElse(Json.MAPPER.getNodeFactory().textNode("not known")));
-            ObjectNode env = stores.putObject("environment");
-            for (String name : PROXY_VARIABLES) {
-                variable(name).ifPresent(value -> env.put(name, Secrets.redact(value)));
-            }
-            stores.put("setProxyBehaviorForUpdateDetection", policy.userProxyFallback() ? 1 : 0);
-            stores.put("wsusServer", policy.wsusServer().map(Secrets::redact).orElse(null));
-            return stored;
+            read.stored().bitsRaw().forEach(bits::put);
         } catch (StoreException e) {
             stores.put("error", e.getMessage());
-            return new StoredSettings(new byte[0], Optional.empty(), Map.of(), Optional.empty());
+            read = new Stores(new StoredSettings(new byte[0], Optional.empty(), Map.of(), Optional.empty()), Optional.empty());
         }
+        stores.put("user", user.map(u -> Secrets.redact(u.describe())).orElse("not known"));
+        ObjectNode env = stores.putObject("environment");
+        for (String name : PROXY_VARIABLES) {
+            variable(name).ifPresent(value -> env.put(name, Secrets.redact(value)));
+        }
+        stores.put("setProxyBehaviorForUpdateDetection", policy.userProxyFallback() ? 1 : 0);
+        stores.put("wsusServer", policy.wsusServer().map(Secrets::redact).orElse(null));
+        return read;
     }
 
     private Optional<String> variable(String name) {
         return Optional.ofNullable(environment.get(name)).or(() -> Optional.ofNullable(environment.get(name.toLowerCase(Locale.ROOT))));
     }
 
-    private void views(ObjectNode report, StoredSettings stored, Optional<UserProxySettings> user, Optional<Desired> desired) {
-        Optional<Optional<UpdateProxy>> copy32;
-        try {
-            copy32 = adapters.store().winHttp32();
-        } catch (StoreException e) {
-            copy32 = Optional.empty();
-        }
-        ProxyViews views = new ProxyViews(stored.winHttp(), copy32, stored.bits(), stored.bitsRaw(), user,
+    private void views(ObjectNode report, Stores read, Optional<UserProxySettings> user, Optional<Desired> desired) {
+        StoredSettings stored = read.stored();
+        ProxyViews views = new ProxyViews(stored.winHttp(), read.winHttp32(), stored.bits(), stored.bitsRaw(), user,
                 desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?"),
                 policy.userProxyFallback(), policy.wsusServer());
         ArrayNode mismatches = report.putArray("mismatches");

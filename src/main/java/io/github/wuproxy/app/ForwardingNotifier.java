@@ -2,7 +2,9 @@ package io.github.wuproxy.app;
 
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SyncStatus;
 
@@ -32,5 +34,15 @@ abstract class ForwardingNotifier implements Notifier {
     @Override
     public void cleared(ProblemCode code) {
         next.cleared(code);
+    }
+
+    @Override
+    public void verified(ProxyCheck check) {
+        next.verified(check);
+    }
+
+    @Override
+    public void healing(Heal heal) {
+        next.healing(heal);
     }
 }

@@ -31,8 +31,8 @@ public final class Main {
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
-        cli.addSubcommand(DiagnoseCommand.forThisMachine());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        cli.addSubcommand(DiagnoseCommand.forThisMachine(paths));
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));

@@ -89,6 +89,8 @@ public final class HoconProfileCatalog implements ProfileCatalog {
         }
     }
 
+    private static final String INCLUDE_REFUSED = "`include` is not supported in profiles; put everything a profile needs in its own file";
+
     /** A profile is one file: `include` could make the service read any file or URL, so it is refused. */
     private static final com.typesafe.config.ConfigIncluder NO_INCLUDES = new com.typesafe.config.ConfigIncluder() {
         @Override
@@ -98,11 +100,16 @@ public final class HoconProfileCatalog implements ProfileCatalog {
 
         @Override
         public com.typesafe.config.ConfigObject include(com.typesafe.config.ConfigIncludeContext context, String what) {
-            throw new ConfigException.Generic("`include` is not supported in profiles; put everything a profile needs in its own file");
+            throw new ConfigException.Generic(INCLUDE_REFUSED);
         }
     };
 
     static java.util.Optional<Profile> readFile(Path file, Problems problems) {
+        java.util.OptionalInt include = includeLine(file);
+        if (include.isPresent()) { // found here for its line; the includer refuses any other
+            problems.add(com.typesafe.config.ConfigOriginFactory.newFile(file.toString()).withLineNumber(include.getAsInt()), INCLUDE_REFUSED);
+            return java.util.Optional.empty();
+        }
         Config config;
         try {
             config = ConfigFactory.parseFile(file.toFile(),
@@ -115,5 +122,19 @@ public final class HoconProfileCatalog implements ProfileCatalog {
         String fileName = file.getFileName().toString();
         String defaultName = fileName.substring(0, fileName.length() - ".conf".length());
         return new ProfileReader(problems).read(config.root(), defaultName);
+    }
+
+    private static java.util.OptionalInt includeLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().matches("include\\b.*")) {
+                    return java.util.OptionalInt.of(i + 1);
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // the parser says what is wrong with the file
+        }
+        return java.util.OptionalInt.empty();
     }
 }

@@ -37,14 +37,7 @@ public final class IpcClient {
         if (!Files.exists(socket)) {
             throw new IOException("no wuproxy agent is running (no socket at " + socket + "); start it with `wuproxy agent`");
         }
-        request.put("v", IpcProtocol.VERSION);
-        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.wrap((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
+        try (SocketChannel channel = connectAndSend(request)) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             ByteBuffer in = ByteBuffer.allocate(4096);
             while (channel.read(in) >= 0) {
@@ -64,14 +57,7 @@ public final class IpcClient {
      * until the connection ends (the agent stopped); then returns.
      */
     public void subscribe(java.util.function.Consumer<JsonNode> onStatus) throws IOException {
-        ObjectNode request = request("subscribe").put("v", IpcProtocol.VERSION);
-        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.wrap((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
+        try (SocketChannel channel = connectAndSend(request("subscribe"))) {
             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(channel),
                     StandardCharsets.UTF_8));
             String line;
@@ -82,6 +68,24 @@ public final class IpcClient {
                     throw new IOException("the agent's answer was not understood: " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** Connects, and writes {@code request} with the protocol version and the strongest token this caller can read. */
+    private SocketChannel connectAndSend(ObjectNode request) throws IOException {
+        request.put("v", IpcProtocol.VERSION);
+        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            ByteBuffer out = ByteBuffer.wrap((request.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

@@ -19,7 +19,8 @@ public final class PosixFolderPermissions implements FolderPermissions {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder);
             if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return Optional.of("its group or every user may write it (" + PosixFilePermissions.toString(mode) + ")");
+                return Optional.of("its group or every user may write it (" + PosixFilePermissions.toString(mode)
+                        + "); let only its owner write it: chmod go-w " + folder);
             }
             return Optional.empty();
         } catch (UnsupportedOperationException | IOException e) {

@@ -38,7 +38,8 @@ public final class AclFolderPermissions implements FolderPermissions {
                     aces.add(new Ace(ace.AceType, ace.AceFlags, ace.Mask, ace.getSidString()));
                 }
             }
-            return interpret(aces);
+            return interpret(aces).map(why -> why + "; let only administrators write it: icacls \"" + folder
+                    + "\" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX");
         } catch (Win32Exception e) {
             return Optional.of("its permissions could not be read (" + e.getMessage() + ")");
         }

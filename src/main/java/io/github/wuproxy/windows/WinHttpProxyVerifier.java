@@ -101,6 +101,8 @@ public final class WinHttpProxyVerifier implements ProxyVerifier {
             case 12002, 12007, 12029, 12030 -> Outcome.UNREACHABLE;
             default -> Outcome.REFUSED;
         };
-        return ProxyCheck.failed(proxy, outcome, Win32Errors.describe(call, error, null), 0x80070000 | error);
+        int hresult = 0x80070000 | error;
+        String meaning = UpdateErrors.find(hresult).map(UpdateErrors.Entry::meaning).orElse("WinHTTP failed");
+        return ProxyCheck.failed(proxy, outcome, meaning + " (" + call + ": " + Win32Errors.name(error) + ", " + error + ")", hresult);
     }
 }

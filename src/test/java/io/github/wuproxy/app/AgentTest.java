@@ -24,9 +24,7 @@ class AgentTest {
     private final ScriptedNetworkLocationSource network = new ScriptedNetworkLocationSource();
     private final InMemoryUpdateProxyStore store = InMemoryUpdateProxyStore.direct();
     private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat"));
-    private final Adapters adapters = new Adapters("test", network, store, user, new ProbedPacResolver(),
-            new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner(),
-                new io.github.wuproxy.sim.SimulatedProxyVerifier(), io.github.wuproxy.port.ScanSource.NONE);
+    private final Adapters adapters = TestAdapters.simulated(network, store, user);
 
     /** Waits until the engine's thread has run everything posted before, including zero-delay timers. */
     private static void drain(Agent agent) throws Exception {

@@ -53,8 +53,7 @@ class StandaloneAgentTest {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
         var handedOver = new io.github.wuproxy.ipc.HandedOverUserProxySource();
-        var adapters = new Adapters("test", network, store, handedOver, new ProbedPacResolver(), new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner(),
-                new io.github.wuproxy.sim.SimulatedProxyVerifier(), io.github.wuproxy.port.ScanSource.NONE);
+        var adapters = TestAdapters.simulated(network, store, handedOver);
         network.setQuietly(Fixtures.location("network/phone-tether-edited.json"));
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));
@@ -87,9 +86,7 @@ class StandaloneAgentTest {
     void policyRefusesUsersAChoiceButNotAdministrators() throws Exception {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
-        var adapters = new Adapters("test", network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT), new ProbedPacResolver(),
-                new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner(),
-                new io.github.wuproxy.sim.SimulatedProxyVerifier(), io.github.wuproxy.port.ScanSource.NONE);
+        var adapters = TestAdapters.simulated(network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT));
         network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));
@@ -113,8 +110,7 @@ class StandaloneAgentTest {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();
         var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
-        var adapters = new Adapters("test", network, store, user, new ProbedPacResolver(), new SimulatedUpdateService(store::current), new io.github.wuproxy.sim.SimulatedUpdateScanner(),
-                new io.github.wuproxy.sim.SimulatedProxyVerifier(), io.github.wuproxy.port.ScanSource.NONE);
+        var adapters = TestAdapters.simulated(network, store, user);
         network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO));

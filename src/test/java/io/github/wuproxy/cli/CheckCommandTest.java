@@ -38,7 +38,7 @@ class CheckCommandTest {
         String text = err.toString();
         assertTrue(text.contains("bad-port.conf:4: `proxy.server`"), text);
         assertTrue(text.contains("misspelt-keys.conf:1: unknown key `prority`; did you mean `priority`?"), text);
-        assertTrue(text.endsWith("18 problems found. Fix them, then run `wuproxy check "
+        assertTrue(text.endsWith("19 problems found. Fix them, then run `wuproxy check "
                 + Fixtures.resourceFolder("profiles/broken") + "` again." + System.lineSeparator()), text);
         assertTrue(!text.contains("Exception") && !text.contains("\tat "), text);
         assertEquals("", out.toString());

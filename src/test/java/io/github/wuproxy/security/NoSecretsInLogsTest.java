@@ -13,7 +13,10 @@ import io.github.wuproxy.core.proxy.InvalidProxyException;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.port.ScanResult;
+import io.github.wuproxy.json.Json;
+import io.github.wuproxy.json.LocationJson;
 import io.github.wuproxy.sim.EnvironmentUserProxySource;
+import io.github.wuproxy.testing.Fixtures;
 import io.github.wuproxy.testing.SimAgent;
 import java.time.Duration;
 import java.util.Map;
@@ -51,16 +54,21 @@ class NoSecretsInLogsTest {
     }
 
     @Test
-    void aDayWithASecretPacUrlLogsItWithoutItsQuery() {
+    void aDayWithASecretPacUrlLogsItWithoutItsQuery() throws Exception {
+        String secretUrl = "http://wpad.corp.example.com/wpad.dat?token=" + SECRET;
+        // the office serves the script at its secret URL, so the write names it in the log
+        var office = LocationJson.read(Json.parse(Fixtures.text("network/corp-dock-wired-edited.json")
+                .replace("http://wpad.corp.example.com/wpad.dat", secretUrl)));
         SimAgent laptop = SimAgent.withShippedProfiles();
-        laptop.userProxy(UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat?token=" + SECRET));
-        laptop.arriveAt("corp-dock-wired");
+        laptop.userProxy(UserProxySettings.pac(secretUrl));
+        laptop.network.moveTo(office);
+        laptop.settle();
         laptop.arriveAt("home-wifi");
         laptop.engine().scanFinished(ScanResult.failed(laptop.time.instant(), 0x80072EFD));
         laptop.advance(Duration.ofHours(1));
 
         String logged = everythingLogged();
-        assertTrue(logged.contains("setup script"), "the script's failure is logged: " + logged);
+        assertTrue(logged.contains("via your setup script http://wpad.corp.example.com/wpad.dat?..."), "the script is named: " + logged);
         assertFalse(logged.contains(SECRET), logged);
         for (Problem problem : laptop.notifier.problems) {
             assertFalse(problem.text().contains(SECRET), problem.text());

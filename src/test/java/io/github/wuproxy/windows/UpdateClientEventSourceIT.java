@@ -14,6 +14,10 @@ class UpdateClientEventSourceIT {
         var source = UpdateClientEventSource.open();
         var recent = source.recent(5);
         assertTrue(recent.size() <= 5);
+        for (int i = 1; i < recent.size(); i++) {
+            assertTrue(!recent.get(i).at().isAfter(recent.get(i - 1).at()), "newest first: " + recent);
+        }
+        recent.forEach(scan -> assertTrue(scan.at().isBefore(java.time.Instant.now().plusSeconds(60)), "a real time: " + scan));
         source.watch(scan -> {});
         // Records for INDEX.md what the runner's log holds.
         System.out.println("recent Windows Update scans: " + recent);

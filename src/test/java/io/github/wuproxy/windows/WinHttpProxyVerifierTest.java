@@ -29,6 +29,8 @@ class WinHttpProxyVerifierTest {
         var cannotConnect = WinHttpProxyVerifier.failedCall(proxy, "WinHttpSendRequest", 12029);
         assertEquals(Outcome.UNREACHABLE, cannotConnect.outcome());
         assertEquals(Optional.of(0x80072EFD), cannotConnect.wouldFailWith());
+        assertEquals("the connection to the server or the proxy failed (WinHttpSendRequest: ERROR_WINHTTP_CANNOT_CONNECT, 12029)",
+                cannotConnect.detail(), "says what happened first, the call for IT after");
         assertEquals(Optional.of(0x80072EE7), WinHttpProxyVerifier.failedCall(proxy, "WinHttpSendRequest", 12007).wouldFailWith());
         assertEquals(Outcome.REFUSED, WinHttpProxyVerifier.failedCall(proxy, "WinHttpSendRequest", 12175).outcome());
     }
