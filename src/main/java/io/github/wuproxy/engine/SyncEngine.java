@@ -26,7 +26,6 @@ import io.github.wuproxy.port.StoredSettings;
 import io.github.wuproxy.port.SyncStatus;
 import io.github.wuproxy.port.Timers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +63,7 @@ public final class SyncEngine {
     private Optional<NetworkLocation> lastLocation = Optional.empty();
     private SyncStatus lastStatus;
     private final Map<ProblemCode, Problem> activeProblems = new EnumMap<>(ProblemCode.class);
-    private Optional<Instant> lastHeal = Optional.empty();
-    private Optional<ScanResult> healing = Optional.empty();
+    private final ScanHealing healing = new ScanHealing();
     private boolean lastRoundApplied;
 
     public SyncEngine(EnginePorts ports, ProfileSet profiles, AgentSettings settings) {
@@ -119,37 +117,20 @@ public final class SyncEngine {
      * once per {@link #HEAL_INTERVAL}. The outcome of that new scan is reported too.
      */
     public void scanFinished(ScanResult scan) {
-        Optional<ScanResult> healed = healing;
-        healing = Optional.empty();
-        if (scan.succeeded()) {
-            if (activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
-                ports.notifier().cleared(ProblemCode.SCAN_FAILED);
-            }
-            if (healed.isPresent()) {
-                heal(scan, Heal.Action.HEALED);
-            }
+        if (scan.succeeded() && activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
+            ports.notifier().cleared(ProblemCode.SCAN_FAILED);
+        }
+        Optional<Heal.Action> action = healing.decide(scan, state.paused() || suspended, ports.clock().instant());
+        if (action.isEmpty()) {
             return;
         }
-        int code = scan.error().getAsInt();
-        if (!UpdateErrors.resyncMayHelp(code)) {
-            heal(scan, Heal.Action.NOT_A_NETWORK_ERROR);
-            return;
-        }
-        if (state.paused() || suspended) {
-            heal(scan, Heal.Action.PAUSED);
-            return;
-        }
-        if (healed.isPresent()) {
-            heal(scan, Heal.Action.STILL_FAILING);
+        if (action.get() == Heal.Action.STILL_FAILING) {
             reportScanStillFailing(scan);
+        }
+        if (action.get() != Heal.Action.RESCANNED) {
+            heal(scan, action.get());
             return;
         }
-        Instant now = ports.clock().instant();
-        if (lastHeal.filter(at -> Duration.between(at, now).compareTo(HEAL_INTERVAL) < 0).isPresent()) {
-            heal(scan, Heal.Action.RATE_LIMITED);
-            return;
-        }
-        lastHeal = Optional.of(now);
         verification.forget();
         if (settleTimer != null) {
             settleTimer.cancel();
@@ -158,7 +139,7 @@ public final class SyncEngine {
         reconcile("scan failed with " + scan.code());
         try {
             ports.scanner().startScan();
-            healing = Optional.of(scan);
+            healing.rescanStarted();
             heal(scan, Heal.Action.RESCANNED);
         } catch (ServiceException e) {
             log.warn("re-synced after a failed scan, but could not start a new scan: {}", e.getMessage());
