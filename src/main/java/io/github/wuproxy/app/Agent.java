@@ -1,13 +1,13 @@
 package io.github.wuproxy.app;
 
-import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.SourceException;
 import io.github.wuproxy.port.StateStore;
-import io.github.wuproxy.schedule.QuartzReconcileScheduler;
+import io.github.wuproxy.engine.EngineSettings;
+import io.github.wuproxy.schedule.QuartzTimers;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -24,27 +24,26 @@ final class Agent implements AutoCloseable {
     private final ScheduledExecutorService engineThread;
     private final SyncEngine engine;
     private final Adapters adapters;
-    private final QuartzReconcileScheduler schedules;
+    private final QuartzTimers timers;
 
-    private Agent(ScheduledExecutorService engineThread, SyncEngine engine, Adapters adapters, QuartzReconcileScheduler schedules) {
+    private Agent(ScheduledExecutorService engineThread, SyncEngine engine, Adapters adapters, QuartzTimers timers) {
         this.engineThread = engineThread;
         this.engine = engine;
         this.adapters = adapters;
-        this.schedules = schedules;
+        this.timers = timers;
     }
 
-    static Agent start(Adapters adapters, StateStore state, Notifier notifier, ProfileSet profiles, AgentSettings settings)
+    static Agent start(Adapters adapters, StateStore state, Notifier notifier, ProfileSet profiles, EngineSettings settings)
             throws SchedulerException, SourceException, InterruptedException {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "wuproxy-engine");
             t.setDaemon(true);
             return t;
         });
+        var timers = new QuartzTimers(QuartzTimers.create("wuproxy-" + ProcessHandle.current().pid()), thread::execute);
         SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
-                adapters.service(), adapters.scanner(), adapters.verifier(), state, notifier, new ExecutorTimers(thread), Clock.systemUTC()), profiles, settings);
-        var schedules = new QuartzReconcileScheduler(QuartzReconcileScheduler.create("wuproxy-" + ProcessHandle.current().pid()),
-                settings.driftCheckInterval(), () -> post(thread, engine, SyncEngine::driftCheck));
-        Agent agent = new Agent(thread, engine, adapters, schedules);
+                adapters.service(), adapters.scanner(), adapters.verifier(), state, notifier, timers, Clock.systemUTC()), profiles, settings);
+        Agent agent = new Agent(thread, engine, adapters, timers);
         try {
             thread.submit(() -> guarded(engine, SyncEngine::start)).get();
         } catch (ExecutionException e) {
@@ -57,13 +56,17 @@ final class Agent implements AutoCloseable {
         } catch (SourceException e) {
             log.warn("failed scans will not be healed: the Windows Update event log cannot be watched ({})", e.getMessage());
         }
-        schedules.start();
         return agent;
     }
 
     /** Runs {@code action} on the engine's thread and waits for its result. */
     <T> T call(java.util.function.Function<SyncEngine, T> action) throws Exception {
         return engineThread.submit(() -> action.apply(engine)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The profiles in force; safe from any thread. */
+    java.util.List<io.github.wuproxy.core.profile.Profile> profiles() {
+        return engine.profiles().all();
     }
 
     /** Runs {@code action} on the engine's thread. */
@@ -90,7 +93,7 @@ final class Agent implements AutoCloseable {
     public void close() {
         adapters.network().stop();
         try {
-            schedules.close();
+            timers.close();
         } catch (SchedulerException e) {
             log.warn("stopping the schedules failed: {}", e.getMessage());
         }

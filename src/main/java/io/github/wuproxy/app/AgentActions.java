@@ -53,7 +53,7 @@ final class AgentActions {
         var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant());
         try {
             Configuration reloaded = Configuration.load(paths.agentConf(), paths.profileFolders());
-            agent.post(engine -> engine.reload(reloaded.profiles(), reloaded.settings()));
+            agent.post(engine -> engine.reload(reloaded.profiles(), reloaded.settings().withPolicy(Adapters.policy()).engine()));
         } catch (ProfileException e) {
             throw new IOException(file + " no longer loads (" + e.getMessage() + "); remove the last lines and run `wuproxy reload`", e);
         }

@@ -11,8 +11,11 @@ import io.github.wuproxy.ipc.IpcServer;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.state.FileStateStore;
+import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.tray.DesktopNotifications;
+import io.github.wuproxy.tray.TrayPresenter;
 import io.github.wuproxy.tray.TrayView;
-import io.github.wuproxy.tray.TrayMenus;
+import java.time.ZoneId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -23,12 +26,14 @@ import org.slf4j.LoggerFactory;
 /** A running agent: the engine, its local channel and, in the standalone agent, its tray. Shared by `agent` and `service`. */
 final class AgentRuntime implements AutoCloseable {
     private final Agent agent;
+    private final Optional<TrayPresenter> tray;
     private final IpcServer channel;
     private final Logger log;
     private final io.github.wuproxy.port.EventLog events;
 
-    private AgentRuntime(Agent agent, IpcServer channel, Logger log, io.github.wuproxy.port.EventLog events) {
+    private AgentRuntime(Agent agent, IpcServer channel, Optional<TrayPresenter> tray, Logger log, io.github.wuproxy.port.EventLog events) {
         this.agent = agent;
+        this.tray = tray;
         this.channel = channel;
         this.log = log;
         this.events = events;
@@ -82,27 +87,36 @@ final class AgentRuntime implements AutoCloseable {
                 paths.state(), paths.logs());
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
                 profiles.fallback().name());
-        var tray = new TrayController(profiles.all(), paths, policy);
         var events = Adapters.eventLog();
-        var pushed = new ChannelNotifier(new EventLogNotifier(tray, events), TrayMenus.Entry.of(profiles.all()));
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), pushed, profiles, settings);
+        var hub = new StatusHub(new EventLogNotifier(new LoggingNotifier(), events));
+        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), hub, profiles, settings.engine());
         var actions = new AgentActions(agent, paths, adapters.scanner());
-        tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
+        var api = new LocalAgentApi(agent, actions, hub, a -> reload(a, paths), policy, true);
+        Optional<TrayPresenter> tray = Optional.empty();
+        if (withTray) {
+            TrayPresenter[] self = new TrayPresenter[1];
+            var presenter = new TrayPresenter(api, new DeskActions(paths, () -> self[0].close()),
+                    new DesktopNotifications(settings.notifications()), ZoneId.systemDefault());
+            self[0] = presenter;
+            Optional<TrayView> view = TrayView.start(presenter);
+            view.ifPresent(presenter::attach);
+            tray = view.map(v -> presenter);
+        }
         IpcServer channel;
         try {
             channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions, policy),
-                    Adapters.accountNames());
+                    new AgentIpcHandler(api, agent, handedOver), Adapters.accountNames());
         } catch (IOException e) {
+            tray.ifPresent(TrayPresenter::close);
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
         }
-        pushed.attach(channel);
+        hub.subscribe(new ChannelNotifier(channel, agent::profiles));
         log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
                         + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
-        return new AgentRuntime(agent, channel, log, events);
+        return new AgentRuntime(agent, channel, tray, log, events);
     }
 
     void post(Consumer<SyncEngine> action) {
@@ -110,13 +124,13 @@ final class AgentRuntime implements AutoCloseable {
     }
 
     /** A broken file never replaces the last good set: the caller gets every problem instead. */
-    private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
+    private static void reload(Agent agent, AgentPaths paths) throws AgentRefusal {
         try {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
             var policy = Adapters.policy();
-            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy)));
+            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy).engine()));
         } catch (ProfileException e) {
-            throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
         }
     }
 
@@ -132,6 +146,7 @@ final class AgentRuntime implements AutoCloseable {
     @Override
     public void close() {
         log.info("wuproxy stopping");
+        tray.ifPresent(TrayPresenter::close);
         try {
             channel.close();
         } catch (IOException e) {

@@ -2,38 +2,29 @@ package io.github.wuproxy.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcServer;
-import io.github.wuproxy.ipc.StatusJson;
-import io.github.wuproxy.json.Json;
-import io.github.wuproxy.port.Notifier;
-import io.github.wuproxy.port.SyncStatus;
-import io.github.wuproxy.tray.TrayMenus;
+import io.github.wuproxy.json.ViewJson;
+import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.AgentView;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** Passes everything on, and pushes every new status to the trays subscribed over the local channel. */
-final class ChannelNotifier extends ForwardingNotifier {
-    private final List<TrayMenus.Entry> profiles;
-    private volatile IpcServer channel;
+/** Pushes every new status to the trays subscribed over the local channel; each keeps the rights its first answer gave. */
+final class ChannelNotifier implements Consumer<AgentStatus> {
+    private final IpcServer channel;
+    private final Supplier<List<io.github.wuproxy.core.profile.Profile>> profiles;
 
-    ChannelNotifier(Notifier next, List<TrayMenus.Entry> profiles) {
-        super(next);
-        this.profiles = List.copyOf(profiles);
-    }
-
-    /** The channel opens after the engine starts; statuses before it have no subscriber anyway. */
-    void attach(IpcServer server) {
-        channel = server;
+    ChannelNotifier(IpcServer channel, Supplier<List<io.github.wuproxy.core.profile.Profile>> profiles) {
+        this.channel = channel;
+        this.profiles = profiles;
     }
 
     @Override
-    public void status(SyncStatus status) {
-        super.status(status);
-        IpcServer server = channel;
-        if (server != null) {
-            ObjectNode event = Json.MAPPER.createObjectNode().put("ok", true);
-            event.set("status", StatusJson.write(status));
-            var list = event.putArray("profiles");
-            profiles.forEach(p -> list.addObject().put("name", p.name()).put("kind", p.kind().word()));
-            server.publish(event);
-        }
+    public void accept(AgentStatus status) {
+        List<AgentView.Offer> offers = profiles.get().stream().map(p -> new AgentView.Offer(p.name(), p.kind(), Optional.empty())).toList();
+        ObjectNode event = ViewJson.write(new AgentView(Optional.of(status), offers, AgentView.Rights.NONE, Optional.empty()));
+        event.remove("rights");
+        channel.publish(event);
     }
 }

@@ -69,7 +69,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         String text = Diagnosis.text(forThisMachine(AgentPaths.detect(Adapters.isWindows())).source.open().gather());
         Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        TrayController.open(file);
+        DeskActions.open(file);
         return "diagnosis written to " + file;
     }
 

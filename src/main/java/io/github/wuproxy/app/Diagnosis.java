@@ -16,7 +16,7 @@ import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.engine.Desired;
 import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.ProbeRequests;
-import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.engine.Planner;
 import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.json.Json;
 import io.github.wuproxy.json.ProxyJson;
@@ -125,11 +125,13 @@ final class Diagnosis {
         if (configuration.isEmpty() || location.isEmpty()) {
             return Optional.empty();
         }
-        SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
-                adapters.service(), adapters.scanner(), adapters.verifier(), new FileStateStore(paths.state()), new LoggingNotifier(),
-                (delay, task) -> () -> { }, Clock.systemUTC()), configuration.get().profiles(), configuration.get().settings());
-        engine.loadState();
-        Desired desired = engine.resolve(location.get());
+        Optional<io.github.wuproxy.core.profile.ManualChoice> manual;
+        try {
+            manual = new FileStateStore(paths.state()).load().manual();
+        } catch (io.github.wuproxy.port.StateException e) {
+            manual = Optional.empty();
+        }
+        Desired desired = new Planner(configuration.get().profiles(), adapters.user(), adapters.pac()).plan(location.get(), manual);
         ObjectNode decision = report.putObject("decision");
         decision.put("profile", desired.selection().profile().name());
         decision.put("basis", desired.selection().basis().name().toLowerCase(Locale.ROOT));

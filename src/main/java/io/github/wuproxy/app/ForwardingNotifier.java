@@ -1,12 +1,11 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.core.problem.Problem;
-import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.Notifier;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.AgentStatus;
 
 /** A notifier that passes everything on; subclasses add what they do on top. */
 abstract class ForwardingNotifier implements Notifier {
@@ -17,7 +16,7 @@ abstract class ForwardingNotifier implements Notifier {
     }
 
     @Override
-    public void status(SyncStatus status) {
+    public void status(AgentStatus status) {
         next.status(status);
     }
 
@@ -29,11 +28,6 @@ abstract class ForwardingNotifier implements Notifier {
     @Override
     public void problem(Problem problem) {
         next.problem(problem);
-    }
-
-    @Override
-    public void cleared(ProblemCode code) {
-        next.cleared(code);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.core.problem.Problem;
-import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Notifier;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.AgentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +13,9 @@ final class LoggingNotifier implements Notifier {
     private static final Logger log = LoggerFactory.getLogger(LoggingNotifier.class);
 
     @Override
-    public void status(SyncStatus status) {
+    public void status(AgentStatus status) {
         log.debug("status profile={} basis={} why=\"{}\" desired={} paused={}", status.profile(), status.basis(), status.why(),
-                status.desired().map(UpdateProxy::describe).orElse("unknown"), status.paused());
+                status.wanted().map(UpdateProxy::describe).orElse("unknown"), status.paused());
     }
 
     @Override
@@ -28,10 +27,5 @@ final class LoggingNotifier implements Notifier {
     @Override
     public void problem(Problem problem) {
         // The engine has logged it at ERROR with its code; nothing more to say here.
-    }
-
-    @Override
-    public void cleared(ProblemCode code) {
-        log.info("{} cleared", code.id());
     }
 }

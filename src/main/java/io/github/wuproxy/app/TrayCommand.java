@@ -1,33 +1,71 @@
 package io.github.wuproxy.app;
 
 import io.github.wuproxy.cli.ExitCodes;
+import io.github.wuproxy.ipc.ChannelAgentApi;
 import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.port.UserProxySource;
 import io.github.wuproxy.sim.EnvironmentUserProxySource;
+import io.github.wuproxy.tray.DesktopNotifications;
+import io.github.wuproxy.tray.TrayPresenter;
 import io.github.wuproxy.tray.TrayView;
 import io.github.wuproxy.windows.WinHttpUserProxySource;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code wuproxy tray}: the tray of a user's session, for a service started separately; started at logon. */
+/**
+ * {@code wuproxy tray}: the tray of a user's session for a service started separately; started at
+ * logon. It shows the service's status, sends the user's clicks, and hands over the user's own proxy
+ * settings at start and every minute (a service running as SYSTEM cannot read them; WinINet gives
+ * no change notification to rely on).
+ */
 @Command(name = "tray", description = "Show the tray icon for the wuproxy service running on this machine (started at logon).")
 final class TrayCommand implements Callable<Integer> {
+    static final Duration RECONNECT = Duration.ofSeconds(5);
+    static final Duration HAND_OVER = Duration.ofMinutes(1);
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-        var user = Adapters.isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
-        var remote = new RemoteTray(new IpcClient(paths.socket()), user, paths);
-        var view = TrayView.start(remote);
+        UserProxySource user = Adapters.isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
+        var service = new ChannelAgentApi(new IpcClient(paths.socket()), RECONNECT);
+        var exited = new CountDownLatch(1);
+        var presenter = new TrayPresenter(service, new DeskActions(paths, exited::countDown), new DesktopNotifications(true),
+                ZoneId.systemDefault());
+        var view = TrayView.start(presenter);
         if (view.isEmpty()) {
             spec.commandLine().getErr().println("This session has no system tray (no display, or no tray host); the wuproxy service "
                     + "keeps working without one. `wuproxy status` shows what it does.");
             return ExitCodes.OK;
         }
-        remote.run(view.get(), 5_000, 60_000);
+        var handOver = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wuproxy-tray-handover");
+            t.setDaemon(true);
+            return t;
+        });
+        handOver.scheduleWithFixedDelay(() -> user.current().ifPresent(settings -> {
+            try {
+                service.handOver(settings);
+            } catch (AgentRefusal e) {
+                // no service yet, or one that reads them itself: the next round tries again
+                LoggerFactory.getLogger(TrayCommand.class).debug("user proxy not handed over: {}", e.getMessage());
+            }
+        }), 0, HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
+        presenter.attach(view.get());
+        exited.await();
+        handOver.shutdownNow();
+        presenter.close();
         return ExitCodes.OK;
     }
 }

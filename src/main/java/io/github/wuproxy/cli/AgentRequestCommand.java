@@ -3,7 +3,8 @@ package io.github.wuproxy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
-import io.github.wuproxy.ipc.StatusJson;
+import io.github.wuproxy.json.JsonFormatException;
+import io.github.wuproxy.json.StatusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,8 +49,13 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         JsonNode status = answer.path("status");
         if (json) {
             out.println(status.toString());
-        } else if (!status.isMissingNode() && !status.isNull()) {
-            out.print(StatusJson.text(status));
+        } else if (status.isObject()) {
+            try {
+                out.print(StatusJson.text(StatusJson.read(status)));
+            } catch (JsonFormatException e) {
+                err.println("The agent's status was not understood: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
             out.flush();
         }
         return ExitCodes.OK;

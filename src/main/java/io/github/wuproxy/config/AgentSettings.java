@@ -48,6 +48,13 @@ public record AgentSettings(
                 restartUpdateService, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel);
     }
 
+    /** What the engine needs of these settings. */
+    public io.github.wuproxy.engine.EngineSettings engine() {
+        return new io.github.wuproxy.engine.EngineSettings(settleDelay, driftCheckInterval, retryDelays, restartUpdateService,
+                foreignWrite == ForeignWritePolicy.YIELD ? io.github.wuproxy.engine.EngineSettings.ForeignWrite.YIELD
+                        : io.github.wuproxy.engine.EngineSettings.ForeignWrite.REASSERT);
+    }
+
     /** What to do when another program rewrites the WinHTTP proxy. */
     public enum ForeignWritePolicy {
         /** Write ours back. */

@@ -80,6 +80,15 @@ final class Applier {
         return new Result(winHttpChange, bitsChange, restarted, before.winHttp());
     }
 
+    /** Restarts Windows Update for a write an earlier run made but could not restart for (a crash between the two). */
+    void finishPendingRestart(boolean restartService, StateWriter states) throws ApplyFailure {
+        if (restartService) {
+            restart(true, states);
+        } else {
+            states.save(s -> s.withRestartPending(false));
+        }
+    }
+
     private void backUpOnce(StoredSettings before) throws ApplyFailure {
         try {
             if (stateStore.backup().isEmpty()) {

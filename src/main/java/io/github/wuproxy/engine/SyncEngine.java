@@ -1,33 +1,26 @@
 package io.github.wuproxy.engine;
 
-import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.location.LocationFingerprint;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.problem.UpdateErrors;
 import io.github.wuproxy.core.profile.ManualChoice;
-import io.github.wuproxy.core.profile.ProfileSelector;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.core.profile.Selection;
-import io.github.wuproxy.core.profile.Situation;
 import io.github.wuproxy.core.proxy.UpdateProxy;
-import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.port.AgentState;
-import io.github.wuproxy.core.problem.UpdateErrors;
+import io.github.wuproxy.port.AgentStatus;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.port.ServiceException;
-import io.github.wuproxy.port.ProbeRequest;
 import io.github.wuproxy.port.SourceException;
 import io.github.wuproxy.port.StateException;
 import io.github.wuproxy.port.StoredSettings;
-import io.github.wuproxy.port.SyncStatus;
 import io.github.wuproxy.port.Timers;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -35,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the Windows Update proxy fitting the network: lets bursts of change signals settle, reads
- * the location, selects a profile, works out the proxy, and applies it only when it differs.
+ * the location, lets the {@link Planner} decide, verifies, and has the {@link Applier} write only
+ * what differs. It keeps one {@link AgentStatus} that every front end renders.
  * Single-threaded by design: every method must be called on the engine's one thread (the
  * agent's executor, or the simulation's loop); {@link Timers} run their tasks there too.
  */
@@ -46,44 +40,57 @@ public final class SyncEngine {
     public static final Duration HEAL_INTERVAL = Duration.ofMinutes(15);
 
     private final EnginePorts ports;
-    private final ProxyResolution resolution;
     private final Applier applier;
     private final ProxyVerification verification;
-    private ProfileSelector selector;
-    private ProbeRequest probes;
-    private AgentSettings settings;
+    private final ActiveProblems problems = new ActiveProblems();
+    private final ScanHealing healing = new ScanHealing();
+    private volatile Planner planner;
+    private EngineSettings settings;
+    private RetrySchedule retries;
     private AgentState state = AgentState.INITIAL;
     private Timers.Cancellable settleTimer;
     private Timers.Cancellable retryTimer;
-    private int retryAttempt;
+    private Timers.Cancellable driftTimer;
     private boolean suspended;
     private Optional<UpdateProxy> lastApplied = Optional.empty();
+    private Optional<UpdateProxy> held = Optional.empty();
     private Optional<LocationFingerprint> yieldedAt = Optional.empty();
     private LocationFingerprint lastFingerprint;
     private Optional<NetworkLocation> lastLocation = Optional.empty();
-    private SyncStatus lastStatus;
-    private final Map<ProblemCode, Problem> activeProblems = new EnumMap<>(ProblemCode.class);
-    private final ScanHealing healing = new ScanHealing();
+    private AgentStatus status;
     private boolean lastRoundApplied;
 
-    public SyncEngine(EnginePorts ports, ProfileSet profiles, AgentSettings settings) {
+    public SyncEngine(EnginePorts ports, ProfileSet profiles, EngineSettings settings) {
         this.ports = ports;
-        this.resolution = new ProxyResolution(ports.user(), ports.pac());
         this.applier = new Applier(ports.store(), ports.service(), ports.state(), ports.clock());
         this.verification = new ProxyVerification(ports.verifier());
         this.settings = settings;
-        useProfiles(profiles);
+        this.retries = new RetrySchedule(settings.retryDelays());
+        this.planner = new Planner(profiles, ports.user(), ports.pac());
     }
 
-    /** Loads the persisted state, finishes a restart a crash interrupted, and syncs once. */
+    /**
+     * Loads the persisted state, finishes a Windows Update restart a crash interrupted (even when
+     * paused: the proxy is written already), syncs once and starts the drift check.
+     */
     public void start() {
         loadState();
-        reconcile("start");
-        log.info("ready: profile {}, Windows Update proxy {}", lastStatus == null ? "none yet" : lastStatus.profile(),
-                lastStatus == null ? "unchanged" : lastStatus.desired().map(UpdateProxy::describe).orElse("not worked out"));
+        if (state.restartPending()) {
+            try {
+                applier.finishPendingRestart(settings.restartUpdateService(), this::saveStateOrFail);
+                log.info("finished the Windows Update restart an earlier run left pending");
+            } catch (ApplyFailure e) {
+                raise(e.problem());
+            }
+        }
+        held = readHeld();
+        reconcile(Trigger.START);
+        driftTimer = ports.timers().every(settings.driftCheckInterval(), () -> reconcile(Trigger.DRIFT_CHECK));
+        log.info("ready: profile {}, Windows Update proxy {}", status == null ? "none yet" : status.profile(),
+                status == null ? "unchanged" : status.wanted().map(UpdateProxy::describe).orElse("not worked out"));
     }
 
-    /** Loads the persisted manual choice and pause without acting on them: for {@code start} and read-only reports. */
+    /** Loads the persisted manual choice and pause without acting on them. */
     public void loadState() {
         try {
             state = ports.state().load();
@@ -98,17 +105,22 @@ public final class SyncEngine {
         }
         settleTimer = ports.timers().after(settings.settleDelay(), () -> {
             settleTimer = null;
-            reconcile("network change");
+            reconcile(Trigger.NETWORK_CHANGE);
         });
     }
 
     public void userProxyChanged() {
-        reconcile("user proxy change");
+        reconcile(Trigger.USER_PROXY_CHANGE);
     }
 
     public void syncNow() {
         verification.forget();
-        reconcile("sync now");
+        held = readHeld();
+        reconcile(Trigger.SYNC_NOW);
+    }
+
+    public void driftCheck() {
+        reconcile(Trigger.DRIFT_CHECK);
     }
 
     /**
@@ -117,15 +129,15 @@ public final class SyncEngine {
      * once per {@link #HEAL_INTERVAL}. The outcome of that new scan is reported too.
      */
     public void scanFinished(ScanResult scan) {
-        if (scan.succeeded() && activeProblems.remove(ProblemCode.SCAN_FAILED) != null) {
-            ports.notifier().cleared(ProblemCode.SCAN_FAILED);
+        if (scan.succeeded()) {
+            clear(ProblemCode.SCAN_FAILED);
         }
         Optional<Heal.Action> action = healing.decide(scan, state.paused() || suspended, ports.clock().instant());
         if (action.isEmpty()) {
             return;
         }
         if (action.get() == Heal.Action.STILL_FAILING) {
-            reportScanStillFailing(scan);
+            raise(scanStillFailing(scan));
         }
         if (action.get() != Heal.Action.RESCANNED) {
             heal(scan, action.get());
@@ -136,7 +148,7 @@ public final class SyncEngine {
             settleTimer.cancel();
             settleTimer = null;
         }
-        reconcile("scan failed with " + scan.code());
+        reconcile(Trigger.SCAN_FAILED);
         try {
             ports.scanner().startScan();
             healing.rescanStarted();
@@ -152,21 +164,13 @@ public final class SyncEngine {
         ports.notifier().healing(new Heal(scan, action));
     }
 
-    private void reportScanStillFailing(ScanResult scan) {
+    private Problem scanStillFailing(ScanResult scan) {
         String code = scan.code();
-        Problem problem = new Problem(ProblemCode.SCAN_FAILED, Severity.WARNING,
+        return new Problem(ProblemCode.SCAN_FAILED, Severity.WARNING,
                 "Windows Update still fails to check for updates (" + code + ")",
                 UpdateErrors.find(scan.error().getAsInt()).map(e -> e.meaning() + "; likely " + e.likelyCause()).orElse("error " + code)
                         + (lastRoundApplied ? "; wuproxy re-synced the proxy and it fits the profile" : ""),
                 "run `wuproxy diagnose` to see every proxy setting side by side, and `wuproxy explain " + code + "`");
-        if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
-            log.error("{}", problem.text());
-            ports.notifier().problem(problem);
-        }
-    }
-
-    public void driftCheck() {
-        reconcile("drift check");
     }
 
     public void suspend() {
@@ -181,7 +185,7 @@ public final class SyncEngine {
 
     /** The WinHTTP value was written, by wuproxy or by something else. */
     public void storeWritten() {
-        if (state.paused() || suspended) {
+        if (suspended) {
             return;
         }
         StoredSettings now;
@@ -190,77 +194,91 @@ public final class SyncEngine {
         } catch (ApplyFailure e) {
             return; // the next reconcile reports read problems
         }
-        if (applier.isOwnWrite(now) || lastApplied.isEmpty() || now.winHttp().equals(lastApplied)) {
-            return; // our own write, or nothing of ours to defend yet
+        showHeld(now.winHttp());
+        if (state.paused() || applier.isOwnWrite(now) || lastApplied.isEmpty() || now.winHttp().equals(lastApplied)) {
+            return; // paused, our own write, or nothing of ours to defend yet
         }
         String theirs = now.winHttp().map(UpdateProxy::describe).orElse("a value wuproxy does not understand");
-        Problem notice = new Problem(ProblemCode.FOREIGN_WRITE, Severity.WARNING,
+        boolean yield = settings.foreignWrite() == EngineSettings.ForeignWrite.YIELD;
+        raise(new Problem(ProblemCode.FOREIGN_WRITE, Severity.WARNING,
                 "Another program set the Windows Update proxy to " + theirs,
-                "it differs from " + lastApplied.get().describe() + " which profile " + (lastStatus == null ? "?" : lastStatus.profile()) + " wants",
-                settings.foreignWrite() == AgentSettings.ForeignWritePolicy.YIELD
-                        ? "wuproxy leaves it until the network changes (foreign-write = yield)"
-                        : "wuproxy puts its own back (foreign-write = reassert); set foreign-write = yield in agent.conf to leave it");
-        log.warn("{} foreign write: {}", notice.code().id(), theirs);
-        ports.notifier().problem(notice);
-        if (settings.foreignWrite() == AgentSettings.ForeignWritePolicy.YIELD) {
+                "it differs from " + lastApplied.get().describe() + " which profile " + (status == null ? "?" : status.profile()) + " wants",
+                yield ? "wuproxy leaves it until the network changes (foreign-write = yield)"
+                        : "wuproxy puts its own back (foreign-write = reassert); set foreign-write = yield in agent.conf to leave it"));
+        if (yield) {
             yieldedAt = Optional.ofNullable(lastFingerprint);
             lastApplied = now.winHttp();
         } else {
-            reconcile("foreign write");
+            reconcile(Trigger.FOREIGN_WRITE);
         }
     }
 
     /** Chooses a profile by hand; throws IllegalArgumentException naming the profiles when it does not exist. */
     public void use(String profileName, boolean sticky) {
-        if (selector.profiles().find(profileName).isEmpty()) {
+        ProfileSet profiles = planner.profiles();
+        if (profiles.find(profileName).isEmpty()) {
             throw new IllegalArgumentException("there is no profile " + profileName + "; profiles are "
-                    + String.join(", ", selector.profiles().all().stream().map(p -> p.name()).toList()));
+                    + String.join(", ", profiles.all().stream().map(p -> p.name()).toList()));
         }
         LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(NetworkLocation::fingerprint)
                 .orElse(LocationFingerprint.OFFLINE);
         saveState(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
-        reconcile("use " + profileName + (sticky ? " (sticky)" : ""));
+        reconcile(Trigger.USE);
     }
 
     public void useAutomatic() {
         saveState(state.withManual(Optional.empty()));
-        reconcile("use automatic");
+        reconcile(Trigger.USE_AUTOMATIC);
     }
 
     public void setPaused(boolean paused) {
         saveState(state.withPaused(paused));
         if (paused) {
             cancelTimers();
-            publish(lastStatus == null ? null : withPaused(lastStatus, true));
+            publish(status == null ? null : status.withPaused(true));
         } else {
-            reconcile("resume");
+            reconcile(Trigger.RESUME);
         }
     }
 
     /**
      * Sets the proxy by hand (the proxycfg verbs) and pauses automatic switching, so the choice
-     * stays until {@code resume}. Verified and restarted like any change.
+     * stays until {@code resume}. Verified and restarted like any change; a refused change leaves
+     * the pause, the state file and the proxy as they were.
      */
     public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
-        setPaused(true);
+        AgentState before = state;
         try {
+            saveStateOrFail(s -> s.withPaused(true));
+            cancelTimers();
             Applier.Result result = applier.apply(proxy, true, settings.restartUpdateService(), state, this::saveStateOrFail);
             lastApplied = Optional.of(proxy);
+            held = Optional.of(proxy);
+            publish(status == null ? null : status.withPaused(true).withHeld(held));
             return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
         } catch (ApplyFailure e) {
+            if (!before.paused()) {
+                saveState(state.withPaused(false));
+            }
+            held = readHeld();
             throw new OneShot.Failure(e.problem());
         }
     }
 
     /** Replaces the profiles and settings after a successful reload; a broken reload never reaches here. */
-    public void reload(ProfileSet profiles, AgentSettings newSettings) {
+    public void reload(ProfileSet profiles, EngineSettings newSettings) {
         settings = newSettings;
-        useProfiles(profiles);
-        reconcile("profiles reloaded");
+        retries = new RetrySchedule(newSettings.retryDelays());
+        planner = new Planner(profiles, ports.user(), ports.pac());
+        if (driftTimer != null) {
+            driftTimer.cancel();
+            driftTimer = ports.timers().every(settings.driftCheckInterval(), () -> reconcile(Trigger.DRIFT_CHECK));
+        }
+        reconcile(Trigger.PROFILES_RELOADED);
     }
 
-    public Optional<SyncStatus> status() {
-        return Optional.ofNullable(lastStatus);
+    public Optional<AgentStatus> status() {
+        return Optional.ofNullable(status);
     }
 
     /** The location the last round read, for "remember this network". */
@@ -268,47 +286,35 @@ public final class SyncEngine {
         return lastLocation;
     }
 
+    public ProfileSet profiles() {
+        return planner.profiles();
+    }
+
     public AgentState state() {
         return state;
     }
 
-    /** What the engine would want right now, without writing anything: for simulations and {@code status}. */
+    /** What the engine would want right now, verified, without writing anything: for simulations. */
     public Desired preview(NetworkLocation location) {
         Desired resolved = resolve(location);
         return location.captivePortal() ? resolved : verification.verifyAfresh(resolved).desired();
     }
 
-    /** The profile and proxy for this location, without verifying it: for reports that test candidates themselves. */
+    /** The profile and proxy for this location, without verifying it. */
     public Desired resolve(NetworkLocation location) {
-        Optional<UserProxySettings> user = ports.user().current();
-        Selection selection = selector.select(new Situation(location, user), state.manual());
-        Desired desired = resolution.resolve(selection, location);
-        return location.captivePortal() ? behindCaptivePortal(desired) : desired;
-    }
-
-    /** Behind a portal nothing but the sign-in page answers: Windows Update stays direct until then. */
-    private static Desired behindCaptivePortal(Desired desired) {
-        Selection s = desired.selection();
-        Selection portal = new Selection(s.profile(), s.basis(),
-                "behind a captive portal: Windows Update stays direct until you sign in to this network", s.manualExpired());
-        return Desired.of(portal, UpdateProxy.direct(), "");
-    }
-
-    private void useProfiles(ProfileSet profiles) {
-        selector = new ProfileSelector(profiles);
-        probes = ProbeRequests.of(profiles);
+        return planner.plan(location, state.manual());
     }
 
     private Optional<NetworkLocation> readLocation() {
         try {
-            return Optional.of(ports.network().current(probes));
+            return Optional.of(ports.network().current(planner.probes()));
         } catch (SourceException e) {
             log.warn("could not read the network location: {}", e.getMessage());
             return Optional.empty();
         }
     }
 
-    void reconcile(String trigger) {
+    void reconcile(Trigger trigger) {
         if (suspended) {
             return;
         }
@@ -316,23 +322,31 @@ public final class SyncEngine {
             retryTimer.cancel();
             retryTimer = null;
         }
-        if (state.paused()) {
-            log.debug("paused; {} ignored", trigger);
-            return;
-        }
         Optional<NetworkLocation> read = readLocation();
         if (read.isEmpty()) {
-            scheduleRetry(trigger);
+            if (!state.paused()) {
+                failed(new Problem(ProblemCode.READ_FAILED, Severity.WARNING, "Could not read the network location",
+                        "the network interfaces could not be listed", "wuproxy tries again"), true, trigger);
+            }
             return;
         }
         NetworkLocation location = read.get();
         lastLocation = Optional.of(location);
         LocationFingerprint fingerprint = location.fingerprint();
         boolean moved = lastFingerprint != null && !lastFingerprint.equals(fingerprint);
-        if (yieldedAt.isPresent() && yieldedAt.get().equals(fingerprint) && !trigger.startsWith("use")) {
+        if (state.paused()) {
+            // Changes nothing; the status still shows what the profile would want and what Windows holds.
+            lastFingerprint = fingerprint;
+            publish(statusOf(resolve(location), location));
             return;
         }
-        yieldedAt = Optional.empty();
+        if (yieldedAt.isPresent()) {
+            if (yieldedAt.get().equals(fingerprint) && !trigger.isUserChoice()) {
+                return;
+            }
+            yieldedAt = Optional.empty();
+            clear(ProblemCode.FOREIGN_WRITE);
+        }
         Desired resolved = resolve(location);
         ProxyVerification.Outcome verified = location.captivePortal()
                 ? new ProxyVerification.Outcome(resolved, Optional.empty())
@@ -342,7 +356,7 @@ public final class SyncEngine {
         if (location.captivePortal()) {
             retryTimer = ports.timers().after(CAPTIVE_RECHECK, () -> {
                 retryTimer = null;
-                reconcile("captive portal re-check");
+                reconcile(Trigger.CAPTIVE_PORTAL_RECHECK);
             });
         }
         if (desired.selection().manualExpired()) {
@@ -351,7 +365,7 @@ public final class SyncEngine {
         lastFingerprint = fingerprint;
         publish(statusOf(desired, location));
         if (desired.proxy().isEmpty()) {
-            fail(desired.problem().orElseThrow(), false, trigger);
+            failed(desired.problem().orElseThrow(), false, trigger);
             return;
         }
         UpdateProxy proxy = desired.proxy().get();
@@ -359,10 +373,16 @@ public final class SyncEngine {
             Applier.Result result = applier.apply(proxy, desired.selection().profile().bits(),
                     settings.restartUpdateService(), state, this::saveStateOrFail);
             lastApplied = Optional.of(proxy);
+            held = Optional.of(proxy);
             lastRoundApplied = true;
-            succeeded(verified.warning());
+            retries.succeeded();
+            problems.roundSucceeded(verified.warning().map(Problem::code)).forEach(code -> log.info("{} cleared", code.id()));
+            verified.warning().ifPresent(this::raise);
+            if (result.wroteWinHttp()) {
+                clear(ProblemCode.FOREIGN_WRITE); // wuproxy's own proxy is back
+            }
             if (result.wroteWinHttp() || result.wroteBits() || moved) {
-                log.info("{} location={} profile={} rule=\"{}\" proxy={} (was {}){}{}", trigger,
+                log.info("{} location={} profile={} rule=\"{}\" proxy={} (was {}){}{}", trigger.word(),
                         location.name().isEmpty() ? fingerprint : location.name(), desired.selection().profile().name(),
                         desired.selection().why(), proxy.describe(), result.before().map(UpdateProxy::describe).orElse("unknown"),
                         desired.note().isEmpty() ? "" : " via " + desired.note(),
@@ -372,54 +392,64 @@ public final class SyncEngine {
                 ports.notifier().applied(new AppliedChange(desired.selection().profile().name(), desired.selection().why(),
                         result.before(), proxy, result.wroteWinHttp(), result.wroteBits(), result.restarted()));
             }
-            publish(withLastSync(lastStatus));
+            publish(statusOf(desired, location).withLastSync(ports.clock().instant()));
         } catch (ApplyFailure e) {
-            fail(e.problem(), e.isTransient(), trigger);
+            held = readHeld();
+            failed(e.problem(), e.isTransient(), trigger);
         }
     }
 
-    /** Clears the problems a successful round cures; keeps a foreign write's notice, a failing scan's, and this round's warning. */
-    private void succeeded(Optional<Problem> warning) {
-        retryAttempt = 0;
-        for (ProblemCode code : activeProblems.keySet().toArray(ProblemCode[]::new)) {
-            boolean stays = code == ProblemCode.FOREIGN_WRITE || code == ProblemCode.SCAN_FAILED
-                    || warning.filter(w -> w.code() == code).isPresent();
-            if (!stays) {
-                activeProblems.remove(code);
-                ports.notifier().cleared(code);
+    private void failed(Problem problem, boolean transientFailure, Trigger trigger) {
+        if (transientFailure) {
+            Optional<Duration> delay = retries.next();
+            if (delay.isPresent()) {
+                if (retryTimer != null) {
+                    retryTimer.cancel();
+                }
+                log.warn("{} failed ({}); retry {} in {}s", trigger.word(), problem.whatFailed(), retries.attempt(), delay.get().toSeconds());
+                retryTimer = ports.timers().after(delay.get(), () -> {
+                    retryTimer = null;
+                    reconcile(Trigger.RETRY);
+                });
+                return;
             }
+        } else {
+            retries.succeeded();
         }
-        warning.ifPresent(w -> {
-            if (activeProblems.putIfAbsent(w.code(), w) == null) {
-                log.warn("{}", w.text());
-                ports.notifier().problem(w);
-            }
-        });
+        raise(problem);
     }
 
-    private void fail(Problem problem, boolean transientFailure, String trigger) {
-        if (transientFailure && retryAttempt < settings.retryDelays().size()) {
-            if (retryTimer != null) {
-                retryTimer.cancel();
+    /** Makes a problem active; announced (log, notifier) only when it was not active already. */
+    private void raise(Problem problem) {
+        if (problems.raise(problem, ports.clock().instant())) {
+            if (problem.severity() == Severity.ERROR) {
+                log.error("{}", problem.text());
+            } else {
+                log.warn("{}", problem.text());
             }
-            Duration delay = settings.retryDelays().get(retryAttempt++);
-            log.warn("{} failed ({}); retry {} in {}s", trigger, problem.whatFailed(), retryAttempt, delay.toSeconds());
-            retryTimer = ports.timers().after(delay, () -> {
-                retryTimer = null;
-                reconcile("retry");
-            });
-            return;
-        }
-        retryAttempt = 0;
-        if (activeProblems.putIfAbsent(problem.code(), problem) == null) {
-            log.error("{}", problem.text());
             ports.notifier().problem(problem);
         }
+        publish(status == null ? null : status.withProblems(problems.list()));
     }
 
-    private void scheduleRetry(String trigger) {
-        fail(new Problem(ProblemCode.READ_FAILED, Severity.WARNING, "Could not read the network location",
-                "the network interfaces could not be listed", "wuproxy tries again"), true, trigger);
+    private void clear(ProblemCode code) {
+        if (problems.clear(code)) {
+            log.info("{} cleared", code.id());
+            publish(status == null ? null : status.withProblems(problems.list()));
+        }
+    }
+
+    private Optional<UpdateProxy> readHeld() {
+        try {
+            return applier.read().winHttp();
+        } catch (ApplyFailure e) {
+            return held;
+        }
+    }
+
+    private void showHeld(Optional<UpdateProxy> now) {
+        held = now;
+        publish(status == null ? null : status.withHeld(now));
     }
 
     private void cancelTimers() {
@@ -454,26 +484,16 @@ public final class SyncEngine {
         }
     }
 
-    private SyncStatus statusOf(Desired desired, NetworkLocation location) {
+    private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
-        return new SyncStatus(s.profile().name(), s.basis().name().toLowerCase(java.util.Locale.ROOT), s.why(), desired.proxy(),
-                location.describe(), state.paused(), lastStatus == null ? Optional.empty() : lastStatus.lastSync());
+        return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, location.describe(), state.paused(),
+                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list());
     }
 
-    private SyncStatus withLastSync(SyncStatus status) {
-        return new SyncStatus(status.profile(), status.basis(), status.why(), status.desired(), status.network(), status.paused(),
-                Optional.of(ports.clock().instant()));
-    }
-
-    private static SyncStatus withPaused(SyncStatus status, boolean paused) {
-        return new SyncStatus(status.profile(), status.basis(), status.why(), status.desired(), status.network(), paused,
-                status.lastSync());
-    }
-
-    private void publish(SyncStatus status) {
-        if (status != null && !status.equals(lastStatus)) {
-            lastStatus = status;
-            ports.notifier().status(status);
+    private void publish(AgentStatus next) {
+        if (next != null && !next.equals(status)) {
+            status = next;
+            ports.notifier().status(next);
         }
     }
 }

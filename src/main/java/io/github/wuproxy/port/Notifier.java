@@ -1,22 +1,21 @@
 package io.github.wuproxy.port;
 
 import io.github.wuproxy.core.problem.Problem;
-import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 
-/** Tells the user (tray, log, Event Log) what the engine decided and what went wrong. */
+/**
+ * Where the engine's news goes: the one status every front end renders, and one-off events for
+ * notifications, the log and the Event Log.
+ */
 public interface Notifier {
-    /** The engine's state changed: a new decision, a write, a pause. */
-    void status(SyncStatus status);
+    /** The status changed: a new decision, a write, a pause, a problem raised or cleared. */
+    void status(AgentStatus status);
 
     /** The proxy was changed to fit the network: once per settled change. */
     void applied(AppliedChange change);
 
-    /** A problem outlasted its retries. Called once per problem, not per retry. */
+    /** A problem became active (it outlasted its retries). Once per problem, until its cause clears. */
     void problem(Problem problem);
-
-    /** A problem reported earlier went away. */
-    void cleared(ProblemCode code);
 
     /** A proxy was tested before being kept (profile {@code verify}). */
     default void verified(ProxyCheck check) {}

@@ -18,7 +18,7 @@ import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.StoreException;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.AgentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -90,7 +90,6 @@ public final class Simulation {
         scanReports.watch(scan -> engine.scanFinished(scan));
         scanner.onScan(() -> timers.after(Duration.ZERO, this::scan));
         guarded(this::startEngine);
-        scheduleDriftCheck();
         account();
         for (TimelineEvent event : events) {
             Instant at = START.plusMillis(Math.round(event.t() * 1000));
@@ -111,7 +110,7 @@ public final class Simulation {
         timers = time.scope();
         engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner, verifier,
                 state, recorder, timers, time),
-                profiles, settings);
+                profiles, settings.engine());
         engine.start();
     }
 
@@ -123,14 +122,6 @@ public final class Simulation {
             account();
         }
         time.runUntil(at);
-    }
-
-    private void scheduleDriftCheck() {
-        VirtualSchedules.every(time, settings.driftCheckInterval(), () -> {
-            if (!asleep) {
-                engine.driftCheck();
-            }
-        });
     }
 
     private void apply(TimelineEvent event) {
@@ -301,15 +292,15 @@ public final class Simulation {
         private String lastProfile = "";
 
         @Override
-        public void status(SyncStatus status) {
-            String key = status.profile() + "|" + status.why() + "|" + status.desired();
+        public void status(AgentStatus status) {
+            String key = status.profile() + "|" + status.why() + "|" + status.wanted();
             if (key.equals(lastDecision)) {
                 return;
             }
             lastDecision = key;
             lastProfile = status.profile();
             ObjectNode decision = line("decision").put("profile", status.profile()).put("why", status.why());
-            decision.set("desired", status.desired().map(ProxyJson::write).orElse(null));
+            decision.set("desired", status.wanted().map(ProxyJson::write).orElse(null));
             out.accept(decision);
         }
 
@@ -334,11 +325,6 @@ public final class Simulation {
         public void healing(Heal heal) {
             flush();
             out.accept(line("heal").put("code", heal.scan().code()).put("action", heal.action().word()));
-        }
-
-        @Override
-        public void cleared(ProblemCode code) {
-            // Not part of the output format: the next decision or write shows recovery.
         }
     }
 }

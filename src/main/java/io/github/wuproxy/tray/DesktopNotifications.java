@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Short pop-ups near the tray (dorkbox Notify): a profile switch, once per settled change, and problems. */
-public final class DesktopNotifications {
+public final class DesktopNotifications implements Notices {
     private static final Logger log = LoggerFactory.getLogger(DesktopNotifications.class);
     private static final long SHOWN_MS = 6_000;
     private final boolean enabled;
@@ -17,10 +17,12 @@ public final class DesktopNotifications {
         this.enabled = enabled && !GraphicsEnvironment.isHeadless();
     }
 
+    @Override
     public void switched(String profile, String proxy, String why) {
         show(false, "Windows Update proxy: " + proxy, "Profile " + profile + " (" + why + ")");
     }
 
+    @Override
     public void problem(String headline) {
         show(true, "wuproxy needs attention", headline);
     }

@@ -1,16 +1,16 @@
 package io.github.wuproxy.tray;
 
-import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.ProfileKind;
 import io.github.wuproxy.core.proxy.UpdateProxy;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.AgentView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the tray menu from the agent's status, the profiles, and what the user may do. */
+/** Builds the tray menu from one caller's view of the agent: its status, the profiles, and what the caller may do. */
 public final class TrayMenus {
     public static final String AUTOMATIC = "auto";
     public static final String KEEP = "keep";
@@ -32,51 +32,42 @@ public final class TrayMenus {
 
     private TrayMenus() {}
 
-    /** A profile as the menu lists it. */
-    public record Entry(String name, ProfileKind kind) {
-        public static List<Entry> of(List<Profile> profiles) {
-            return profiles.stream().map(p -> new Entry(p.name(), p.kind())).toList();
-        }
-    }
-
     /**
-     * @param mayPause whether this user may pause and resume (administrators, unless policy says otherwise)
-     * @param problem the headline of a problem the user has not seen fixed yet
+     * The menu for one caller's view of the agent.
+     *
+     * @param actionFailure what went wrong with the user's last click, shown until the next view
      */
-    public static TrayMenu build(Optional<SyncStatus> status, List<Entry> profiles, boolean mayPause, Optional<String> problem,
-            ZoneId zone) {
-        return build(status, profiles, mayPause, problem, zone, io.github.wuproxy.port.Policy.NONE);
-    }
-
-    /** @param policy what the organisation locked: such items are disabled, saying so */
-    public static TrayMenu build(Optional<SyncStatus> status, List<Entry> profiles, boolean mayPause, Optional<String> problem,
-            ZoneId zone, io.github.wuproxy.port.Policy policy) {
-        if (status.isEmpty()) {
-            return new TrayMenu("wuproxy is starting…", "wuproxy: starting", TrayMenu.Icon.CUSTOM,
+    public static TrayMenu build(AgentView view, Optional<String> actionFailure, ZoneId zone) {
+        if (view.status().isEmpty()) {
+            String line = view.unavailable().map(why -> "Problem: " + why).orElse("wuproxy is starting…");
+            return new TrayMenu(shorten(line, 80), view.unavailable().isPresent() ? "wuproxy: not running" : "wuproxy: starting",
+                    view.unavailable().isPresent() ? TrayMenu.Icon.PROBLEM : TrayMenu.Icon.CUSTOM,
                     List.of(new TrayMenu.Action(EXIT, "Exit", true, "")));
         }
-        SyncStatus s = status.get();
-        boolean manual = s.basis().equals("manual") || s.basis().equals("sticky");
+        AgentStatus s = view.status().get();
+        AgentView.Rights rights = view.rights();
+        String chooseReason = s.paused() ? "paused" : rights.managed().orElse(rights.choose() ? "" : "you may not choose profiles");
+        boolean mayChoose = chooseReason.isEmpty();
         List<TrayMenu.Item> items = new ArrayList<>();
-        items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !manual, !s.paused() && !policy.locked()));
-        for (Entry p : profiles) {
-            items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), manual && p.name().equals(s.profile()),
-                    !s.paused() && policy.refusesChoiceOf(p.name()).isEmpty()));
+        items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !s.manualChoice(), mayChoose));
+        for (AgentView.Offer p : view.profiles()) {
+            items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), s.manualChoice() && p.name().equals(s.profile()),
+                    mayChoose && p.refused().isEmpty()));
         }
-        items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.basis().equals("sticky"),
-                manual && !s.paused() && !policy.locked()));
+        items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.sticky(), s.manualChoice() && mayChoose));
         items.add(new TrayMenu.Separator());
-        items.add(new TrayMenu.Action(SYNC, "Sync now", !s.paused(), "paused"));
-        items.add(new TrayMenu.Action(SCAN, "Check for updates now", !s.paused(), "paused"));
+        String syncReason = s.paused() ? "paused" : rights.choose() ? "" : "you may not sync";
+        items.add(new TrayMenu.Action(SYNC, "Sync now", syncReason.isEmpty(), syncReason));
+        items.add(new TrayMenu.Action(SCAN, "Check for updates now", syncReason.isEmpty(), syncReason));
         List<TrayMenu.Item> remember = new ArrayList<>();
-        for (Entry p : profiles) {
-            remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), mayPause, "only administrators may edit profiles"));
+        for (AgentView.Offer p : view.profiles()) {
+            remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), rights.admin(), "only administrators may edit profiles"));
         }
-        items.add(new TrayMenu.Submenu("Remember this network as", remember, mayPause, "only administrators may edit profiles"));
-        boolean mayPauseNow = mayPause && !policy.locked();
-        String pauseReason = policy.locked() ? "managed by your organisation" : "only administrators may pause wuproxy";
-        items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPauseNow, pauseReason)
-                : new TrayMenu.Action(PAUSE, "Pause", mayPauseNow, pauseReason));
+        items.add(new TrayMenu.Submenu("Remember this network as", remember, rights.admin(), "only administrators may edit profiles"));
+        boolean mayPause = rights.admin() && rights.managed().isEmpty();
+        String pauseReason = rights.managed().isPresent() ? "managed by your organisation" : "only administrators may pause wuproxy";
+        items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPause, pauseReason)
+                : new TrayMenu.Action(PAUSE, "Pause", mayPause, pauseReason));
         items.add(new TrayMenu.Separator());
         items.add(new TrayMenu.Action(OPEN_PROFILES, "Open profiles folder", true, ""));
         items.add(new TrayMenu.Action(OPEN_LOGS, "Open log folder", true, ""));
@@ -84,22 +75,24 @@ public final class TrayMenus {
         items.add(new TrayMenu.Action(ABOUT, "About wuproxy", true, ""));
         items.add(new TrayMenu.Action(EXIT, "Exit (wuproxy keeps working)", true, ""));
 
-        String proxy = s.desired().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse("unknown");
+        Optional<String> problem = actionFailure.or(() -> s.problems().stream().reduce((a, b) -> b)
+                .map(p -> p.problem().headline() + (s.problems().size() > 1 ? " (+" + (s.problems().size() - 1) + " more)" : "")));
+        String proxy = s.held().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse("unknown");
         String statusLine = problem.map(p -> "Problem: " + p)
-                .orElse((s.paused() ? "Paused — " : "") + (policy.locked() ? "Managed — " : "") + s.profile() + ": " + s.why());
+                .orElse((s.paused() ? "Paused — " : "") + (rights.managed().isPresent() ? "Managed — " : "") + s.profile() + ": " + s.why());
         String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t)).orElse("not yet");
         String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + ", synced " + sync, TOOLTIP);
-        return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, profiles, problem.isPresent()), items);
+        return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, view.profiles(), problem.isPresent()), items);
     }
 
-    static TrayMenu.Icon icon(SyncStatus status, List<Entry> profiles, boolean problem) {
+    static TrayMenu.Icon icon(AgentStatus status, List<AgentView.Offer> profiles, boolean problem) {
         if (problem) {
             return TrayMenu.Icon.PROBLEM;
         }
         if (status.paused()) {
             return TrayMenu.Icon.PAUSED;
         }
-        ProfileKind kind = profiles.stream().filter(p -> p.name().equals(status.profile())).map(Entry::kind).findFirst()
+        ProfileKind kind = profiles.stream().filter(p -> p.name().equals(status.profile())).map(AgentView.Offer::kind).findFirst()
                 .orElse(ProfileKind.CUSTOM);
         return switch (kind) {
             case CORPORATE -> TrayMenu.Icon.CORPORATE;

@@ -39,7 +39,7 @@ class AgentTest {
     void followsANetworkChangeOnItsOwnThread() throws Exception {
         var notifier = new RecordingNotifier();
         var settings = AgentSettings.defaults().withSettleDelay(Duration.ZERO);
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), notifier, Fixtures.shippedProfiles(), settings);
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), notifier, Fixtures.shippedProfiles(), settings.engine());
         try {
             network.moveTo(Fixtures.location("network/corp-dock-wired-edited.json"));
             drain(agent);
@@ -57,7 +57,7 @@ class AgentTest {
     @Test
     void aBugInOneRoundDoesNotStopTheAgent() throws Exception {
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         try {
             agent.post(engine -> {
                 throw new IllegalStateException("a bug");

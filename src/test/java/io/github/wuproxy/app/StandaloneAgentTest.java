@@ -48,6 +48,12 @@ class StandaloneAgentTest {
         return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
+    private AgentIpcHandler handler(Agent agent, StatusHub hub, java.util.Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
+            io.github.wuproxy.port.Policy policy) {
+        var actions = new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner());
+        return new AgentIpcHandler(new LocalAgentApi(agent, actions, hub, a -> { }, policy, true), agent, handedOver);
+    }
+
     @Test
     void aTrayHandsTheUsersOwnSettingsToTheService() throws Exception {
         var network = new ScriptedNetworkLocationSource();
@@ -55,13 +61,11 @@ class StandaloneAgentTest {
         var handedOver = new io.github.wuproxy.ipc.HandedOverUserProxySource();
         var adapters = TestAdapters.simulated(network, store, handedOver);
         network.setQuietly(Fixtures.location("network/phone-tether-edited.json"));
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                new AgentIpcHandler(agent, a -> { }, java.util.Optional.of(handedOver),
-                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
-                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()),
-                        io.github.wuproxy.port.Policy.NONE));
+                handler(agent, hub, java.util.Optional.of(handedOver), io.github.wuproxy.port.Policy.NONE));
         try {
             var request = io.github.wuproxy.ipc.IpcClient.request("user-proxy");
             request.set("userProxy", io.github.wuproxy.json.UserProxyJson.write(
@@ -73,7 +77,7 @@ class StandaloneAgentTest {
             agent.post(engine -> done.complete(null));
             done.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(UpdateProxy.fixed("mine.example:8080", "<local>"), store.current(), "mobile follows what the tray handed over");
-            assertEquals("mobile", io.github.wuproxy.ipc.StatusJson.read(
+            assertEquals("mobile", io.github.wuproxy.json.StatusJson.read(
                     new io.github.wuproxy.ipc.IpcClient(dir.resolve("agent.sock")).send(io.github.wuproxy.ipc.IpcClient.request("status"))
                             .path("status")).profile());
         } finally {
@@ -88,12 +92,12 @@ class StandaloneAgentTest {
         var store = InMemoryUpdateProxyStore.direct();
         var adapters = TestAdapters.simulated(network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT));
         network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         var policy = new io.github.wuproxy.port.Policy(java.util.Optional.empty(), false, java.util.Set.of("direct"),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        var handler = new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(), java.util.List.of(),
-                new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()), policy);
+        var handler = handler(agent, hub, java.util.Optional.empty(), policy);
         try {
             var use = Json.parse("{\"op\":\"use\",\"profile\":\"corporate\"}");
             var refused = org.junit.jupiter.api.Assertions.assertThrows(IpcServer.IpcRefusal.class, () -> handler.handle("use", use, false));
@@ -112,13 +116,11 @@ class StandaloneAgentTest {
         var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
         var adapters = TestAdapters.simulated(network, store, user);
         network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), new RecordingNotifier(), Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                new AgentIpcHandler(agent, a -> { }, java.util.Optional.empty(),
-                        io.github.wuproxy.tray.TrayMenus.Entry.of(Fixtures.shippedProfiles().all()),
-                        new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner()),
-                        io.github.wuproxy.port.Policy.NONE));
+                handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
 

@@ -255,7 +255,7 @@ class FaultMatrixTest {
         Runnable boot = () -> {
             timers[0] = time.scope();
             engine[0] = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, new SimulatedUpdateScanner(),
-                    new SimulatedProxyVerifier(), state, notifier, timers[0], time), Fixtures.shippedProfiles(), AgentSettings.defaults());
+                    new SimulatedProxyVerifier(), state, notifier, timers[0], time), Fixtures.shippedProfiles(), AgentSettings.defaults().engine());
             engine[0].start();
         };
         boolean crashed = false;

@@ -1,6 +1,7 @@
 package io.github.wuproxy.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wuproxy.core.problem.ProblemCode;
@@ -62,8 +63,9 @@ class HealScenarioTest {
         laptop.advance(SyncEngine.HEAL_INTERVAL);
         laptop.engine().scanFinished(failed(laptop, 0x8024402C));
         assertEquals(2, laptop.scanner.scans(), "heals again after the interval");
+        assertTrue(laptop.notifier.activeProblems().contains(ProblemCode.SCAN_FAILED), "shown while scans fail");
         laptop.engine().scanFinished(ScanResult.succeeded(laptop.time.instant()));
-        assertTrue(laptop.notifier.cleared.contains(ProblemCode.SCAN_FAILED), "a scan that works clears the problem");
+        assertFalse(laptop.notifier.activeProblems().contains(ProblemCode.SCAN_FAILED), "a scan that works clears the problem");
     }
 
     @Test

@@ -21,7 +21,7 @@ class ManualChoiceScenarioTest {
         assertEquals("mobile", laptop.notifier.lastStatus().profile());
         laptop.engine().use("direct", false);
         assertEquals(UpdateProxy.direct(), laptop.effective());
-        assertEquals("manual", laptop.notifier.lastStatus().basis());
+        assertEquals(io.github.wuproxy.core.profile.Selection.Basis.MANUAL, laptop.notifier.lastStatus().basis());
 
         laptop.engine().driftCheck();
         assertEquals(UpdateProxy.direct(), laptop.effective(), "same network: the choice holds");
@@ -39,7 +39,7 @@ class ManualChoiceScenarioTest {
         laptop.userProxy(UserProxySettings.fixed(CORP));
         assertEquals(CORP, laptop.effective());
         laptop.arriveAt("phone-tether").crashAndRestart();
-        assertEquals("sticky", laptop.notifier.lastStatus().basis());
+        assertEquals(io.github.wuproxy.core.profile.Selection.Basis.STICKY, laptop.notifier.lastStatus().basis());
         assertEquals(CORP, laptop.effective());
 
         laptop.engine().useAutomatic();

@@ -6,17 +6,16 @@ import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.Notifier;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.AgentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Records what the engine told the user; never asserts. */
 public final class RecordingNotifier implements Notifier {
-    public final List<SyncStatus> statuses = new ArrayList<>();
+    public final List<AgentStatus> statuses = new ArrayList<>();
     public final List<AppliedChange> changes = new ArrayList<>();
     public final List<Problem> problems = new ArrayList<>();
-    public final List<ProblemCode> cleared = new ArrayList<>();
     public final List<ProxyCheck> checks = new ArrayList<>();
     public final List<Heal> heals = new ArrayList<>();
 
@@ -31,7 +30,7 @@ public final class RecordingNotifier implements Notifier {
     }
 
     @Override
-    public void status(SyncStatus status) {
+    public void status(AgentStatus status) {
         statuses.add(status);
     }
 
@@ -45,16 +44,16 @@ public final class RecordingNotifier implements Notifier {
         problems.add(problem);
     }
 
-    @Override
-    public void cleared(ProblemCode code) {
-        cleared.add(code);
-    }
-
     public Optional<Problem> lastProblem() {
         return problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(problems.size() - 1));
     }
 
-    public SyncStatus lastStatus() {
+    /** The codes of the problems the last status shows active. */
+    public List<ProblemCode> activeProblems() {
+        return statuses.isEmpty() ? List.of() : lastStatus().problems().stream().map(p -> p.problem().code()).toList();
+    }
+
+    public AgentStatus lastStatus() {
         return statuses.get(statuses.size() - 1);
     }
 }

@@ -51,7 +51,6 @@ public final class SimAgent {
     public static SimAgent start(ProfileSet profiles, AgentSettings settings, UpdateProxy initial) {
         SimAgent agent = new SimAgent(profiles, settings, initial);
         agent.boot();
-        io.github.wuproxy.sim.VirtualSchedules.every(agent.time, settings.driftCheckInterval(), () -> agent.engine.driftCheck());
         return agent;
     }
 
@@ -59,7 +58,7 @@ public final class SimAgent {
         timers = time.scope();
         engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner,
                 verifier, state, notifier, timers, time),
-                profiles, settings);
+                profiles, settings.engine());
         engine.start();
     }
 

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wuproxy.core.proxy.UpdateProxy;
-import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.AgentView;
 import io.github.wuproxy.testing.Fixtures;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,16 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /** The tray's menu as a model, without a display. */
 class TrayMenusTest {
-    private final List<TrayMenus.Entry> profiles = TrayMenus.Entry.of(Fixtures.shippedProfiles().all());
+    static final List<AgentView.Offer> PROFILES = Fixtures.shippedProfiles().all().stream()
+            .map(p -> new AgentView.Offer(p.name(), p.kind(), Optional.empty())).toList();
 
-    private static SyncStatus status(String profile, String basis, boolean paused) {
-        return new SyncStatus(profile, basis, "network-category domain-authenticated (corp.example.com)",
-                Optional.of(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")), "Ethernet: DNS suffix corp.example.com",
-                paused, Optional.of(Instant.parse("2026-03-03T08:15:00Z")));
+    static AgentStatus status(String profile, String basis, boolean paused) {
+        var proxy = Optional.<UpdateProxy>of(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"));
+        return new AgentStatus(profile, Selection.Basis.valueOf(basis.toUpperCase(java.util.Locale.ROOT)),
+                "network-category domain-authenticated (corp.example.com)", proxy, proxy, "Ethernet: DNS suffix corp.example.com",
+                paused, Optional.empty(), Optional.of(Instant.parse("2026-03-03T08:15:00Z")), List.of());
     }
 
-    private TrayMenu menu(SyncStatus status, boolean mayPause, Optional<String> problem) {
-        return TrayMenus.build(Optional.of(status), profiles, mayPause, problem, ZoneOffset.UTC);
+    private TrayMenu menu(AgentStatus status, boolean admin, Optional<String> problem) {
+        return TrayMenus.build(new AgentView(Optional.of(status), PROFILES, new AgentView.Rights(true, admin, Optional.empty()),
+                Optional.empty()), problem, ZoneOffset.UTC);
     }
 
     private static List<String> labels(TrayMenu menu) {
@@ -87,7 +95,36 @@ class TrayMenusTest {
 
     @Test
     void beforeTheFirstStatusOnlyExitIsOffered() {
-        TrayMenu starting = TrayMenus.build(Optional.empty(), profiles, true, Optional.empty(), ZoneOffset.UTC);
+        TrayMenu starting = TrayMenus.build(new AgentView(Optional.empty(), PROFILES, new AgentView.Rights(true, true, Optional.empty()),
+                Optional.empty()), Optional.empty(), ZoneOffset.UTC);
         assertEquals(1, starting.items().size());
+        assertEquals("wuproxy is starting…", starting.statusLine());
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerShowsAsAProblem() {
+        TrayMenu gone = TrayMenus.build(AgentView.unavailable("no wuproxy agent answers"), Optional.empty(), ZoneOffset.UTC);
+        assertEquals(TrayMenu.Icon.PROBLEM, gone.icon());
+        assertEquals("Problem: no wuproxy agent answers", gone.statusLine());
+    }
+
+    @Test
+    void theActiveProblemsShowTheNewestAndHowManyMore() {
+        var since = Instant.parse("2026-03-03T08:00:00Z");
+        var older = new AgentStatus.ActiveProblem(new Problem(ProblemCode.PROXY_UNRESOLVED, Severity.ERROR,
+                "Could not work out the Windows Update proxy", "why", "what"), since);
+        var newer = new AgentStatus.ActiveProblem(new Problem(ProblemCode.SCAN_FAILED, Severity.WARNING,
+                "Windows Update still fails to check for updates", "why", "what"), since.plusSeconds(60));
+        TrayMenu two = menu(status("corporate", "rule", false).withProblems(List.of(older, newer)), true, Optional.empty());
+        assertEquals("Problem: Windows Update still fails to check for updates. (+1 more)", two.statusLine());
+        assertEquals(TrayMenu.Icon.PROBLEM, two.icon());
+        TrayMenu one = menu(status("corporate", "rule", false).withProblems(List.of(older)), true, Optional.empty());
+        assertEquals("Problem: Could not work out the Windows Update proxy.", one.statusLine());
+    }
+
+    @Test
+    void theTooltipShowsTheProxyWindowsHoldsNotTheOneWanted() {
+        TrayMenu menu = menu(status("corporate", "rule", true).withHeld(Optional.of(UpdateProxy.direct())), true, Optional.empty());
+        assertTrue(menu.tooltip().contains("WU direct"), menu.tooltip());
     }
 }

@@ -53,9 +53,13 @@ class PolicyTest {
         assertEquals(Optional.of("managed by your organisation: only corporate, direct may be chosen by hand"), managed.refusesChoiceOf("mobile"));
         assertEquals(Optional.empty(), managed.refusesChoiceOf("direct"));
         Policy locked = new Policy(Optional.empty(), true, Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        var status = new io.github.wuproxy.port.SyncStatus("corporate", "rule", "why", Optional.empty(), "", false, Optional.empty());
-        TrayMenu menu = TrayMenus.build(Optional.of(status), TrayMenus.Entry.of(Fixtures.shippedProfiles().all()), true, Optional.empty(),
-                ZoneOffset.UTC, locked);
+        var status = new io.github.wuproxy.port.AgentStatus("corporate", io.github.wuproxy.core.profile.Selection.Basis.RULE, "why",
+                Optional.empty(), Optional.empty(), "", false, Optional.empty(), Optional.empty(), java.util.List.of());
+        var offers = Fixtures.shippedProfiles().all().stream().map(p -> new io.github.wuproxy.port.AgentView.Offer(p.name(), p.kind(),
+                locked.refusesChoiceOf(p.name()))).toList();
+        TrayMenu menu = TrayMenus.build(new io.github.wuproxy.port.AgentView(Optional.of(status), offers,
+                new io.github.wuproxy.port.AgentView.Rights(true, true, Optional.of("managed by your organisation")), Optional.empty()),
+                Optional.empty(), ZoneOffset.UTC);
         assertTrue(menu.statusLine().startsWith("Managed — corporate"));
         assertTrue(menu.items().stream().filter(i -> i instanceof TrayMenu.Choice).map(TrayMenu.Choice.class::cast)
                 .noneMatch(TrayMenu.Choice::enabled), "no choice can be made");

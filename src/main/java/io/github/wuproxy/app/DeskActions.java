@@ -1,0 +1,64 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.cli.Version;
+import io.github.wuproxy.tray.TrayPresenter;
+import java.awt.Desktop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the tray opens on this desktop: the folders, a diagnose report, About. */
+final class DeskActions implements TrayPresenter.Desk {
+    private static final Logger log = LoggerFactory.getLogger(DeskActions.class);
+    private final AgentPaths paths;
+    private final Runnable exit;
+
+    DeskActions(AgentPaths paths, Runnable exit) {
+        this.paths = paths;
+        this.exit = exit;
+    }
+
+    /** The machine profiles folder, where "Remember this network" writes and copies override the shipped ones. */
+    @Override
+    public void openProfiles() {
+        open(paths.data().resolve("profiles"));
+    }
+
+    @Override
+    public void openLogs() {
+        open(paths.logs());
+    }
+
+    @Override
+    public String diagnose() throws Exception {
+        return DiagnoseCommand.toFileAndOpen();
+    }
+
+    @Override
+    public void about() {
+        log.info("wuproxy {}: keeps the Windows Update proxy in step with the network", Version.current());
+    }
+
+    @Override
+    public void exit() {
+        exit.run();
+    }
+
+    /** Opens a folder or a file with the desktop's own program. */
+    static void open(Path folder) {
+        try {
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+            }
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                Desktop.getDesktop().open(folder.toFile());
+            } else {
+                log.info("open {} (this desktop cannot open folders)", folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not open {}: {}", folder, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.wuproxy.app;
+
+import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.engine.OneShot;
+import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.port.AgentApi;
+import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.AgentView;
+import io.github.wuproxy.port.Policy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The agent's verbs in its own process, for one caller: its tray, and the channel's handler acting
+ * for a caller whose rights it has checked. A non-administrator's choices obey the organisation's policy.
+ */
+final class LocalAgentApi implements AgentApi {
+    private final Agent agent;
+    private final AgentActions actions;
+    private final StatusHub hub;
+    private final Policy policy;
+    private final boolean admin;
+
+    /** Loads profiles and settings again and hands them to the engine; refuses with every problem when they are broken. */
+    interface Reloader {
+        void reload(Agent agent) throws AgentRefusal;
+    }
+
+    private final Reloader reloader;
+
+    LocalAgentApi(Agent agent, AgentActions actions, StatusHub hub, Reloader reloader, Policy policy, boolean admin) {
+        this.agent = agent;
+        this.actions = actions;
+        this.hub = hub;
+        this.reloader = reloader;
+        this.policy = policy;
+        this.admin = admin;
+    }
+
+    /** The same agent for a caller with other rights. */
+    LocalAgentApi forCaller(boolean callerIsAdmin) {
+        return new LocalAgentApi(agent, actions, hub, reloader, policy, callerIsAdmin);
+    }
+
+    @Override
+    public AgentView view() throws AgentRefusal {
+        return viewOf(call(SyncEngine::status), call(SyncEngine::profiles).all());
+    }
+
+    private AgentView viewOf(Optional<AgentStatus> status, List<Profile> profiles) {
+        List<AgentView.Offer> offers = profiles.stream().map(p -> new AgentView.Offer(p.name(), p.kind(),
+                admin ? Optional.<String>empty() : policy.refusesChoiceOf(p.name()))).toList();
+        Optional<String> managed = !admin && policy.locked() ? Optional.of("managed by your organisation") : Optional.empty();
+        return new AgentView(status, offers, new AgentView.Rights(true, admin, managed), Optional.empty());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<AgentView> listener) {
+        return hub.subscribe(status -> listener.accept(viewOf(Optional.of(status), agent.profiles())));
+    }
+
+    @Override
+    public void use(String profile, boolean sticky) throws AgentRefusal {
+        Optional<String> refused = admin ? Optional.empty() : policy.refusesChoiceOf(profile);
+        if (refused.isPresent()) {
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, refused.get());
+        }
+        call(engine -> {
+            engine.use(profile, sticky);
+            return null;
+        });
+    }
+
+    @Override
+    public void auto() throws AgentRefusal {
+        if (!admin && policy.locked()) {
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "managed by your organisation: the choice cannot be changed");
+        }
+        run(SyncEngine::useAutomatic);
+    }
+
+    @Override
+    public void sync() throws AgentRefusal {
+        run(SyncEngine::syncNow);
+    }
+
+    @Override
+    public void pause() throws AgentRefusal {
+        adminOnly("pause");
+        run(engine -> engine.setPaused(true));
+    }
+
+    @Override
+    public void resume() throws AgentRefusal {
+        adminOnly("resume");
+        run(engine -> engine.setPaused(false));
+    }
+
+    @Override
+    public String scan() throws AgentRefusal {
+        try {
+            return actions.scanNow();
+        } catch (Exception e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, e.getMessage());
+        }
+    }
+
+    @Override
+    public String remember(String profile) throws AgentRefusal {
+        adminOnly("remember networks");
+        try {
+            return actions.remember(profile);
+        } catch (IllegalArgumentException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, e.getMessage());
+        } catch (Exception e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, e.getMessage());
+        }
+    }
+
+    @Override
+    public String set(UpdateProxy proxy) throws AgentRefusal {
+        adminOnly("set the proxy");
+        Object result = call(engine -> {
+            try {
+                return engine.applyByHand(proxy);
+            } catch (OneShot.Failure f) {
+                return f;
+            }
+        });
+        if (result instanceof OneShot.Failure f) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, f.problem().text());
+        }
+        return (String) result;
+    }
+
+    @Override
+    public void reload() throws AgentRefusal {
+        adminOnly("reload");
+        reloader.reload(agent);
+    }
+
+    private void adminOnly(String what) throws AgentRefusal {
+        if (!admin) {
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "only administrators may " + what);
+        }
+    }
+
+    private void run(Consumer<SyncEngine> action) throws AgentRefusal {
+        call(engine -> {
+            action.accept(engine);
+            return null;
+        });
+    }
+
+    private <T> T call(Function<SyncEngine, T> action) throws AgentRefusal {
+        try {
+            return agent.call(action);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, bad.getMessage());
+            }
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentRefusal(AgentRefusal.Kind.UNAVAILABLE, "interrupted");
+        } catch (Exception e) {
+            throw new AgentRefusal(AgentRefusal.Kind.UNAVAILABLE, "the agent did not answer in time: " + e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.wuproxy.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the engine needs of the agent's settings; the composition root builds it from {@code agent.conf}.
+ *
+ * @param settleDelay how long a burst of change signals must be quiet before the location is re-read
+ * @param driftCheckInterval how often the proxy is checked though nothing announced a change
+ * @param retryDelays waits before each retry of a failed round
+ * @param foreignWrite what to do when another program rewrites the proxy
+ */
+public record EngineSettings(
+        Duration settleDelay,
+        Duration driftCheckInterval,
+        List<Duration> retryDelays,
+        boolean restartUpdateService,
+        ForeignWrite foreignWrite) {
+
+    public EngineSettings {
+        retryDelays = List.copyOf(retryDelays);
+    }
+
+    /** What to do when another program rewrites the WinHTTP proxy. */
+    public enum ForeignWrite {
+        /** Write ours back. */
+        REASSERT,
+        /** Leave theirs until the network changes, and say so. */
+        YIELD
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.wuproxy.engine;
+
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.ProfileSelector;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.profile.Situation;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.PacResolver;
+import io.github.wuproxy.port.ProbeRequest;
+import io.github.wuproxy.port.UserProxySource;
+import java.util.Optional;
+
+/**
+ * Situation to decision: the profile for this network (or the one chosen by hand) and the proxy it
+ * asks for here, without verifying or writing anything. The engine, {@code diagnose} and
+ * {@code simulate} all decide through this one class.
+ */
+public final class Planner {
+    private final ProfileSet profiles;
+    private final ProfileSelector selector;
+    private final ProxyResolution resolution;
+    private final UserProxySource user;
+    private final ProbeRequest probes;
+
+    public Planner(ProfileSet profiles, UserProxySource user, PacResolver pac) {
+        this.profiles = profiles;
+        this.selector = new ProfileSelector(profiles);
+        this.resolution = new ProxyResolution(user, pac);
+        this.user = user;
+        this.probes = ProbeRequests.of(profiles);
+    }
+
+    public Desired plan(NetworkLocation location, Optional<ManualChoice> manual) {
+        Selection selection = selector.select(new Situation(location, user.current()), manual);
+        Desired desired = resolution.resolve(selection, location);
+        return location.captivePortal() ? behindCaptivePortal(desired) : desired;
+    }
+
+    public ProfileSet profiles() {
+        return profiles;
+    }
+
+    /** The active probes the profiles' rules need. */
+    public ProbeRequest probes() {
+        return probes;
+    }
+
+    /** Behind a portal nothing but the sign-in page answers: Windows Update stays direct until then. */
+    private static Desired behindCaptivePortal(Desired desired) {
+        Selection s = desired.selection();
+        Selection portal = new Selection(s.profile(), s.basis(),
+                "behind a captive portal: Windows Update stays direct until you sign in to this network", s.manualExpired());
+        return Desired.of(portal, UpdateProxy.direct(), "");
+    }
+}

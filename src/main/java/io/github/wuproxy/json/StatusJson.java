@@ -1,0 +1,113 @@
+package io.github.wuproxy.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.core.location.LocationFingerprint;
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.AgentStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The stable JSON form of the agent's status, as {@code wuproxy status --json} prints it and the
+ * tray of the service reads it. {@code desired} is the proxy the profile wants, {@code held} the
+ * one Windows holds, {@code problems} the active problems.
+ */
+public final class StatusJson {
+    private StatusJson() {}
+
+    public static ObjectNode write(AgentStatus status) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("profile", status.profile());
+        node.put("basis", status.basis().name().toLowerCase(Locale.ROOT));
+        node.put("why", status.why());
+        node.set("desired", status.wanted().map(ProxyJson::write).orElse(null));
+        node.set("held", status.held().map(ProxyJson::write).orElse(null));
+        node.put("network", status.network());
+        node.put("paused", status.paused());
+        node.put("lastSync", status.lastSync().map(Object::toString).orElse(null));
+        ArrayNode problems = node.putArray("problems");
+        for (AgentStatus.ActiveProblem active : status.problems()) {
+            Problem p = active.problem();
+            problems.addObject().put("code", p.code().id()).put("severity", p.severity().name().toLowerCase(Locale.ROOT))
+                    .put("message", p.text()).put("headline", p.headline()).put("whatFailed", p.whatFailed()).put("why", p.why())
+                    .put("whatToDo", p.whatToDo()).put("since", active.since().toString());
+        }
+        return node;
+    }
+
+    /** Reads the form {@link #write} makes. The manual choice's place is not on the wire: it reads back without one. */
+    public static AgentStatus read(JsonNode node) throws JsonFormatException {
+        Json.object(node, "status");
+        Selection.Basis basis = basis(Json.text(node, "basis", "status."));
+        List<AgentStatus.ActiveProblem> problems = new ArrayList<>();
+        for (JsonNode p : node.path("problems")) {
+            problems.add(new AgentStatus.ActiveProblem(new Problem(code(Json.text(p, "code", "status.problems.")),
+                    p.path("severity").asText().equals("error") ? Severity.ERROR : Severity.WARNING,
+                    Json.text(p, "whatFailed", "status.problems."), p.path("why").asText(""), p.path("whatToDo").asText("")),
+                    instant(Json.text(p, "since", "status.problems."), "status.problems.since")));
+        }
+        String profile = Json.text(node, "profile", "status.");
+        Optional<ManualChoice> manual = basis == Selection.Basis.MANUAL || basis == Selection.Basis.STICKY
+                ? Optional.of(new ManualChoice(profile, basis == Selection.Basis.STICKY, LocationFingerprint.OFFLINE)) : Optional.empty();
+        Optional<Instant> lastSync = node.path("lastSync").isTextual()
+                ? Optional.of(instant(node.path("lastSync").asText(), "status.lastSync")) : Optional.empty();
+        return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
+                ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
+                manual, lastSync, problems);
+    }
+
+    /** The text form of the same status, as {@code wuproxy status} prints it. */
+    public static String text(AgentStatus status) {
+        StringBuilder out = new StringBuilder();
+        out.append("Profile:   ").append(status.profile()).append(" (").append(status.basis().name().toLowerCase(Locale.ROOT))
+                .append(": ").append(status.why()).append(")\n");
+        out.append("WU proxy:  ").append(status.held().map(UpdateProxy::describe).orElse("unknown"));
+        if (!status.held().equals(status.wanted())) {
+            out.append(" (the profile wants ").append(status.wanted().map(UpdateProxy::describe).orElse("one it could not work out"))
+                    .append(status.paused() ? "; paused" : "").append(")");
+        }
+        out.append("\nNetwork:   ").append(status.network()).append('\n');
+        out.append("Paused:    ").append(status.paused() ? "yes" : "no").append('\n');
+        out.append("Last sync: ").append(status.lastSync().map(Object::toString).orElse("not yet")).append('\n');
+        for (AgentStatus.ActiveProblem p : status.problems()) {
+            out.append("Problem:   ").append(p.problem().text()).append(" (since ").append(p.since()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    private static Selection.Basis basis(String word) throws JsonFormatException {
+        try {
+            return Selection.Basis.valueOf(word.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("`status.basis` must be rule, fallback, manual or sticky, got \"" + word + "\"");
+        }
+    }
+
+    private static ProblemCode code(String id) throws JsonFormatException {
+        for (ProblemCode code : ProblemCode.values()) {
+            if (code.id().equals(id)) {
+                return code;
+            }
+        }
+        throw new JsonFormatException("`status.problems.code` is not a known problem code: \"" + id + "\"");
+    }
+
+    private static Instant instant(String text, String path) throws JsonFormatException {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new JsonFormatException("`" + path + "` is not a time: \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.wuproxy.port;
+
+import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a front end shows, as one snapshot: the tray of the agent, the tray of the service,
+ * {@code wuproxy status} and {@code diagnose} all render this; a new subscriber gets it first.
+ *
+ * @param basis how the profile came to be chosen
+ * @param why the selector's one-line reason
+ * @param wanted what the profile asks for here; empty when it could not be worked out
+ * @param held what Windows holds now, as last read back; empty when unknown or not understood
+ * @param network a short description of the network
+ * @param manual the profile chosen by hand, while it holds
+ * @param lastSync when the proxy was last confirmed right
+ * @param problems the problems whose cause has not cleared, oldest first
+ */
+public record AgentStatus(
+        String profile,
+        Selection.Basis basis,
+        String why,
+        Optional<UpdateProxy> wanted,
+        Optional<UpdateProxy> held,
+        String network,
+        boolean paused,
+        Optional<ManualChoice> manual,
+        Optional<Instant> lastSync,
+        List<ActiveProblem> problems) {
+
+    public AgentStatus {
+        problems = List.copyOf(problems);
+    }
+
+    /** A problem that is still there, and since when. */
+    public record ActiveProblem(Problem problem, Instant since) {}
+
+    public boolean sticky() {
+        return basis == Selection.Basis.STICKY;
+    }
+
+    public boolean manualChoice() {
+        return basis == Selection.Basis.MANUAL || basis == Selection.Basis.STICKY;
+    }
+
+    public AgentStatus withHeld(Optional<UpdateProxy> value) {
+        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems);
+    }
+
+    public AgentStatus withPaused(boolean value) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems);
+    }
+
+    public AgentStatus withLastSync(Instant at) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems);
+    }
+
+    public AgentStatus withProblems(List<ActiveProblem> value) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value);
+    }
+}

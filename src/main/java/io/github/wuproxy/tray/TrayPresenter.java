@@ -1,0 +1,166 @@
+package io.github.wuproxy.tray;
+
+import io.github.wuproxy.core.problem.ProblemCode;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.AgentApi;
+import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.AgentView;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one tray, for the agent's own process and for the service's: renders each view of the agent
+ * it is subscribed to, notifies once per settled switch and once per new problem, and carries out
+ * clicks through the {@link AgentApi}, never on the tray's event thread.
+ */
+public final class TrayPresenter implements TrayActions, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TrayPresenter.class);
+
+    /** What the tray does on this desktop rather than in the agent. */
+    public interface Desk {
+        void openProfiles();
+
+        void openLogs();
+
+        /** Writes a diagnose report and opens it; returns where. */
+        String diagnose() throws Exception;
+
+        void about();
+
+        /** The user closed the tray (the agent keeps working). */
+        void exit();
+    }
+
+    private final AgentApi agent;
+    private final Desk desk;
+    private final Notices notices;
+    private final ZoneId zone;
+    private final ExecutorService clicks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wuproxy-tray-click");
+        t.setDaemon(true);
+        return t;
+    });
+    private TrayView view;
+    private AutoCloseable subscription;
+    private volatile AgentView shown = AgentView.unavailable("wuproxy is starting");
+    private volatile Optional<String> actionFailure = Optional.empty();
+    private Set<ProblemCode> announced = EnumSet.noneOf(ProblemCode.class);
+    private Optional<String> lastFit = Optional.empty();
+    private boolean first = true;
+
+    public TrayPresenter(AgentApi agent, Desk desk, Notices notices, ZoneId zone) {
+        this.agent = agent;
+        this.desk = desk;
+        this.notices = notices;
+        this.zone = zone;
+    }
+
+    /** Shows the agent in {@code tray} from now on. */
+    public void attach(TrayView tray) {
+        view = tray;
+        subscription = agent.subscribe(this::render);
+    }
+
+    synchronized void render(AgentView next) {
+        shown = next;
+        actionFailure = Optional.empty();
+        next.status().ifPresent(this::notifyChanges);
+        if (view != null) {
+            view.show(TrayMenus.build(next, actionFailure, zone));
+        }
+    }
+
+    private void notifyChanges(AgentStatus status) {
+        Set<ProblemCode> now = EnumSet.noneOf(ProblemCode.class);
+        for (AgentStatus.ActiveProblem p : status.problems()) {
+            now.add(p.problem().code());
+            if (!announced.contains(p.problem().code()) && !first) {
+                notices.problem(p.problem().headline());
+            }
+        }
+        announced = now;
+        Optional<String> fit = status.held().filter(h -> status.wanted().equals(Optional.of(h)))
+                .map(h -> status.profile() + " " + h.describe());
+        if (fit.isPresent() && !fit.equals(lastFit) && !first) {
+            notices.switched(status.profile(), status.held().map(UpdateProxy::describe).orElseThrow(), status.why());
+        }
+        if (fit.isPresent()) {
+            lastFit = fit;
+        }
+        first = false;
+    }
+
+    @Override
+    public void selected(String id) {
+        clicks.execute(() -> {
+            try {
+                carryOut(id);
+            } catch (AgentRefusal e) {
+                log.warn("{}: {}", id, e.getMessage());
+                failed(e.getMessage());
+            } catch (Exception e) {
+                log.warn("could not {}: {}", id, e.toString());
+                failed("Could not " + id + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void carryOut(String id) throws Exception {
+        AgentStatus status = shown.status().orElse(null);
+        if (id.startsWith(TrayMenus.PROFILE)) {
+            agent.use(id.substring(TrayMenus.PROFILE.length()), status != null && status.sticky());
+            return;
+        }
+        if (id.startsWith(TrayMenus.REMEMBER)) {
+            log.info("{}", agent.remember(id.substring(TrayMenus.REMEMBER.length())));
+            return;
+        }
+        switch (id) {
+            case TrayMenus.AUTOMATIC -> agent.auto();
+            case TrayMenus.KEEP -> {
+                if (status != null) {
+                    agent.use(status.profile(), !status.sticky());
+                }
+            }
+            case TrayMenus.SYNC -> agent.sync();
+            case TrayMenus.SCAN -> log.info("{}", agent.scan());
+            case TrayMenus.PAUSE -> agent.pause();
+            case TrayMenus.RESUME -> agent.resume();
+            case TrayMenus.OPEN_PROFILES -> desk.openProfiles();
+            case TrayMenus.OPEN_LOGS -> desk.openLogs();
+            case TrayMenus.DIAGNOSE -> log.info("{}", desk.diagnose());
+            case TrayMenus.ABOUT -> desk.about();
+            case TrayMenus.EXIT -> desk.exit();
+            default -> log.warn("unknown tray item {}", id);
+        }
+    }
+
+    private synchronized void failed(String why) {
+        actionFailure = Optional.of(why);
+        if (view != null) {
+            view.show(TrayMenus.build(shown, actionFailure, zone));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            log.debug("closing the subscription: {}", e.toString());
+        }
+        clicks.shutdownNow();
+        if (view != null) {
+            view.close();
+        }
+    }
+}
