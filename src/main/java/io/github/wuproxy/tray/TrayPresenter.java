@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one tray, for the agent's own process and for the service's: renders each view of the agent
- * it is subscribed to, notifies once per settled switch and once per new problem, and carries out
+ * it is subscribed to, notifies once per settled switch and once per problem (those already active
+ * when it starts included), and carries out
  * clicks through the {@link AgentApi}, never on the tray's event thread.
  */
 public final class TrayPresenter implements TrayActions, AutoCloseable {
@@ -81,7 +82,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         Set<ProblemCode> now = EnumSet.noneOf(ProblemCode.class);
         for (AgentStatus.ActiveProblem p : status.problems()) {
             now.add(p.problem().code());
-            if (!announced.contains(p.problem().code()) && !first) {
+            if (!announced.contains(p.problem().code())) {
                 notices.problem(p.problem().headline());
             }
         }

@@ -155,4 +155,34 @@ class StandaloneAgentTest {
         assertEquals(1, gone.exit());
         assertTrue(gone.err().startsWith("no wuproxy agent is running"), gone.err());
     }
+
+    @Test
+    void statusShowsTheProxyWindowsHoldsBesideTheOneWantedWhilePausedAfterReset() throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
+        network.setQuietly(Fixtures.location("network/corp-dock-wired-edited.json"));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(TestAdapters.simulated(network, store, user), new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
+        try {
+            assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());
+            Run reset = cli("reset");
+            assertEquals(0, reset.exit(), reset.err());
+            assertEquals(UpdateProxy.direct(), store.current());
+
+            var json = Json.parse(cli("status", "--json").out());
+            assertTrue(json.path("paused").asBoolean());
+            assertEquals("direct", json.path("held").path("mode").asText(), json.toString());
+            assertEquals("proxy.corp.example.com:8080", json.path("desired").path("server").asText(), json.toString());
+            assertEquals(0, json.path("problems").size());
+            Run text = cli("status");
+            assertTrue(text.out().contains("WU proxy:  direct (the profile wants proxy.corp.example.com:8080"), text.out());
+        } finally {
+            channel.close();
+            agent.close();
+        }
+    }
 }
