@@ -64,4 +64,34 @@ class ArchitectureTest {
                 .orShould().callMethod(Runtime.class, "exec", String[].class)
                 .check(MAIN);
     }
+
+    @Test
+    void theEngineKnowsNothingOfConfigurationAdaptersOrLibraries() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.engine..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.slf4j..", "io.github.wuproxy.core..",
+                        "io.github.wuproxy.port..", "io.github.wuproxy.engine..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theSimulationRunsAnywhere() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.sim..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.wuproxy.windows..")
+                .check(MAIN);
+    }
+
+    /** ArchUnit sees calls, not their arguments: the sources are read for the property's name. */
+    @Test
+    void onlyTheCompositionRootAsksWhichOsThisIs() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            var asking = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readString(f).contains("\"os.name\"");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(f -> f.getFileName().toString()).toList();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("Adapters.java"), asking);
+        }
+    }
 }

@@ -107,7 +107,11 @@ record Adapters(
     }
 
     static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return osName().toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    static String osName() {
+        return System.getProperty("os.name", "");
     }
 
     static Adapters forThisMachine(AgentPaths paths, AgentSettings settings) throws StoreException {
@@ -141,7 +145,7 @@ record Adapters(
         PersistentSimulatedStore store = PersistentSimulatedStore.open(paths.simulatedMachine());
         String why = isWindows()
                 ? "-Dwuproxy.simulate=true was given"
-                : "this is not Windows (" + System.getProperty("os.name") + ")";
+                : "this is not Windows (" + osName() + ")";
         return new Adapters(
                 "portable network source and a SIMULATED Windows Update proxy store and service in " + paths.simulatedMachine() + ", because " + why,
                 new PortableNetworkLocationSource(Path.of("/"), PORTABLE_POLL),

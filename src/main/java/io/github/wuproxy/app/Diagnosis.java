@@ -67,7 +67,7 @@ final class Diagnosis {
         ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("generated", Clock.systemUTC().instant().toString());
         report.put("version", Version.current());
-        report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + windowsBuild);
+        report.put("os", Adapters.osName() + " " + System.getProperty("os.version") + windowsBuild);
         report.put("java", System.getProperty("java.version"));
         report.put("adapters", adapters.description());
         report.set("agent", agent());

@@ -1,5 +1,8 @@
 package io.github.wuproxy.windows;
 
+import io.github.wuproxy.format.WinInetConnectionSettings;
+import io.github.wuproxy.format.WinHttpSettingsFormatException;
+import io.github.wuproxy.format.WinHttpSettings;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.Kernel32Util;

@@ -96,7 +96,7 @@ class CommuteScenarioTest {
     void theOriginalSettingsAreBackedUpBeforeTheFirstChangeAndNeverReplaced() {
         SimAgent corporate = SimAgent.start(io.github.wuproxy.testing.Fixtures.shippedProfiles(),
                 io.github.wuproxy.config.AgentSettings.defaults(), UpdateProxy.fixed("old.example:3128", "<local>"));
-        byte[] original = io.github.wuproxy.windows.WinHttpSettings.encode(UpdateProxy.fixed("old.example:3128", "<local>"));
+        byte[] original = io.github.wuproxy.format.WinHttpSettings.encode(UpdateProxy.fixed("old.example:3128", "<local>"));
         assertEquals(1, corporate.store.writes().size(), "the first start already set direct: offline, user direct");
         corporate.userProxy(UserProxySettings.DIRECT).arriveAt("home-wifi");
         corporate.userProxy(CORP_PAC).arriveAt("corp-dock-wired");

@@ -1,5 +1,8 @@
 package io.github.wuproxy.windows;
 
+import io.github.wuproxy.format.WinInetConnectionSettings;
+import io.github.wuproxy.format.WinHttpSettingsFormatException;
+import io.github.wuproxy.format.WinHttpSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

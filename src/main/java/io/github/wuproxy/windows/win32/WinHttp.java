@@ -1,5 +1,6 @@
 package io.github.wuproxy.windows.win32;
 
+import io.github.wuproxy.format.WinHttpSettings;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;

@@ -1,4 +1,4 @@
-package io.github.wuproxy.windows;
+package io.github.wuproxy.format;
 
 /** A {@code WinHttpSettings} registry value that is not in a layout wuproxy knows; says where it broke. */
 public final class WinHttpSettingsFormatException extends Exception {

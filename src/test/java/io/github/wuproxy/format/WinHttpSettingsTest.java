@@ -1,4 +1,4 @@
-package io.github.wuproxy.windows;
+package io.github.wuproxy.format;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.github.wuproxy.windows;
+package io.github.wuproxy.format;
 
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import java.nio.ByteBuffer;
