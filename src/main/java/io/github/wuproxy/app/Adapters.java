@@ -12,9 +12,9 @@ import io.github.wuproxy.port.UpdateProxyStore;
 import io.github.wuproxy.port.UpdateScanner;
 import io.github.wuproxy.port.UpdateService;
 import io.github.wuproxy.port.UserProxySource;
-import io.github.wuproxy.sim.EnvironmentUserProxySource;
+import io.github.wuproxy.portable.EnvironmentUserProxySource;
 import io.github.wuproxy.sim.PersistentSimulatedStore;
-import io.github.wuproxy.sim.PortableNetworkLocationSource;
+import io.github.wuproxy.portable.PortableNetworkLocationSource;
 import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.SimulatedUpdateScanner;
 import io.github.wuproxy.sim.SimulatedUpdateService;
@@ -93,7 +93,7 @@ record Adapters(
 
     /** Who may write a folder: the ACL on Windows, the POSIX mode elsewhere. */
     static io.github.wuproxy.port.FolderPermissions folderPermissions() {
-        return isWindows() ? new io.github.wuproxy.windows.AclFolderPermissions() : new io.github.wuproxy.sim.PosixFolderPermissions();
+        return isWindows() ? new io.github.wuproxy.windows.AclFolderPermissions() : new io.github.wuproxy.portable.PosixFolderPermissions();
     }
 
     /** The token files' accounts in this Windows' language; unused elsewhere. */

@@ -5,7 +5,7 @@ import io.github.wuproxy.ipc.ChannelAgentApi;
 import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.UserProxySource;
-import io.github.wuproxy.sim.EnvironmentUserProxySource;
+import io.github.wuproxy.portable.EnvironmentUserProxySource;
 import io.github.wuproxy.tray.DesktopNotifications;
 import io.github.wuproxy.tray.TrayPresenter;
 import io.github.wuproxy.tray.TrayView;

@@ -15,7 +15,7 @@ import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.json.Json;
 import io.github.wuproxy.json.LocationJson;
-import io.github.wuproxy.sim.EnvironmentUserProxySource;
+import io.github.wuproxy.portable.EnvironmentUserProxySource;
 import io.github.wuproxy.testing.Fixtures;
 import io.github.wuproxy.testing.SimAgent;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.portable;
 
 import io.github.wuproxy.port.FolderPermissions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.portable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

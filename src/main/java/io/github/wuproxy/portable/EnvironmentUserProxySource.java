@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.portable;
 
 import io.github.wuproxy.core.proxy.InvalidProxyException;
 import io.github.wuproxy.core.proxy.UpdateProxy;

@@ -1,4 +1,4 @@
-package io.github.wuproxy.sim;
+package io.github.wuproxy.portable;
 
 import io.github.wuproxy.core.location.Gateway;
 import io.github.wuproxy.core.location.IpAddress;
