@@ -24,6 +24,7 @@ import io.github.wuproxy.sim.InMemoryUpdateProxyStore;
 import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.ScriptedNetworkLocationSource;
 import io.github.wuproxy.sim.SimulatedProxyVerifier;
+import io.github.wuproxy.sim.SimulatedLaptop;
 import io.github.wuproxy.sim.SimulatedUpdateScanner;
 import io.github.wuproxy.sim.SimulatedUpdateService;
 import io.github.wuproxy.sim.SimulatedUserProxySource;
@@ -242,30 +243,20 @@ class FaultMatrixTest {
         faults.fault = fault;
         faults.lasting = fault == Fault.DENIED || fault == Fault.DISK_FULL;
         VirtualTime time = new VirtualTime(Instant.parse("2026-03-03T08:00:00Z"));
-        var network = new ScriptedNetworkLocationSource();
-        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
         var store = new FaultyStore(faults);
         StoredSettings original = store.machine.read();
         var state = new FaultyState(faults);
         var service = new FaultyService(store, faults);
         var notifier = new RecordingNotifier();
-        var user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
-        SyncEngine[] engine = new SyncEngine[1];
-        VirtualTime.Scope[] timers = new VirtualTime.Scope[1];
-        Runnable boot = () -> {
-            timers[0] = time.scope();
-            engine[0] = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, new SimulatedUpdateScanner(),
-                    new SimulatedProxyVerifier(), state, notifier, timers[0], time), Fixtures.shippedProfiles(), AgentSettings.defaults().engine());
-            engine[0].start();
-        };
+        var laptop = new SimulatedLaptop(time, store, service, state, notifier, Fixtures.shippedProfiles(), AgentSettings.defaults().engine());
+        laptop.network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
         boolean crashed = false;
         try {
-            boot.run();
+            laptop.boot();
             time.advance(Duration.ofMinutes(3)); // every retry
         } catch (Crash crash) {
             crashed = true;
-            timers[0].close();
-            boot.run(); // the service manager starts it again
+            laptop.crashAndRestart(); // the service manager starts it again
         }
 
         StoredSettings during = store.machine.read();
@@ -280,7 +271,7 @@ class FaultMatrixTest {
         }
 
         faults.clear();
-        engine[0].syncNow();
+        laptop.engine().syncNow();
         time.advance(Duration.ofMinutes(20));
         StoredSettings after = store.machine.read();
         assertEquals(Optional.of(DESIRED), after.winHttp(), "converged once the fault cleared");

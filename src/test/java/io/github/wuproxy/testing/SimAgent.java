@@ -5,12 +5,11 @@ import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
-import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.sim.InMemoryStateStore;
 import io.github.wuproxy.sim.InMemoryUpdateProxyStore;
-import io.github.wuproxy.sim.ProbedPacResolver;
 import io.github.wuproxy.sim.ScriptedNetworkLocationSource;
+import io.github.wuproxy.sim.SimulatedLaptop;
 import io.github.wuproxy.sim.SimulatedProxyVerifier;
 import io.github.wuproxy.sim.SimulatedUpdateScanner;
 import io.github.wuproxy.sim.SimulatedUpdateService;
@@ -19,29 +18,31 @@ import io.github.wuproxy.sim.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The real engine over simulated ports in virtual time: a laptop for scenario tests. */
+/** The simulated laptop with the typed handles scenario tests poke at. */
 public final class SimAgent {
     public final VirtualTime time = new VirtualTime(Instant.parse("2026-03-03T08:00:00Z"));
-    public final ScriptedNetworkLocationSource network = new ScriptedNetworkLocationSource();
     public final InMemoryUpdateProxyStore store;
-    public final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
     public final SimulatedUpdateService service;
     public final InMemoryStateStore state = new InMemoryStateStore();
     public final RecordingNotifier notifier = new RecordingNotifier();
-    public final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
-    public final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
-    private final ProfileSet profiles;
+    public final ScriptedNetworkLocationSource network;
+    public final SimulatedUserProxySource user;
+    public final SimulatedUpdateScanner scanner;
+    public final SimulatedProxyVerifier verifier;
     private final AgentSettings settings;
-    private VirtualTime.Scope timers;
-    private SyncEngine engine;
+    private final SimulatedLaptop laptop;
 
     private SimAgent(ProfileSet profiles, AgentSettings settings, UpdateProxy initial) {
-        this.profiles = profiles;
         this.settings = settings;
         this.store = InMemoryUpdateProxyStore.holding(initial);
         this.service = new SimulatedUpdateService(store::current);
-        network.start(() -> engine.networkChanged());
-        store.watch(() -> timers.after(Duration.ZERO, () -> engine.storeWritten()));
+        this.laptop = new SimulatedLaptop(time, store, service, state, notifier, profiles, settings.engine());
+        this.network = laptop.network;
+        this.user = laptop.user;
+        this.scanner = laptop.scanner;
+        this.verifier = laptop.verifier;
+        network.start(() -> laptop.engine().networkChanged());
+        store.watch(() -> laptop.soon(() -> laptop.engine().storeWritten()));
     }
 
     public static SimAgent withShippedProfiles() {
@@ -50,20 +51,12 @@ public final class SimAgent {
 
     public static SimAgent start(ProfileSet profiles, AgentSettings settings, UpdateProxy initial) {
         SimAgent agent = new SimAgent(profiles, settings, initial);
-        agent.boot();
+        agent.laptop.boot();
         return agent;
     }
 
-    private void boot() {
-        timers = time.scope();
-        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner,
-                verifier, state, notifier, timers, time),
-                profiles, settings.engine());
-        engine.start();
-    }
-
     public SyncEngine engine() {
-        return engine;
+        return laptop.engine();
     }
 
     /** The laptop arrives at a recorded network; nothing happens until the change settles. */
@@ -94,15 +87,14 @@ public final class SimAgent {
 
     public SimAgent userProxy(UserProxySettings settings) {
         user.set(settings);
-        engine.userProxyChanged();
+        laptop.engine().userProxyChanged();
         time.advance(Duration.ZERO);
         return this;
     }
 
     /** The process dies and the service manager starts it again from the state folder. */
     public SimAgent crashAndRestart() {
-        timers.close();
-        boot();
+        laptop.crashAndRestart();
         time.advance(Duration.ZERO);
         return this;
     }
