@@ -106,6 +106,11 @@ record Adapters(
                 io.github.wuproxy.windows.WindowsAccounts.name(io.github.wuproxy.windows.WindowsAccounts.INTERACTIVE));
     }
 
+    /** The signed-in user's own proxy settings, read in their session: WinINet on Windows, the environment elsewhere. */
+    static UserProxySource userProxyOfThisSession() {
+        return isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
+    }
+
     static boolean isWindows() {
         return osName().toLowerCase(Locale.ROOT).startsWith("windows");
     }

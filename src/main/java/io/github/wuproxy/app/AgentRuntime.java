@@ -1,5 +1,6 @@
 package io.github.wuproxy.app;
 
+import io.github.wuproxy.cli.AgentLauncher;
 import io.github.wuproxy.cli.Version;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.config.Configuration;
@@ -39,21 +40,6 @@ final class AgentRuntime implements AutoCloseable {
         this.events = events;
     }
 
-    /** A start that cannot go on, with the text for the user. */
-    static final class StartFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final boolean badInput;
-
-        StartFailure(String message, boolean badInput) {
-            super(message);
-            this.badInput = badInput;
-        }
-
-        boolean badInput() {
-            return badInput;
-        }
-    }
-
     static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role) throws Exception {
         io.github.wuproxy.port.Policy policy = Adapters.policy();
         AgentPaths paths = machinePaths.withPolicy(policy);
@@ -65,7 +51,7 @@ final class AgentRuntime implements AutoCloseable {
         try {
             configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
         } catch (ProfileException e) {
-            throw new StartFailure(e.getMessage() + "\nThe " + role + " did not start. Fix the problems above (`wuproxy check` lists them), "
+            throw new AgentLauncher.StartFailure(e.getMessage() + "\nThe " + role + " did not start. Fix the problems above (`wuproxy check` lists them), "
                     + "then start it again.", true);
         }
         AgentSettings settings = configuration.settings().withPolicy(policy);
@@ -76,7 +62,7 @@ final class AgentRuntime implements AutoCloseable {
         try {
             adapters = Adapters.forThisMachine(paths, settings);
         } catch (StoreException e) {
-            throw new StartFailure(e.getMessage(), false);
+            throw new AgentLauncher.StartFailure(e.getMessage(), false);
         }
         Optional<HandedOverUserProxySource> handedOver = Optional.empty();
         if (role.equals("service") && Adapters.isWindows()) {
@@ -109,7 +95,7 @@ final class AgentRuntime implements AutoCloseable {
         } catch (IOException e) {
             tray.ifPresent(TrayPresenter::close);
             agent.close();
-            throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
+            throw new AgentLauncher.StartFailure("The " + role + " did not start: " + e.getMessage(), false);
         }
         hub.subscribe(new ChannelNotifier(channel, agent::profiles));
         log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());

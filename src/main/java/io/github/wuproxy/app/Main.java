@@ -1,6 +1,9 @@
 package io.github.wuproxy.app;
 
+import io.github.wuproxy.cli.AgentCommand;
 import io.github.wuproxy.cli.AgentCommands;
+import io.github.wuproxy.cli.AgentLauncher;
+import io.github.wuproxy.cli.TrayCommand;
 import io.github.wuproxy.cli.CheckCommand;
 import io.github.wuproxy.cli.ProxyCommands;
 import io.github.wuproxy.config.AgentSettings;
@@ -22,16 +25,17 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WuProxyCli());
-        cli.addSubcommand(new AgentCommand());
-        cli.addSubcommand(new ServiceCommand());
-        cli.addSubcommand(new TrayCommand());
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        AgentLauncher launcher = (withTray, role) -> AgentRuntime.start(paths, withTray, role);
+        cli.addSubcommand(new AgentCommand(launcher));
+        cli.addSubcommand(new ServiceCommand(launcher));
+        cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles());
         cli.addSubcommand(new MachineDataCommands.RemoveData());
         cli.addSubcommand(new CheckCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         cli.addSubcommand(DiagnoseCommand.forThisMachine(paths));
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));

@@ -1,5 +1,7 @@
 package io.github.wuproxy.app;
 
+import io.github.wuproxy.cli.AgentCommand;
+import io.github.wuproxy.cli.AgentLauncher;
 import io.github.wuproxy.cli.ExitCodes;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.windows.ServiceControls;
@@ -24,6 +26,12 @@ final class ServiceCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "install|uninstall")
     String action;
+
+    private final AgentLauncher launcher;
+
+    ServiceCommand(AgentLauncher launcher) {
+        this.launcher = launcher;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +67,7 @@ final class ServiceCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         if (!Adapters.isWindows()) {
-            return AgentCommand.runUntilStopped(spec, false, "service");
+            return AgentCommand.runUntilStopped(spec, launcher, false, "service");
         }
         AgentPaths paths = AgentPaths.detect(true);
         boolean ranAsService = WindowsServiceHost.run(ServiceInstaller.NAME, new WindowsServiceHost.Body() {

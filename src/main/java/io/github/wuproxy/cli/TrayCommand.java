@@ -1,15 +1,12 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
-import io.github.wuproxy.cli.ExitCodes;
 import io.github.wuproxy.ipc.ChannelAgentApi;
 import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.UserProxySource;
-import io.github.wuproxy.portable.EnvironmentUserProxySource;
 import io.github.wuproxy.tray.DesktopNotifications;
 import io.github.wuproxy.tray.TrayPresenter;
 import io.github.wuproxy.tray.TrayView;
-import io.github.wuproxy.windows.WinHttpUserProxySource;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -28,21 +25,31 @@ import picocli.CommandLine.Spec;
  * no change notification to rely on).
  */
 @Command(name = "tray", description = "Show the tray icon for the wuproxy service running on this machine (started at logon).")
-final class TrayCommand implements Callable<Integer> {
+public final class TrayCommand implements Callable<Integer> {
     static final Duration RECONNECT = Duration.ofSeconds(5);
     static final Duration HAND_OVER = Duration.ofMinutes(1);
 
     @Spec
     CommandSpec spec;
 
+    private final java.nio.file.Path socket;
+    private final java.util.function.Supplier<UserProxySource> user;
+    private final java.util.function.Function<Runnable, TrayPresenter.Desk> desk;
+
+    /** @param desk the desktop's folders and reports, given what to do on Exit */
+    public TrayCommand(java.nio.file.Path socket, java.util.function.Supplier<UserProxySource> user,
+            java.util.function.Function<Runnable, TrayPresenter.Desk> desk) {
+        this.socket = socket;
+        this.user = user;
+        this.desk = desk;
+    }
+
     @Override
     public Integer call() throws Exception {
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-        UserProxySource user = Adapters.isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
-        var service = new ChannelAgentApi(new IpcClient(paths.socket()), RECONNECT);
+        UserProxySource user = this.user.get();
+        var service = new ChannelAgentApi(new IpcClient(socket), RECONNECT);
         var exited = new CountDownLatch(1);
-        var presenter = new TrayPresenter(service, new DeskActions(paths, exited::countDown), new DesktopNotifications(true),
-                ZoneId.systemDefault());
+        var presenter = new TrayPresenter(service, desk.apply(exited::countDown), new DesktopNotifications(true), ZoneId.systemDefault());
         var view = TrayView.start(presenter);
         if (view.isEmpty()) {
             spec.commandLine().getErr().println("This session has no system tray (no display, or no tray host); the wuproxy service "

@@ -1,6 +1,5 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
-import io.github.wuproxy.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -10,29 +9,40 @@ import picocli.CommandLine.Spec;
 
 /** {@code wuproxy agent}: the engine, its channel and a tray in one process, in the foreground until Ctrl-C. */
 @Command(name = "agent", description = "Run the agent in the foreground: watch the network and keep the Windows Update proxy right.")
-final class AgentCommand implements Callable<Integer> {
+public final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--headless", description = "Run without a tray icon")
     boolean headless;
 
-    @Override
-    public Integer call() throws Exception {
-        return runUntilStopped(spec, !headless, "agent");
+    private final AgentLauncher launcher;
+
+    public AgentCommand(AgentLauncher launcher) {
+        this.launcher = launcher;
     }
 
-    static int runUntilStopped(CommandSpec spec, boolean withTray, String role) throws Exception {
-        AgentRuntime runtime;
+    @Override
+    public Integer call() throws Exception {
+        return runUntilStopped(spec, launcher, !headless, "agent");
+    }
+
+    /** Runs the agent until the process is told to stop (Ctrl-C, SIGTERM, a service manager). */
+    public static int runUntilStopped(CommandSpec spec, AgentLauncher launcher, boolean withTray, String role) throws Exception {
+        AutoCloseable running;
         try {
-            runtime = AgentRuntime.start(AgentPaths.detect(Adapters.isWindows()), withTray, role);
-        } catch (AgentRuntime.StartFailure e) {
+            running = launcher.start(withTray, role);
+        } catch (AgentLauncher.StartFailure e) {
             spec.commandLine().getErr().println(e.getMessage());
             return e.badInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AgentCommand.class).warn("stopping: {}", e.toString());
+            }
             stopped.countDown();
         }, "wuproxy-shutdown"));
         stopped.await();
