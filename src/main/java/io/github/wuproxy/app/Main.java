@@ -27,11 +27,11 @@ public final class Main {
         cli.addSubcommand(new TrayCommand());
         cli.addSubcommand(new MachineDataCommands.CopyProfiles());
         cli.addSubcommand(new MachineDataCommands.RemoveData());
-        cli.addSubcommand(new CheckCommand());
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        cli.addSubcommand(new CheckCommand(paths.install()));
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         cli.addSubcommand(DiagnoseCommand.forThisMachine(paths));
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));

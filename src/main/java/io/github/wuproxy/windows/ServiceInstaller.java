@@ -27,16 +27,27 @@ public final class ServiceInstaller {
 
     private ServiceInstaller() {}
 
-    /** The command line the service starts with, every part quoted; built from this process's own paths only. */
-    public static String commandLine(String java, String jar) {
-        return quote(java) + " " + String.join(" ", JVM_OPTIONS) + " -Ddorkbox.updates.Updates.ENABLE=false -jar " + quote(jar) + " service";
+    /**
+     * The command line the service starts with: java.exe of the runtime this process runs on, the
+     * agent's JVM options, the install folder (the SCM starts services in System32) and the jar.
+     */
+    public static String commandLine(String javaExe, String installFolder, String jar) {
+        return quote(javaExe) + " " + String.join(" ", JVM_OPTIONS) + " -Ddorkbox.updates.Updates.ENABLE=false "
+                + quote("-Dwuproxy.home=" + installFolder) + " -jar " + quote(jar) + " service";
     }
 
-    static String quote(String path) {
-        if (path.contains("\"")) {
-            throw new IllegalArgumentException("a path with a quote cannot be part of a service command line: " + path);
+    /**
+     * One argument in double quotes, as CommandLineToArgvW and Java's launcher split them: trailing
+     * backslashes doubled so they do not escape the closing quote. A quote cannot be in a Windows path,
+     * and a % would be expanded by the Service Control Manager, so both are refused.
+     */
+    static String quote(String argument) {
+        if (argument.contains("\"") || argument.contains("%")) {
+            throw new IllegalArgumentException("the service cannot be registered from a path with \" or %: " + argument
+                    + ". Install wuproxy and Java in folders without those characters.");
         }
-        return "\"" + path + "\"";
+        int trailing = argument.length() - argument.replaceAll("\\\\+$", "").length();
+        return "\"" + argument + "\\".repeat(trailing) + "\"";
     }
 
     public static void install(String commandLine) {
