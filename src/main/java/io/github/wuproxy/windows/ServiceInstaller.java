@@ -5,11 +5,13 @@ import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.W32Service;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.Winsvc;
+import io.github.wuproxy.windows.win32.Advapi32Services;
 import java.util.List;
 
 /**
  * Registers wuproxy with the Service Control Manager: automatic start as LocalSystem, a
- * description, and restarts on failure (after 5 s, 30 s, 2 min). Needs an elevated administrator.
+ * description, and restarts on failure (after 5 s, 30 s, 2 min), also after a stop with an error.
+ * Needs an elevated administrator.
  */
 public final class ServiceInstaller {
     public static final String NAME = "wuproxy";
@@ -50,23 +52,42 @@ public final class ServiceInstaller {
         return "\"" + argument + "\\".repeat(trailing) + "\"";
     }
 
+    /**
+     * Registers the service, or brings an existing one (a repair, an upgrade, a Java update that
+     * moved java.exe) to this command line and start type; then sets its description and restarts on
+     * failure, and starts it (or restarts it, so it runs the new command line).
+     */
     public static void install(String commandLine) {
         Winsvc.SC_HANDLE manager = open(Winsvc.SC_MANAGER_ALL_ACCESS);
         try {
             Winsvc.SC_HANDLE service = Advapi32.INSTANCE.CreateService(manager, NAME, DISPLAY_NAME, Winsvc.SERVICE_ALL_ACCESS,
                     WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START, WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null,
                     null, null, null);
+            boolean existed = false;
             if (service == null) {
-                if (com.sun.jna.platform.win32.Kernel32.INSTANCE.GetLastError() == ERROR_SERVICE_EXISTS) {
-                    return; // installed already (a repair, or an upgrade that kept it)
+                if (Kernel32.INSTANCE.GetLastError() != ERROR_SERVICE_EXISTS) {
+                    throw failure("CreateService " + NAME);
                 }
-                throw failure("CreateService " + NAME);
+                existed = true;
+                service = Advapi32.INSTANCE.OpenService(manager, NAME, Winsvc.SERVICE_ALL_ACCESS);
+                if (service == null) {
+                    throw failure("OpenService " + NAME);
+                }
             }
             try (W32Service wrapped = new W32Service(service)) {
+                if (existed && !Advapi32Services.load().ChangeServiceConfig(service, WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START,
+                        WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null, null, null, null, DISPLAY_NAME)) {
+                    throw failure("ChangeServiceConfig " + NAME);
+                }
                 var description = new Winsvc.SERVICE_DESCRIPTION();
                 description.lpDescription = DESCRIPTION;
                 Advapi32.INSTANCE.ChangeServiceConfig2(service, Winsvc.SERVICE_CONFIG_DESCRIPTION, description);
                 wrapped.setFailureActions(List.of(restartAfter(5_000), restartAfter(30_000), restartAfter(120_000)), 86_400, null, null);
+                // Also restart after a stop with an error (no profiles yet, a failed start), not only after a crash.
+                wrapped.setFailureActionsFlag(true);
+                if (wrapped.queryStatus().dwCurrentState != Winsvc.SERVICE_STOPPED) {
+                    wrapped.stopService(30_000);
+                }
                 wrapped.startService();
             }
         } finally {
