@@ -17,6 +17,13 @@ public final class Main {
     public static void main(String[] args) {
         // dorkbox libraries phone home unless this is set before any of their classes loads.
         System.setProperty("dorkbox.updates.Updates.ENABLE", "false");
+        if (Adapters.isWindows()) {
+            var refused = io.github.wuproxy.windows.WinHttpUpdateProxyStore.thirtyTwoBitJava(System.getProperty("sun.arch.data.model", ""));
+            if (refused.isPresent()) {
+                System.err.println("wuproxy: " + refused.get());
+                System.exit(io.github.wuproxy.cli.ExitCodes.FAILURE);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 
