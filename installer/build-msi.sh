@@ -30,6 +30,10 @@ build() {
   rm -r "$rows"
 }
 build target/wuproxy.msi "$version"
+# The same build as the next version, for the major-upgrade checks (under Wine here, on Windows in CI).
+IFS=. read -r major minor patch <<<"$version"
+mkdir -p target/upgrade-test
+build target/upgrade-test/wuproxy.msi "$major.$minor.$((${patch:-0} + 1))"
 
 fail() { echo "installer check failed: $*" >&2; exit 1; }
 tables="$(msiinfo tables target/wuproxy.msi)"
@@ -82,11 +86,7 @@ for search in JavaSoftJdk JavaSoftJre Zulu17 Zulu21; do
 done
 echo "installer: target/wuproxy.msi ($(stat -c %s target/wuproxy.msi) bytes) built and checked"
 if command -v wine >/dev/null; then
-  # A later version of the same product, for the major upgrade.
-  IFS=. read -r major minor patch <<<"$version"
-  mkdir -p target/installer-wine
-  build target/installer-wine/wuproxy-next.msi "$major.$minor.$((${patch:-0} + 1))"
-  timeout 900 bash installer/check-msi-wine.sh target/wuproxy.msi target/installer-wine/wuproxy-next.msi
+  timeout 900 bash installer/check-msi-wine.sh target/wuproxy.msi target/upgrade-test/wuproxy.msi
 elif [ "${CI:-}" = true ]; then
   fail "Wine is not installed, so the MSI was not installed and checked (apt-get install wine wine64, or run .ci/run)"
 else

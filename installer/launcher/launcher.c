@@ -2,7 +2,8 @@
  * wuproxy's Windows launchers, built by build-launchers.sh with mingw-w64 (x64):
  *   wuproxy.exe   console subsystem: output and exit codes in a console, for commands and the MSI's actions
  *   wuproxyw.exe  windows subsystem (-DWINDOWLESS): no console window, for the tray at logon and the Start menu
- * Each finds a Java 17+ runtime (JAVA_HOME, then the JavaSoft registry keys, then java.exe on PATH), runs
+ * Each finds a Java 17+ runtime (JAVA_HOME, the machine's JAVA_HOME in the registry, the JavaSoft registry
+ * keys, java.exe on PATH), runs
  *   java -Ddorkbox.updates.Updates.ENABLE=false "-Dwuproxy.home=<its folder>" [agent options] -jar "<its folder>\wuproxy.jar" ARGS
  * with ARGS passed on exactly as typed, waits, and returns Java's exit code. Without Java it says what to
  * install (on stderr; wuproxyw.exe in the Application event log) and exits 1. It never opens a dialog.
@@ -100,11 +101,24 @@ static BOOL fromRegistry(const wchar_t *product, wchar_t *java, wchar_t *seen, s
     return tryHome(home, java, seen, seenSize);
 }
 
+/* The machine-wide JAVA_HOME as the registry has it now: a Java installed since Windows started
+   (services, msiexec's actions) is not in this process's environment yet. */
+static BOOL fromMachineEnvironment(wchar_t *java, wchar_t *seen, size_t seenSize)
+{
+    wchar_t raw[PATH_CHARS], home[PATH_CHARS];
+    DWORD size = sizeof raw;
+    if (RegGetValueW(HKEY_LOCAL_MACHINE, L"SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment", L"JAVA_HOME",
+            RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | RRF_NOEXPAND, NULL, raw, &size)) return FALSE;
+    DWORD length = ExpandEnvironmentStringsW(raw, home, PATH_CHARS);
+    return length > 0 && length <= PATH_CHARS && tryHome(home, java, seen, seenSize);
+}
+
 static BOOL findJava(wchar_t *java, wchar_t *seen, size_t seenSize)
 {
     wchar_t home[PATH_CHARS];
     DWORD length = GetEnvironmentVariableW(L"JAVA_HOME", home, PATH_CHARS);
     if (length > 0 && length < PATH_CHARS && tryHome(home, java, seen, seenSize)) return TRUE;
+    if (fromMachineEnvironment(java, seen, seenSize)) return TRUE;
     if (fromRegistry(L"JDK", java, seen, seenSize) || fromRegistry(L"JRE", java, seen, seenSize)) return TRUE;
     wchar_t *file;
     if (SearchPathW(NULL, JAVA_EXE, NULL, PATH_CHARS, home, &file) && file > home + 5) {
