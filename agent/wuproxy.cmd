@@ -1,6 +1,7 @@
 @echo off
 rem wuproxy launcher for a console on Windows: runs wuproxy.jar from the install folder (or target\
-rem in a checkout) with the agent's JVM options. The installed service and tray use wuproxy.exe.
+rem in a checkout) with the agent's JVM options. An installed wuproxy has wuproxy.exe (console) and
+rem wuproxyw.exe (windowless, for the tray) instead, on the PATH.
 rem WUPROXY_JAVA_OPTS adds JVM options (after the agent's, so they win).
 setlocal
 set "HERE=%~dp0.."

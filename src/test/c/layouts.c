@@ -36,6 +36,29 @@ int main(void)
     FIELD(WINHTTP_AUTOPROXY_OPTIONS, dwReserved);
     FIELD(WINHTTP_AUTOPROXY_OPTIONS, fAutoLogonIfChallenged);
 
+    SIZE(QUERY_SERVICE_CONFIG);
+    FIELD(QUERY_SERVICE_CONFIG, dwServiceType);
+    FIELD(QUERY_SERVICE_CONFIG, dwStartType);
+    FIELD(QUERY_SERVICE_CONFIG, dwErrorControl);
+    FIELD(QUERY_SERVICE_CONFIG, lpBinaryPathName);
+    FIELD(QUERY_SERVICE_CONFIG, lpLoadOrderGroup);
+    FIELD(QUERY_SERVICE_CONFIG, dwTagId);
+    FIELD(QUERY_SERVICE_CONFIG, lpDependencies);
+    FIELD(QUERY_SERVICE_CONFIG, lpServiceStartName);
+    FIELD(QUERY_SERVICE_CONFIG, lpDisplayName);
+
+    SIZE(SERVICE_STATUS);
+    FIELD(SERVICE_STATUS, dwServiceType);
+    FIELD(SERVICE_STATUS, dwCurrentState);
+    FIELD(SERVICE_STATUS, dwControlsAccepted);
+    FIELD(SERVICE_STATUS, dwWin32ExitCode);
+    FIELD(SERVICE_STATUS, dwServiceSpecificExitCode);
+    FIELD(SERVICE_STATUS, dwCheckPoint);
+    FIELD(SERVICE_STATUS, dwWaitHint);
+
+    SIZE(SERVICE_FAILURE_ACTIONS_FLAG);
+    FIELD(SERVICE_FAILURE_ACTIONS_FLAG, fFailureActionsOnNonCrashFailures);
+
     SIZE(SOCKET_ADDRESS);
     FIELD(SOCKET_ADDRESS, lpSockaddr);
     FIELD(SOCKET_ADDRESS, iSockaddrLength);

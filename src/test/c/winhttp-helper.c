@@ -6,11 +6,13 @@
  *   set-named PROXY [BYPASS]      WinHttpSetDefaultProxyConfiguration(NAMED_PROXY)
  *   dump                          the raw WinHttpSettings value (64-bit view) as lower-case hex
  *   ie-get                        WinHttpGetIEProxyConfigForCurrentUser: "autodetect=N url=U proxy=P bypass=B"
+ *   split HEX                     CommandLineToArgvW of the UTF-8 text HEX encodes: one argument a line, as hex
  * Exit: 0 ok, 1 the call failed (GetLastError printed), 2 usage.
- * Build: x86_64-w64-mingw32-gcc -o winhttp-helper.exe winhttp-helper.c -lwinhttp -ladvapi32
+ * Build: x86_64-w64-mingw32-gcc -o winhttp-helper.exe winhttp-helper.c -lwinhttp -ladvapi32 -lshell32
  */
 #include <windows.h>
 #include <winhttp.h>
+#include <shellapi.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,6 +83,28 @@ int main(int argc, char **argv)
         put("proxy", config.lpszProxy);
         put("bypass", config.lpszProxyBypass);
         printf("\n");
+        return 0;
+    }
+    if (!strcmp(argv[1], "split")) {
+        if (argc < 3 || strlen(argv[2]) % 2 || strlen(argv[2]) / 2 >= 4096) return 2;
+        static char text[4096];
+        size_t n = strlen(argv[2]) / 2;
+        for (size_t i = 0; i < n; i++) {
+            unsigned byte;
+            if (sscanf(argv[2] + 2 * i, "%2x", &byte) != 1) return 2;
+            text[i] = (char) byte;
+        }
+        text[n] = 0;
+        int count = 0;
+        wchar_t **args = CommandLineToArgvW(widen(text), &count);
+        if (!args) return fail("CommandLineToArgvW");
+        for (int i = 0; i < count; i++) {
+            char utf8[8192];
+            int length = WideCharToMultiByte(CP_UTF8, 0, args[i], -1, utf8, sizeof utf8, NULL, NULL);
+            for (int j = 0; j + 1 < length; j++) printf("%02x", (unsigned char) utf8[j]);
+            printf("\n");
+        }
+        LocalFree(args);
         return 0;
     }
     return 2;

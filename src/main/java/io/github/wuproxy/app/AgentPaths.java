@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the agent finds its files. The install folder ({@code wuproxy.home}, else the current
- * folder) holds the shipped {@code profiles/} and {@code agent/}; the data folder holds state, logs
+ * Where the agent finds its files. The install folder ({@code wuproxy.home}, else the folder of
+ * wuproxy.jar or its parent, whichever holds {@code profiles/}, else the current folder) holds the
+ * shipped {@code profiles/} and {@code agent/}; the data folder holds state, logs
  * and machine profiles: {@code %ProgramData%\wuproxy} on Windows, {@code ~/.wuproxy} elsewhere.
  */
 record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
@@ -20,7 +21,7 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
     }
 
     static AgentPaths detect(boolean windows) {
-        Path install = Path.of(System.getProperty("wuproxy.home", ".")).toAbsolutePath().normalize();
+        Path install = installFolder(System.getProperty("wuproxy.home"), codeLocation(), Path.of(""));
         String override = System.getProperty("wuproxy.data");
         Path data;
         if (override != null) {
@@ -32,6 +33,36 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
             data = Path.of(System.getProperty("user.home"), ".wuproxy");
         }
         return new AgentPaths(install, data.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The install folder: {@code wuproxy.home} when given; else the jar's folder (installed) or its
+     * parent (a checkout's target/) when it holds profiles/; else the working folder. A service starts
+     * in System32 and a user anywhere, so the working folder is only the last resort.
+     */
+    static Path installFolder(String home, Path codeLocation, Path workingFolder) {
+        if (home != null) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        if (codeLocation != null && java.nio.file.Files.isRegularFile(codeLocation)) {
+            Path jarFolder = codeLocation.toAbsolutePath().normalize().getParent();
+            for (Path folder : new Path[] {jarFolder, jarFolder == null ? null : jarFolder.getParent()}) {
+                if (folder != null && java.nio.file.Files.isDirectory(folder.resolve("profiles"))) {
+                    return folder;
+                }
+            }
+        }
+        return workingFolder.toAbsolutePath().normalize();
+    }
+
+    /** wuproxy.jar (or the classes folder in a build), or null when the JVM does not say. */
+    static Path codeLocation() {
+        try {
+            var source = AgentPaths.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 
     Path agentConf() {

@@ -20,6 +20,13 @@ public final class Main {
     public static void main(String[] args) {
         // dorkbox libraries phone home unless this is set before any of their classes loads.
         System.setProperty("dorkbox.updates.Updates.ENABLE", "false");
+        if (Adapters.isWindows()) {
+            var refused = io.github.wuproxy.windows.WinHttpUpdateProxyStore.thirtyTwoBitJava(System.getProperty("sun.arch.data.model", ""));
+            if (refused.isPresent()) {
+                System.err.println("wuproxy: " + refused.get());
+                System.exit(io.github.wuproxy.cli.ExitCodes.FAILURE);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -32,7 +39,8 @@ public final class Main {
         cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles());
         cli.addSubcommand(new MachineDataCommands.RemoveData());
-        cli.addSubcommand(new CheckCommand());
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        cli.addSubcommand(new CheckCommand(paths.install()));
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());

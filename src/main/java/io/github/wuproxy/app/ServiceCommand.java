@@ -46,8 +46,9 @@ final class ServiceCommand implements Callable<Integer> {
         try {
             switch (action) {
                 case "install" -> {
-                    ServiceInstaller.install(ServiceInstaller.commandLine(javaExecutable(), jarPath()));
-                    spec.commandLine().getOut().println("Installed the wuproxy service (automatic start). Start it with `net start wuproxy`.");
+                    ServiceInstaller.install(serviceCommandLine(Path.of(System.getProperty("java.home")), AgentPaths.detect(true).install(),
+                            AgentPaths.codeLocation()));
+                    spec.commandLine().getOut().println("Installed and started the wuproxy service (automatic start).");
                 }
                 case "uninstall" -> {
                     ServiceInstaller.uninstall();
@@ -97,11 +98,25 @@ final class ServiceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString());
-    }
-
-    private static String jarPath() throws Exception {
-        return Path.of(ServiceCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /**
+     * The service's command line: java.exe of the runtime running this command (under a launcher
+     * exe or jpackage's, "this process" is the launcher, which would take the JVM options as
+     * arguments), the install folder, and the jar.
+     */
+    static String serviceCommandLine(Path javaHome, Path install, Path jar) {
+        Path java = javaHome.resolve("bin").resolve("java.exe");
+        if (!java.toFile().isFile()) {
+            throw new IllegalStateException("the Java runtime running wuproxy has no " + java
+                    + ", which the service needs; install a full Java 17 runtime (for example Eclipse Temurin) and run this again");
+        }
+        if (jar == null || !jar.toFile().isFile()) {
+            throw new IllegalStateException("wuproxy is not running from wuproxy.jar (" + jar + "), so the service cannot be registered; "
+                    + "run `wuproxy service install` from the installed wuproxy.exe");
+        }
+        try {
+            return ServiceInstaller.commandLine(java.toString(), install.toString(), jar.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

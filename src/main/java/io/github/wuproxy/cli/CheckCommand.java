@@ -25,11 +25,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Profile folder (default: profiles)")
-    Path folder = Path.of("profiles");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Profile folder (default: the shipped profiles)")
+    Path folder;
 
-    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: agent/agent.conf if present)")
-    Path agentConf = Path.of("agent", "agent.conf");
+    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: the install folder's agent/agent.conf if present)")
+    Path agentConf;
+
+    public CheckCommand() {
+        this(Path.of(""));
+    }
+
+    /** Checks the install folder's profiles and agent settings unless told otherwise. */
+    public CheckCommand(Path install) {
+        folder = install.resolve("profiles");
+        agentConf = install.resolve("agent").resolve("agent.conf");
+    }
 
     @Override
     public Integer call() {

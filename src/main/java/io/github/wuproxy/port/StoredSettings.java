@@ -13,11 +13,19 @@ import java.util.TreeMap;
  * @param winHttp what it means, or empty when it is in a form wuproxy does not understand
  * @param bitsRaw the BITS proxy usage per service account, as the store reports it
  * @param bits the BITS proxy when all accounts agree on direct or one fixed proxy, else empty
+ * @param winHttpSettings32 the raw value in the 32-bit registry view (WOW6432Node); empty when it does not exist
  */
-public record StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHttp, Map<String, String> bitsRaw, Optional<UpdateProxy> bits) {
+public record StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHttp, Map<String, String> bitsRaw, Optional<UpdateProxy> bits,
+        byte[] winHttpSettings32) {
     public StoredSettings {
         winHttpSettings = winHttpSettings.clone();
+        winHttpSettings32 = winHttpSettings32.clone();
         bitsRaw = java.util.Collections.unmodifiableMap(new TreeMap<>(bitsRaw));
+    }
+
+    /** Where there is one registry view, or both hold the same bytes. */
+    public StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHttp, Map<String, String> bitsRaw, Optional<UpdateProxy> bits) {
+        this(winHttpSettings, winHttp, bitsRaw, bits, winHttpSettings);
     }
 
     @Override
@@ -26,9 +34,15 @@ public record StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHt
     }
 
     @Override
+    public byte[] winHttpSettings32() {
+        return winHttpSettings32.clone();
+    }
+
+    @Override
     public boolean equals(Object other) {
         return other instanceof StoredSettings that
                 && Arrays.equals(winHttpSettings, that.winHttpSettings)
+                && Arrays.equals(winHttpSettings32, that.winHttpSettings32)
                 && winHttp.equals(that.winHttp)
                 && bitsRaw.equals(that.bitsRaw)
                 && bits.equals(that.bits);

@@ -58,7 +58,9 @@ public final class FileStateStore implements StateStore {
             if (bits != null && bits.isObject()) {
                 bits.properties().forEach(e -> bitsRaw.put(e.getKey(), e.getValue().asText()));
             }
-            return Optional.of(new Backup(new StoredSettings(raw, winHttp, bitsRaw, proxy(node.get("bits"))),
+            // Backups from before the 32-bit view was kept: it held what the 64-bit view held.
+            byte[] raw32 = node.has("winHttpSettings32") ? HexFormat.of().parseHex(Json.text(node, "winHttpSettings32", "")) : raw;
+            return Optional.of(new Backup(new StoredSettings(raw, winHttp, bitsRaw, proxy(node.get("bits")), raw32),
                     Instant.parse(Json.text(node, "takenAt", ""))));
         } catch (IOException | JsonFormatException | RuntimeException e) {
             throw new StateException(file + " is unreadable (" + e.getMessage() + "); it holds the proxy settings from before "
@@ -82,6 +84,7 @@ public final class FileStateStore implements StateStore {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("takenAt", backup.takenAt().toString());
         node.put("winHttpSettings", HexFormat.of().formatHex(original.winHttpSettings()));
+        node.put("winHttpSettings32", HexFormat.of().formatHex(original.winHttpSettings32()));
         node.set("winHttp", original.winHttp().map(ProxyJson::write).orElse(null));
         ObjectNode bitsRaw = node.putObject("bitsRaw");
         original.bitsRaw().forEach(bitsRaw::put);

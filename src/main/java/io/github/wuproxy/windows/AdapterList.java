@@ -24,6 +24,15 @@ final class AdapterList {
 
     private AdapterList() {}
 
+    /** Keeps the buffer reachable until the walk is done: the Next pointers point into it, and a GC would free it. */
+    static List<Adapter> read(com.sun.jna.Memory buffer) {
+        try {
+            return read((Pointer) buffer);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(buffer);
+        }
+    }
+
     static List<Adapter> read(Pointer first) {
         List<Adapter> adapters = new ArrayList<>();
         for (Pointer p = first; p != null; ) {

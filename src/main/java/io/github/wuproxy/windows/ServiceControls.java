@@ -14,6 +14,8 @@ public final class ServiceControls {
     static final int PBT_APMRESUMEAUTOMATIC = 0x12;
     static final int WTS_SESSION_LOGON = 0x5;
     static final int WTS_SESSION_UNLOCK = 0x8;
+    static final int NO_ERROR = 0;
+    static final int ERROR_CALL_NOT_IMPLEMENTED = 120;
     /** SERVICE_ACCEPT_STOP | SHUTDOWN | POWEREVENT | SESSIONCHANGE. */
     static final int ACCEPTED = 0x1 | 0x4 | 0x40 | 0x80;
 
@@ -26,6 +28,18 @@ public final class ServiceControls {
     }
 
     private ServiceControls() {}
+
+    /**
+     * What the control handler returns: NO_ERROR for the controls wuproxy accepts and for
+     * INTERROGATE (always, says HandlerEx's documentation), ERROR_CALL_NOT_IMPLEMENTED for the rest.
+     */
+    static int answer(int control) {
+        return switch (control) {
+            case SERVICE_CONTROL_STOP, SERVICE_CONTROL_SHUTDOWN, SERVICE_CONTROL_INTERROGATE, SERVICE_CONTROL_POWEREVENT,
+                    SERVICE_CONTROL_SESSIONCHANGE -> NO_ERROR;
+            default -> ERROR_CALL_NOT_IMPLEMENTED;
+        };
+    }
 
     static Optional<Event> interpret(int control, int eventType) {
         return switch (control) {

@@ -5,11 +5,13 @@ import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.W32Service;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.Winsvc;
+import io.github.wuproxy.windows.win32.Advapi32Services;
 import java.util.List;
 
 /**
  * Registers wuproxy with the Service Control Manager: automatic start as LocalSystem, a
- * description, and restarts on failure (after 5 s, 30 s, 2 min). Needs an elevated administrator.
+ * description, and restarts on failure (after 5 s, 30 s, 2 min), also after a stop with an error.
+ * Needs an elevated administrator.
  */
 public final class ServiceInstaller {
     public static final String NAME = "wuproxy";
@@ -27,35 +29,65 @@ public final class ServiceInstaller {
 
     private ServiceInstaller() {}
 
-    /** The command line the service starts with, every part quoted; built from this process's own paths only. */
-    public static String commandLine(String java, String jar) {
-        return quote(java) + " " + String.join(" ", JVM_OPTIONS) + " -Ddorkbox.updates.Updates.ENABLE=false -jar " + quote(jar) + " service";
+    /**
+     * The command line the service starts with: java.exe of the runtime this process runs on, the
+     * agent's JVM options, the install folder (the SCM starts services in System32) and the jar.
+     */
+    public static String commandLine(String javaExe, String installFolder, String jar) {
+        return quote(javaExe) + " " + String.join(" ", JVM_OPTIONS) + " -Ddorkbox.updates.Updates.ENABLE=false "
+                + quote("-Dwuproxy.home=" + installFolder) + " -jar " + quote(jar) + " service";
     }
 
-    static String quote(String path) {
-        if (path.contains("\"")) {
-            throw new IllegalArgumentException("a path with a quote cannot be part of a service command line: " + path);
+    /**
+     * One argument in double quotes, as CommandLineToArgvW and Java's launcher split them: trailing
+     * backslashes doubled so they do not escape the closing quote. A quote cannot be in a Windows path,
+     * and a % would be expanded by the Service Control Manager, so both are refused.
+     */
+    static String quote(String argument) {
+        if (argument.contains("\"") || argument.contains("%")) {
+            throw new IllegalArgumentException("the service cannot be registered from a path with \" or %: " + argument
+                    + ". Install wuproxy and Java in folders without those characters.");
         }
-        return "\"" + path + "\"";
+        int trailing = argument.length() - argument.replaceAll("\\\\+$", "").length();
+        return "\"" + argument + "\\".repeat(trailing) + "\"";
     }
 
+    /**
+     * Registers the service, or brings an existing one (a repair, an upgrade, a Java update that
+     * moved java.exe) to this command line and start type; then sets its description and restarts on
+     * failure, and starts it (or restarts it, so it runs the new command line).
+     */
     public static void install(String commandLine) {
         Winsvc.SC_HANDLE manager = open(Winsvc.SC_MANAGER_ALL_ACCESS);
         try {
             Winsvc.SC_HANDLE service = Advapi32.INSTANCE.CreateService(manager, NAME, DISPLAY_NAME, Winsvc.SERVICE_ALL_ACCESS,
                     WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START, WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null,
                     null, null, null);
+            boolean existed = false;
             if (service == null) {
-                if (com.sun.jna.platform.win32.Kernel32.INSTANCE.GetLastError() == ERROR_SERVICE_EXISTS) {
-                    return; // installed already (a repair, or an upgrade that kept it)
+                if (Kernel32.INSTANCE.GetLastError() != ERROR_SERVICE_EXISTS) {
+                    throw failure("CreateService " + NAME);
                 }
-                throw failure("CreateService " + NAME);
+                existed = true;
+                service = Advapi32.INSTANCE.OpenService(manager, NAME, Winsvc.SERVICE_ALL_ACCESS);
+                if (service == null) {
+                    throw failure("OpenService " + NAME);
+                }
             }
             try (W32Service wrapped = new W32Service(service)) {
+                if (existed && !Advapi32Services.load().ChangeServiceConfig(service, WinNT.SERVICE_WIN32_OWN_PROCESS, WinNT.SERVICE_AUTO_START,
+                        WinNT.SERVICE_ERROR_NORMAL, commandLine, null, null, null, null, null, DISPLAY_NAME)) {
+                    throw failure("ChangeServiceConfig " + NAME);
+                }
                 var description = new Winsvc.SERVICE_DESCRIPTION();
                 description.lpDescription = DESCRIPTION;
                 Advapi32.INSTANCE.ChangeServiceConfig2(service, Winsvc.SERVICE_CONFIG_DESCRIPTION, description);
                 wrapped.setFailureActions(List.of(restartAfter(5_000), restartAfter(30_000), restartAfter(120_000)), 86_400, null, null);
+                // Also restart after a stop with an error (no profiles yet, a failed start), not only after a crash.
+                wrapped.setFailureActionsFlag(true);
+                if (wrapped.queryStatus().dwCurrentState != Winsvc.SERVICE_STOPPED) {
+                    wrapped.stopService(30_000);
+                }
                 wrapped.startService();
             }
         } finally {

@@ -44,7 +44,22 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
     }
 
     public static WinHttpUpdateProxyStore open(java.nio.file.Path system32) {
+        thirtyTwoBitJava(System.getProperty("sun.arch.data.model", "")).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         return new WinHttpUpdateProxyStore(WinHttp.load(), new Advapi32Registry(), new BitsAdmin(system32));
+    }
+
+    /**
+     * Why this Java cannot keep the machine's proxy, if it cannot: a 32-bit JVM sees only the
+     * 32-bit (WOW6432Node) registry view, and WinHTTP there writes only that copy.
+     */
+    public static Optional<String> thirtyTwoBitJava(String dataModel) {
+        if (!dataModel.equals("32")) {
+            return Optional.empty();
+        }
+        return Optional.of("this Java is 32-bit, and would read and write only the 32-bit copy of the Windows Update proxy; "
+                + "install a 64-bit (x64) Java 17 or later and run wuproxy with it");
     }
 
     static Registry.Value winHttpValue(Registry.View view) {
@@ -67,6 +82,7 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
         String bypass = WideStrings.takeGlobal(info.lpszProxyBypass);
         try {
             byte[] raw = registry.readBinary(winHttpValue(Registry.View.BIT64)).orElse(new byte[0]);
+            byte[] raw32 = registry.readBinary(winHttpValue(Registry.View.BIT32)).orElse(new byte[0]);
             Map<String, String> bitsRaw = new LinkedHashMap<>();
             java.util.Set<Optional<UpdateProxy>> bitsProxies = new java.util.HashSet<>();
             for (String account : BitsAdmin.ACCOUNTS) {
@@ -75,7 +91,7 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
                 bitsProxies.add(blob.isEmpty() ? Optional.of(UpdateProxy.direct()) : decodeBits(blob.get()));
             }
             Optional<UpdateProxy> bitsProxy = bitsProxies.size() == 1 ? bitsProxies.iterator().next() : Optional.empty();
-            return new StoredSettings(raw, interpret(info.dwAccessType, proxy, bypass), bitsRaw, bitsProxy);
+            return new StoredSettings(raw, interpret(info.dwAccessType, proxy, bypass), bitsRaw, bitsProxy, raw32);
         } catch (Registry.RegistryException e) {
             throw new StoreException(Win32Errors.isDenied(e.code()) ? StoreException.Reason.DENIED : StoreException.Reason.FAILED,
                     e.getMessage());
@@ -105,6 +121,23 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
 
     @Override
     public void writeWinHttp(UpdateProxy proxy) throws StoreException {
+        int error = set(proxy, WinHttpTypes.WINHTTP_ACCESS_TYPE_NO_PROXY);
+        if (error == ERROR_INVALID_PARAMETER && proxy instanceof UpdateProxy.Direct) {
+            // NO_PROXY is what netsh and Wine write; Microsoft's page names DEFAULT_PROXY. A WinHTTP that refuses one takes the other.
+            log.info("WinHTTP refused direct access as WINHTTP_ACCESS_TYPE_NO_PROXY (ERROR_INVALID_PARAMETER); "
+                    + "writing it as WINHTTP_ACCESS_TYPE_DEFAULT_PROXY");
+            error = set(proxy, WinHttpTypes.WINHTTP_ACCESS_TYPE_DEFAULT_PROXY);
+        }
+        if (error != 0) {
+            throw failure("WinHttpSetDefaultProxyConfiguration", error);
+        }
+        alignViews();
+    }
+
+    static final int ERROR_INVALID_PARAMETER = 87;
+
+    /** One WinHttpSetDefaultProxyConfiguration call; 0 or its error. directAccess is how direct access is said. */
+    private int set(UpdateProxy proxy, int directAccess) {
         var info = new WinHttpTypes.WINHTTP_PROXY_INFO();
         Memory server = null;
         Memory bypass = null;
@@ -117,18 +150,14 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
                 info.lpszProxyBypass = bypass;
             }
         } else {
-            // NO_PROXY, as netsh and Wine do; DEFAULT_PROXY (0) is not accepted everywhere.
-            info.dwAccessType = WinHttpTypes.WINHTTP_ACCESS_TYPE_NO_PROXY;
+            info.dwAccessType = directAccess;
         }
         info.write();
         boolean ok = winHttp.WinHttpSetDefaultProxyConfiguration(info);
-        int error = Native.getLastError();
+        int error = ok ? 0 : Native.getLastError();
         java.lang.ref.Reference.reachabilityFence(server); // native strings live until the call returned
         java.lang.ref.Reference.reachabilityFence(bypass);
-        if (!ok) {
-            throw failure("WinHttpSetDefaultProxyConfiguration", error);
-        }
-        alignViews();
+        return error;
     }
 
     @Override
@@ -166,29 +195,37 @@ public final class WinHttpUpdateProxyStore implements UpdateProxyStore {
         bits.set(proxy);
     }
 
+    /**
+     * Puts back each registry view's own bytes, and each BITS account's: first through bitsadmin (so
+     * WinINet's own copies follow), then the account's raw value byte for byte.
+     */
     @Override
     public void restore(StoredSettings original) throws StoreException {
         try {
-            for (Registry.View view : Registry.View.values()) {
-                if (original.winHttpSettings().length == 0) {
-                    registry.delete(winHttpValue(view));
-                } else {
-                    registry.writeBinary(winHttpValue(view), original.winHttpSettings());
-                }
-            }
+            put(winHttpValue(Registry.View.BIT64), original.winHttpSettings());
+            put(winHttpValue(Registry.View.BIT32), original.winHttpSettings32());
             for (Map.Entry<String, String> account : original.bitsRaw().entrySet()) {
                 if (!ACCOUNT_SIDS.containsKey(account.getKey())) {
                     continue;
                 }
-                if (account.getValue().equals(ABSENT)) {
-                    registry.delete(bitsValue(account.getKey()));
-                } else {
-                    registry.writeBinary(bitsValue(account.getKey()), HexFormat.of().parseHex(account.getValue()));
+                byte[] raw = account.getValue().equals(ABSENT) ? new byte[0] : HexFormat.of().parseHex(account.getValue());
+                if (bits != null) {
+                    bits.restore(account.getKey(), raw);
                 }
+                put(bitsValue(account.getKey()), raw);
             }
         } catch (Registry.RegistryException e) {
             throw new StoreException(Win32Errors.isDenied(e.code()) ? StoreException.Reason.DENIED : StoreException.Reason.FAILED,
                     e.getMessage());
+        }
+    }
+
+    /** Writes the bytes, or deletes the value when there were none (it did not exist). */
+    private void put(Registry.Value value, byte[] raw) throws Registry.RegistryException {
+        if (raw.length == 0) {
+            registry.delete(value);
+        } else {
+            registry.writeBinary(value, raw);
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The launch files in agent/ name what the build makes and turn dorkbox's phone-home off, so a typo fails here. */
+/** The launch files in agent/ and the Windows launchers name what the build makes and turn dorkbox's phone-home off, so a typo fails here. */
 class LaunchFilesTest {
     @Test
     void bothLaunchersRunTheBuiltJarWithTheAgentsOptions() throws Exception {
@@ -22,10 +22,10 @@ class LaunchFilesTest {
             assertTrue(text.contains(String.join(" ", io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS)),
                     launcher + " gives the long-running commands the agent's JVM options");
         }
-        String pom = Files.readString(Path.of("pom.xml"));
-        for (String option : io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS) {
-            assertTrue(pom.contains("<opt>" + option + "</opt>"), "the exe runs with " + option);
-        }
+        String exe = Files.readString(Path.of("installer", "launcher", "launcher.c"));
+        assertTrue(exe.contains("AGENT_OPTIONS[] = L\"" + String.join(" ", io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS) + "\";"),
+                "the Windows launchers give the long-running commands the agent's JVM options");
+        assertTrue(exe.contains("-Ddorkbox.updates.Updates.ENABLE=false \\\"-Dwuproxy.home=%ls\\\""), "and the phone-home off and the install folder");
     }
 
     @Test

@@ -44,6 +44,20 @@ class FileStateStoreTest {
     }
 
     @Test
+    void keepsEachRegistryViewsOwnBytesAndReadsOlderBackupsAsOneForBoth() throws Exception {
+        var store = new FileStateStore(folder);
+        byte[] bit64 = HexFormat.of().parseHex("2800000005000000030000001000000061");
+        byte[] bit32 = HexFormat.of().parseHex("1800000002000000010000000000000000000000");
+        store.saveBackup(new Backup(new StoredSettings(bit64, Optional.empty(), Map.of(), Optional.empty(), bit32), Instant.EPOCH));
+        assertArrayEquals(bit32, store.backup().orElseThrow().original().winHttpSettings32());
+        Path older = Files.createDirectories(folder.resolve("older"));
+        Files.writeString(older.resolve(FileStateStore.BACKUP),
+                "{\"takenAt\":\"2026-03-03T08:00:00Z\",\"winHttpSettings\":\"2800000005000000030000001000000061\",\"bitsRaw\":{}}");
+        assertArrayEquals(bit64, new FileStateStore(older).backup().orElseThrow().original().winHttpSettings32(),
+                "a backup from before the 32-bit view was kept: that view held the 64-bit bytes");
+    }
+
+    @Test
     void neverReplacesTheFirstBackup() throws Exception {
         var store = new FileStateStore(folder);
         store.saveBackup(backup("1800000000000000010000000000000000000000"));

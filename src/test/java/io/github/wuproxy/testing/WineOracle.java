@@ -34,7 +34,7 @@ public final class WineOracle {
             Files.createDirectories(WORK);
             shared = new WineOracle();
             shared.compile("layouts.c", "layouts.exe");
-            shared.compile("winhttp-helper.c", "winhttp-helper.exe", "-lwinhttp", "-ladvapi32");
+            shared.compile("winhttp-helper.c", "winhttp-helper.exe", "-lwinhttp", "-ladvapi32", "-lshell32");
         }
         return shared;
     }

@@ -2,6 +2,7 @@ package io.github.wuproxy.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,25 @@ class ServiceControlsTest {
     }
 
     @Test
-    void theServiceCommandLineQuotesEveryPath() {
-        assertEquals("\"C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe\" -Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                + "-XX:CICompilerCount=1 -XX:-UsePerfData -Ddorkbox.updates.Updates.ENABLE=false -jar "
+    void theServiceCommandLineNamesJavaTheInstallFolderAndTheJarEachQuoted() {
+        assertEquals("\"C:\\Program Files\\Java\\bin\\java.exe\" -Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                + "-XX:CICompilerCount=1 -XX:-UsePerfData -Ddorkbox.updates.Updates.ENABLE=false \"-Dwuproxy.home=C:\\Program Files\\wuproxy\" -jar "
                 + "\"C:\\Program Files\\wuproxy\\wuproxy.jar\" service",
-                ServiceInstaller.commandLine("C:\\Program Files\\wuproxy\\runtime\\bin\\java.exe", "C:\\Program Files\\wuproxy\\wuproxy.jar"));
-        assertThrows(IllegalArgumentException.class, () -> ServiceInstaller.quote("C:\\evil\" & calc.exe \""));
+                ServiceInstaller.commandLine("C:\\Program Files\\Java\\bin\\java.exe", "C:\\Program Files\\wuproxy",
+                        "C:\\Program Files\\wuproxy\\wuproxy.jar"));
+    }
+
+    @Test
+    void aTrailingBackslashIsDoubledSoItDoesNotEscapeTheClosingQuote() {
+        assertEquals("\"-Dwuproxy.home=C:\\\\\"", ServiceInstaller.quote("-Dwuproxy.home=C:\\"));
+        assertEquals("\"E:\\a\\\\\\\\\"", ServiceInstaller.quote("E:\\a\\\\"));
+        assertEquals("\"C:\\a\\b\"", ServiceInstaller.quote("C:\\a\\b"), "inner backslashes stay single");
+    }
+
+    @Test
+    void aQuoteOrAPercentSignIsRefusedWithWhatToDo() {
+        var quote = assertThrows(IllegalArgumentException.class, () -> ServiceInstaller.quote("C:\\evil\" & calc.exe \""));
+        assertTrue(quote.getMessage().contains("Install wuproxy and Java in folders without those characters"), quote.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServiceInstaller.quote("C:\\%SystemRoot%\\java.exe"));
     }
 }

@@ -87,8 +87,8 @@ class WindowsAdaptersTest {
                 BitsAdmin.arguments(exe, "LOCALSYSTEM", UpdateProxy.direct()));
         assertEquals(List.of(exe.toString(), "/util", "/setieproxy", "NETWORKSERVICE", "MANUAL_PROXY", "http=a.example:80,https=b.example:443", "NULL"),
                 BitsAdmin.arguments(exe, "NETWORKSERVICE", UpdateProxy.fixed("http=a.example:80;https=b.example:443", "")));
-        assertEquals("<local>;*.corp.example",
-                BitsAdmin.arguments(exe, "LOCALSERVICE", UpdateProxy.fixed("p.example:1", "<local> *.corp.example")).get(6));
+        assertEquals("<local> *.corp.example 10.*", BitsAdmin.arguments(exe, "LOCALSERVICE",
+                UpdateProxy.fixed("p.example:1", "<local>;*.corp.example;10.*")).get(6), "bitsadmin takes the bypass list space-delimited");
         assertThrows(IllegalArgumentException.class, () -> BitsAdmin.arguments(exe, "LOCALSYSTEM & calc", UpdateProxy.direct()));
     }
 

@@ -64,6 +64,13 @@ class Win32LayoutTest {
     }
 
     @Test
+    void serviceStructuresMatchTheHeaders() throws Exception {
+        matches(new Advapi32Services.QUERY_SERVICE_CONFIG());
+        matches(new com.sun.jna.platform.win32.Winsvc.SERVICE_STATUS());
+        matches(new com.sun.jna.platform.win32.Winsvc.SERVICE_FAILURE_ACTIONS_FLAG());
+    }
+
+    @Test
     void adapterAddressesMatchTheHeaders() throws Exception {
         matches(new IpHlpApiTypes.SOCKET_ADDRESS());
         matches(new IpHlpApiTypes.IP_ADAPTER_ADDRESSES_LH());
