@@ -26,12 +26,14 @@ final class AgentRuntime implements AutoCloseable {
     private final IpcServer channel;
     private final Logger log;
     private final io.github.wuproxy.port.EventLog events;
+    private final FileStateStore.Lock lock;
 
-    private AgentRuntime(Agent agent, IpcServer channel, Logger log, io.github.wuproxy.port.EventLog events) {
+    private AgentRuntime(Agent agent, IpcServer channel, Logger log, io.github.wuproxy.port.EventLog events, FileStateStore.Lock lock) {
         this.agent = agent;
         this.channel = channel;
         this.log = log;
         this.events = events;
+        this.lock = lock;
     }
 
     /** A start that cannot go on, with the text for the user. */
@@ -50,12 +52,21 @@ final class AgentRuntime implements AutoCloseable {
     }
 
     static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role) throws Exception {
+        // before anything of the machine is read or written: a trusted data folder, then the single-instance lock
+        FileStateStore state = new FileStateStore(machinePaths.state());
+        FileStateStore.Lock lock = machinePaths.claim(role, state);
+        try {
+            return start(machinePaths, withTray, role, state, lock);
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role, FileStateStore state, FileStateStore.Lock lock)
+            throws Exception {
         io.github.wuproxy.port.Policy policy = Adapters.policy();
         AgentPaths paths = machinePaths.withPolicy(policy);
-        if (role.equals("service")) {
-            // before anything is read from or written to it: the backup and machine profiles live there
-            Adapters.folderPermissions().restrictToAdministrators(paths.data());
-        }
         Configuration configuration;
         try {
             configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
@@ -85,7 +96,7 @@ final class AgentRuntime implements AutoCloseable {
         var tray = new TrayController(profiles.all(), paths, policy);
         var events = Adapters.eventLog();
         var pushed = new ChannelNotifier(new EventLogNotifier(tray, events), TrayMenus.Entry.of(profiles.all()));
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), pushed, profiles, settings);
+        Agent agent = Agent.start(adapters, state, pushed, profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
@@ -102,7 +113,7 @@ final class AgentRuntime implements AutoCloseable {
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
                         + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
-        return new AgentRuntime(agent, channel, log, events);
+        return new AgentRuntime(agent, channel, log, events, lock);
     }
 
     void post(Consumer<SyncEngine> action) {
@@ -140,5 +151,6 @@ final class AgentRuntime implements AutoCloseable {
         agent.close();
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STOPPED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy stopped"));
+        lock.close();
     }
 }

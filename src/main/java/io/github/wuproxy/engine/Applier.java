@@ -137,6 +137,13 @@ final class Applier {
         return lastOwnWinHttp.isPresent() && lastOwnWinHttp.get().equals(now.winHttp());
     }
 
+    /** A restart a crash interrupted (the proxy was written, Windows Update may not have read it): done now. */
+    void finishRestart(boolean restartService, StateWriter states) throws ApplyFailure {
+        if (!restart(restartService, states)) {
+            states.save(s -> s.withRestartPending(false));
+        }
+    }
+
     /** Restarts wuauserv if it runs; a stopped service reads the proxy when it next starts. */
     private boolean restart(boolean restartService, StateWriter states) throws ApplyFailure {
         if (!restartService) {

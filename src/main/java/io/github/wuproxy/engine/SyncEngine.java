@@ -78,6 +78,13 @@ public final class SyncEngine {
     /** Loads the persisted state, finishes a restart a crash interrupted, and syncs once. */
     public void start() {
         loadState();
+        if (state.paused() && state.restartPending()) { // reconcile finishes it, but not while paused
+            try {
+                applier.finishRestart(settings.restartUpdateService(), this::saveStateOrFail);
+            } catch (ApplyFailure e) {
+                log.warn("{} {}", e.problem().code().id(), e.problem().text());
+            }
+        }
         reconcile("start");
         log.info("ready: profile {}, Windows Update proxy {}", lastStatus == null ? "none yet" : lastStatus.profile(),
                 lastStatus == null ? "unchanged" : lastStatus.desired().map(UpdateProxy::describe).orElse("not worked out"));
@@ -218,17 +225,17 @@ public final class SyncEngine {
         }
         LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(NetworkLocation::fingerprint)
                 .orElse(LocationFingerprint.OFFLINE);
-        saveState(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
+        saveChange(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
         reconcile("use " + profileName + (sticky ? " (sticky)" : ""));
     }
 
     public void useAutomatic() {
-        saveState(state.withManual(Optional.empty()));
+        saveChange(state.withManual(Optional.empty()));
         reconcile("use automatic");
     }
 
     public void setPaused(boolean paused) {
-        saveState(state.withPaused(paused));
+        saveChange(state.withPaused(paused));
         if (paused) {
             cancelTimers();
             publish(lastStatus == null ? null : withPaused(lastStatus, true));
@@ -242,12 +249,22 @@ public final class SyncEngine {
      * stays until {@code resume}. Verified and restarted like any change.
      */
     public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
-        setPaused(true);
+        boolean wasPaused = state.paused();
         try {
+            saveStateOrFail(s -> s.withPaused(true)); // refused (a full disk): nothing changed, in memory or on disk
+            cancelTimers();
+            publish(lastStatus == null ? null : withPaused(lastStatus, true));
             Applier.Result result = applier.apply(proxy, true, settings.restartUpdateService(), state, this::saveStateOrFail);
             lastApplied = Optional.of(proxy);
             return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
         } catch (ApplyFailure e) {
+            if (!wasPaused && !e.rollBackFailed()) {
+                try {
+                    saveStateOrFail(s -> s.withPaused(false)); // the proxy is as before: so is the pause
+                } catch (ApplyFailure stillFull) {
+                    // memory follows the file: paused
+                }
+            }
             throw new OneShot.Failure(e.problem());
         }
     }
@@ -440,6 +457,16 @@ public final class SyncEngine {
         } catch (StateException e) {
             log.warn("could not save the agent state (kept in memory): {}", e.getMessage());
         }
+    }
+
+    /** A change the user asked for: refused, with memory and file as before, when the state cannot be saved. */
+    private void saveChange(AgentState next) {
+        try {
+            ports.state().save(next);
+        } catch (StateException e) {
+            throw new IllegalStateException("could not save wuproxy's state, so nothing was changed: " + e.getMessage(), e);
+        }
+        state = next;
     }
 
     private void saveStateOrFail(UnaryOperator<AgentState> change) throws ApplyFailure {

@@ -142,12 +142,12 @@ class DiagnoseCommandTest {
     /** Each password planted in every store diagnose shows, raw blobs included: none reaches the text, the JSON or the bundle. */
     @Test
     void noPasswordWithAtSlashColonOrPercentLeaksFromAnyStore() throws Exception {
+        var store = PersistentSimulatedStore.open(paths.simulatedMachine());
         for (String password : io.github.wuproxy.testing.HostileStrings.PASSWORDS) {
             String url = "http://alice:" + password + "@" + CORP;
             byte[] winHttpBlob = ("\u0018\u0000\u0000\u0000\u0001\u0000\u0000\u0000\u0003\u0000\u0000\u0000" + url + "\u0000")
                     .getBytes(StandardCharsets.ISO_8859_1);
             String bitsBlob = java.util.HexFormat.of().formatHex(("\u0003\u0000" + url).getBytes(StandardCharsets.UTF_16LE));
-            var store = PersistentSimulatedStore.open(paths.simulatedMachine());
             store.restore(new io.github.wuproxy.port.StoredSettings(winHttpBlob, Optional.empty(),
                     Map.of("LocalSystem", bitsBlob, "NetworkService", url, "LocalService", "proxy " + url), Optional.empty()));
             adapters = new Adapters("simulated", adapters.network(), store, new SimulatedUserProxySource(UserProxySettings.pac(url + "/wpad.dat")),

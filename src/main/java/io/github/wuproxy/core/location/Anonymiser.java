@@ -1,7 +1,8 @@
 package io.github.wuproxy.core.location;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -11,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Replaces what identifies a recorded network with pseudonyms, so a recording can be shared: DNS
@@ -26,15 +25,30 @@ import javax.crypto.spec.SecretKeySpec;
  * which lets one fleet's recordings be compared. The label ({@code --name}) stays as given.
  */
 public final class Anonymiser {
-    private final Mac mac;
+    private static final int BLOCK = 64;
+    private final byte[] inner = new byte[BLOCK];
+    private final byte[] outer = new byte[BLOCK];
 
+    /** HMAC (RFC 2104) over SHA-256, from java.security alone. */
     private Anonymiser(byte[] key) {
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        byte[] k = key.length > BLOCK ? sha256(key) : key;
+        for (int i = 0; i < BLOCK; i++) {
+            byte b = i < k.length ? k[i] : 0;
+            inner[i] = (byte) (b ^ 0x36);
+            outer[i] = (byte) (b ^ 0x5c);
         }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        return sha256().digest(data);
     }
 
     /** A key of 32 random bytes, used for this recording only. */
@@ -165,8 +179,11 @@ public final class Anonymiser {
     }
 
     private byte[] digest(String text) {
-        synchronized (mac) {
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        }
+        MessageDigest first = sha256();
+        first.update(inner);
+        byte[] innerHash = first.digest(text.getBytes(StandardCharsets.UTF_8));
+        MessageDigest second = sha256();
+        second.update(outer);
+        return second.digest(innerHash);
     }
 }

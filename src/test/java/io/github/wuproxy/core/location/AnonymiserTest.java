@@ -62,4 +62,16 @@ class AnonymiserTest {
         assertNotEquals(Anonymiser.withFreshKey().anonymise(office).networkName(), Anonymiser.withFreshKey().anonymise(office).networkName(),
                 "without --key a dictionary of likely names hashed offline cannot reverse the pseudonyms");
     }
+
+    @Test
+    void thePseudonymIsTheHmacSha256OfTheKey() throws Exception {
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("fleet-42".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = java.util.HexFormat.of().formatHex(mac.doFinal("name:corp.example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 5);
+        assertEquals("n-" + expected + ".example", Anonymiser.withKey("fleet-42").name("corp.example.com"));
+        String longKey = "k".repeat(100);
+        mac.init(new javax.crypto.spec.SecretKeySpec(longKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        assertEquals("n-" + java.util.HexFormat.of().formatHex(mac.doFinal("name:x.example".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 5)
+                + ".example", Anonymiser.withKey(longKey).name("x.example"));
+    }
 }
