@@ -1,5 +1,6 @@
 package io.github.wuproxy.app;
 
+import io.github.wuproxy.state.FileStateStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,40 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
             }
         }
         return List.copyOf(folders);
+    }
+
+    /**
+     * Makes the data folder ready for an agent and takes its single-instance lock: created if need be
+     * (the service's owned by Administrators), refused with the fix when another user could change
+     * what is in it or in its state and logs folders, logs readable by the owner only.
+     */
+    FileStateStore.Lock claim(String role, FileStateStore state) throws io.github.wuproxy.cli.AgentLauncher.StartFailure, java.io.IOException {
+        io.github.wuproxy.port.FolderPermissions permissions = Adapters.folderPermissions();
+        if (role.equals("service")) {
+            permissions.restrictToAdministrators(data);
+        } else {
+            java.nio.file.Files.createDirectories(data);
+        }
+        for (Path folder : List.of(data, state(), logs(), data.resolve("profiles"))) {
+            Optional<String> unsafe = permissions.othersMayWrite(folder);
+            if (unsafe.isPresent()) {
+                throw new io.github.wuproxy.cli.AgentLauncher.StartFailure("The " + role + " did not start: another user could change its files. "
+                        + unsafe.get() + ".", true);
+            }
+        }
+        FileStateStore.Lock lock;
+        try {
+            lock = state.lock();
+        } catch (io.github.wuproxy.port.StateException e) {
+            throw new io.github.wuproxy.cli.AgentLauncher.StartFailure("The " + role + " did not start: " + e.getMessage(), false);
+        }
+        try {
+            permissions.restrictToOwner(logs());
+        } catch (java.io.IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
     }
 
     Path state() {

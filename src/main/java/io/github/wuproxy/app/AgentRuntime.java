@@ -31,22 +31,34 @@ final class AgentRuntime implements AutoCloseable {
     private final IpcServer channel;
     private final Logger log;
     private final io.github.wuproxy.port.EventLog events;
+    private final FileStateStore.Lock lock;
 
-    private AgentRuntime(Agent agent, IpcServer channel, Optional<TrayPresenter> tray, Logger log, io.github.wuproxy.port.EventLog events) {
+    private AgentRuntime(Agent agent, IpcServer channel, Optional<TrayPresenter> tray, Logger log, io.github.wuproxy.port.EventLog events,
+            FileStateStore.Lock lock) {
         this.agent = agent;
         this.tray = tray;
         this.channel = channel;
         this.log = log;
         this.events = events;
+        this.lock = lock;
     }
 
     static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role) throws Exception {
+        // before anything of the machine is read or written: a trusted data folder, then the single-instance lock
+        FileStateStore state = new FileStateStore(machinePaths.state());
+        FileStateStore.Lock lock = machinePaths.claim(role, state);
+        try {
+            return start(machinePaths, withTray, role, state, lock);
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static AgentRuntime start(AgentPaths machinePaths, boolean withTray, String role, FileStateStore state, FileStateStore.Lock lock)
+            throws Exception {
         io.github.wuproxy.port.Policy policy = Adapters.policy();
         AgentPaths paths = machinePaths.withPolicy(policy);
-        if (role.equals("service")) {
-            // before anything is read from or written to it: the backup and machine profiles live there
-            Adapters.folderPermissions().restrictToAdministrators(paths.data());
-        }
         Configuration configuration;
         try {
             configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
@@ -75,7 +87,7 @@ final class AgentRuntime implements AutoCloseable {
                 profiles.fallback().name());
         var events = Adapters.eventLog();
         var hub = new StatusHub(new EventLogNotifier(new LoggingNotifier(), events));
-        Agent agent = Agent.start(adapters, new FileStateStore(paths.state()), hub, profiles, settings.engine());
+        Agent agent = Agent.start(adapters, state, hub, profiles, settings.engine());
         var actions = new AgentActions(agent, paths, adapters.scanner());
         var api = new LocalAgentApi(agent, actions, hub, a -> reload(a, paths), policy, true);
         Optional<TrayPresenter> tray = Optional.empty();
@@ -102,7 +114,7 @@ final class AgentRuntime implements AutoCloseable {
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
                         + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
-        return new AgentRuntime(agent, channel, tray, log, events);
+        return new AgentRuntime(agent, channel, tray, log, events, lock);
     }
 
     void post(Consumer<SyncEngine> action) {
@@ -141,5 +153,6 @@ final class AgentRuntime implements AutoCloseable {
         agent.close();
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STOPPED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy stopped"));
+        lock.close();
     }
 }

@@ -113,8 +113,24 @@ final class DiagnoseCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Readable by its owner (and administrators) only, created so from the start, never written through a link. */
     private void writeBundle(Path file, ObjectNode report, String text) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
+        var options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        java.nio.channels.SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(file, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            channel = Files.newByteChannel(file, options); // Windows: the ACL is set below
+        }
+        try {
+            Adapters.folderPermissions().restrictFileToOwner(file);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        try (OutputStream raw = java.nio.channels.Channels.newOutputStream(channel); ZipOutputStream zip = new ZipOutputStream(raw)) {
             entry(zip, "report.txt", text);
             entry(zip, "report.json", report.toPrettyString());
             entry(zip, "log-tail.txt", logTail());

@@ -80,8 +80,31 @@ final class Diagnosis {
         checks(report, read.stored(), desired);
         scans(report);
         report.set("recentProblems", recentProblems());
+        redact(report);
         return report;
     }
+
+    /** Every string of the report, raw store values included, through the one redaction: nothing printed escapes it. */
+    static void redact(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (var field : object.properties()) {
+                if (field.getValue().isTextual()) {
+                    object.put(field.getKey(), Secrets.redact(field.getValue().asText()));
+                } else {
+                    redact(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, Secrets.redact(array.get(i).asText()));
+                } else {
+                    redact(array.get(i));
+                }
+            }
+        }
+    }
+
 
     private JsonNode agent() {
         ObjectNode agent = Json.MAPPER.createObjectNode();

@@ -39,7 +39,6 @@ public final class Main {
         cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles());
         cli.addSubcommand(new MachineDataCommands.RemoveData());
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         cli.addSubcommand(new CheckCommand(paths.install()));
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand());

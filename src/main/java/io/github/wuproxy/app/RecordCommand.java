@@ -27,12 +27,22 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A label for the snapshot, like office or home")
     String name = "";
 
-    @Option(names = "--anonymise", description = "Replace host names, DNS suffixes and SSIDs with stable pseudonyms (*.example)")
+    @Option(names = "--anonymise", description = {"Replace host names, DNS suffixes, SSIDs, gateway MACs, MAC-based IPv6 interface IDs,",
+        "certificate fingerprints and URL paths with keyed pseudonyms, and drop URL passwords and queries"})
     boolean anonymise;
+
+    @Option(names = "--key", paramLabel = "KEY", description = {"With --anonymise: the secret the pseudonyms are made with, so recordings",
+        "made with the same key map the same names the same way; without it a fresh random key is used"})
+    String key;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (key != null && (!anonymise || key.isEmpty())) {
+            err.println(key.isEmpty() ? "--key is empty; give a secret string, or leave --key out for a fresh random key"
+                    : "--key only makes sense with --anonymise");
+            return ExitCodes.BAD_INPUT;
+        }
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         try {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
@@ -40,7 +50,7 @@ final class RecordCommand implements Callable<Integer> {
                     .current(ProbeRequests.of(configuration.profiles()));
             here = new NetworkLocation(name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
             if (anonymise) {
-                here = Anonymiser.anonymise(here);
+                here = (key == null ? Anonymiser.withFreshKey() : Anonymiser.withKey(key)).anonymise(here);
             }
             spec.commandLine().getOut().println(LocationJson.write(here).toString());
             return ExitCodes.OK;

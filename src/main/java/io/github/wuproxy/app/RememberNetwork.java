@@ -1,6 +1,5 @@
 package io.github.wuproxy.app;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.wuproxy.core.location.HostAddress;
 import io.github.wuproxy.core.location.NetworkLink;
 import io.github.wuproxy.core.location.NetworkLocation;
@@ -48,8 +47,23 @@ final class RememberNetwork {
         return Optional.empty();
     }
 
-    private static String quote(String text) {
-        return new TextNode(text).toString(); // a JSON string is a HOCON quoted string
+    /**
+     * {@code text} as one HOCON quoted string that no character can end or break: quotes and
+     * backslashes escaped, control characters and line or paragraph separators as {@code \\uXXXX}.
+     */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Appends the rule to the machine copy of {@code profile}, making the copy from its file first. Returns the file. */
@@ -57,12 +71,14 @@ final class RememberNetwork {
         String rule = rule(here).orElseThrow(() -> new IOException("this network has nothing to recognise it by (offline?)"));
         Path target = machineFolder.resolve(profile.name() + ".conf");
         Files.createDirectories(machineFolder);
-        if (!Files.exists(target)) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Path source = Path.of(profile.position().file());
-            Files.writeString(target, Files.readString(source, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            Files.writeString(target, Files.readString(source, StandardCharsets.UTF_8), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         }
-        Files.writeString(target, "\n# Remembered from the tray on " + now + " (" + here.describe() + ")\nwhen += " + rule + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String text = "\n# Remembered from the tray on " + now + "\nwhen += " + rule + "\n"; // network data only as quoted strings
+        try (var out = Files.newOutputStream(target, StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
         return target;
     }
 }

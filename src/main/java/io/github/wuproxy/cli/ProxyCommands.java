@@ -54,11 +54,12 @@ public final class ProxyCommands {
             out.println();
             out.println("Current WinHTTP proxy settings (Windows Update scans):");
             out.println();
-            out.println(netsh(stored.winHttp()));
+            out.println(io.github.wuproxy.core.proxy.Secrets.redact(netsh(stored.winHttp())));
             out.println();
-            out.println("BITS service accounts (downloads): " + stored.bits().map(p -> p.describe() + " (all three accounts)")
-                    .orElse("not one proxy: " + stored.bitsRaw().keySet()));
-            out.println("Your own proxy settings: " + machine.user().current().map(UserProxySettings::describe).orElse("unknown"));
+            out.println(io.github.wuproxy.core.proxy.Secrets.redact("BITS service accounts (downloads): "
+                    + stored.bits().map(p -> p.describe() + " (all three accounts)").orElse("not one proxy: " + stored.bitsRaw().keySet())));
+            out.println(io.github.wuproxy.core.proxy.Secrets.redact("Your own proxy settings: "
+                    + machine.user().current().map(UserProxySettings::describe).orElse("unknown")));
             out.flush();
             return ExitCodes.OK;
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@code agent.conf} over the defaults, reporting every unknown key and bad value with its line. */
 public final class AgentSettingsLoader {
@@ -36,13 +37,11 @@ public final class AgentSettingsLoader {
             return defaults();
         }
         Problems problems = new Problems(file.toString());
-        Config user;
-        try {
-            user = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)).resolve();
-        } catch (ConfigException e) {
-            throw new ProfileException(List.of(new ProfileProblem(problems.position(e.origin()), ConfigErrors.describe(e))));
+        Optional<Config> parsed = SafeHocon.parse(file, problems);
+        if (parsed.isEmpty()) {
+            throw new ProfileException(problems.all());
         }
+        Config user = parsed.get();
         Config defaults = reference();
         for (Map.Entry<String, ConfigValue> entry : user.root().entrySet()) {
             if (!defaults.getConfig(ROOT).root().containsKey(entry.getKey())) {

@@ -79,7 +79,7 @@ public final class HoconProfileCatalog implements ProfileCatalog {
 
     private static List<Path> confFiles(Path folder, List<ProfileProblem> problems) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".conf") && Files.isRegularFile(f))
+            return files.filter(f -> f.getFileName().toString().endsWith(".conf") && (Files.isRegularFile(f) || Files.isSymbolicLink(f)))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -89,52 +89,13 @@ public final class HoconProfileCatalog implements ProfileCatalog {
         }
     }
 
-    private static final String INCLUDE_REFUSED = "`include` is not supported in profiles; put everything a profile needs in its own file";
-
-    /** A profile is one file: `include` could make the service read any file or URL, so it is refused. */
-    private static final com.typesafe.config.ConfigIncluder NO_INCLUDES = new com.typesafe.config.ConfigIncluder() {
-        @Override
-        public com.typesafe.config.ConfigIncluder withFallback(com.typesafe.config.ConfigIncluder fallback) {
-            return this;
-        }
-
-        @Override
-        public com.typesafe.config.ConfigObject include(com.typesafe.config.ConfigIncludeContext context, String what) {
-            throw new ConfigException.Generic(INCLUDE_REFUSED);
-        }
-    };
-
     static java.util.Optional<Profile> readFile(Path file, Problems problems) {
-        java.util.OptionalInt include = includeLine(file);
-        if (include.isPresent()) { // found here for its line; the includer refuses any other
-            problems.add(com.typesafe.config.ConfigOriginFactory.newFile(file.toString()).withLineNumber(include.getAsInt()), INCLUDE_REFUSED);
-            return java.util.Optional.empty();
-        }
-        Config config;
-        try {
-            config = ConfigFactory.parseFile(file.toFile(),
-                            ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF).setIncluder(NO_INCLUDES))
-                    .resolve();
-        } catch (ConfigException e) {
-            problems.add(e.origin(), ConfigErrors.describe(e));
+        java.util.Optional<Config> config = SafeHocon.parse(file, problems);
+        if (config.isEmpty()) {
             return java.util.Optional.empty();
         }
         String fileName = file.getFileName().toString();
         String defaultName = fileName.substring(0, fileName.length() - ".conf".length());
-        return new ProfileReader(problems).read(config.root(), defaultName);
-    }
-
-    private static java.util.OptionalInt includeLine(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).strip().matches("include\\b.*")) {
-                    return java.util.OptionalInt.of(i + 1);
-                }
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            // the parser says what is wrong with the file
-        }
-        return java.util.OptionalInt.empty();
+        return new ProfileReader(problems).read(config.get().root(), defaultName);
     }
 }

@@ -80,15 +80,6 @@ final class Applier {
         return new Result(winHttpChange, bitsChange, restarted, before.winHttp());
     }
 
-    /** Restarts Windows Update for a write an earlier run made but could not restart for (a crash between the two). */
-    void finishPendingRestart(boolean restartService, StateWriter states) throws ApplyFailure {
-        if (restartService) {
-            restart(true, states);
-        } else {
-            states.save(s -> s.withRestartPending(false));
-        }
-    }
-
     private void backUpOnce(StoredSettings before) throws ApplyFailure {
         try {
             if (stateStore.backup().isEmpty()) {
@@ -144,6 +135,13 @@ final class Applier {
 
     boolean isOwnWrite(StoredSettings now) {
         return lastOwnWinHttp.isPresent() && lastOwnWinHttp.get().equals(now.winHttp());
+    }
+
+    /** A restart a crash interrupted (the proxy was written, Windows Update may not have read it): done now. */
+    void finishRestart(boolean restartService, StateWriter states) throws ApplyFailure {
+        if (!restart(restartService, states)) {
+            states.save(s -> s.withRestartPending(false));
+        }
     }
 
     /** Restarts wuauserv if it runs; a stopped service reads the proxy when it next starts. */

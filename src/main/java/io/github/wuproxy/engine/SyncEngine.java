@@ -75,9 +75,9 @@ public final class SyncEngine {
      */
     public void start() {
         loadState();
-        if (state.restartPending()) {
+        if (state.paused() && state.restartPending()) { // a round finishes it, but not while paused
             try {
-                applier.finishPendingRestart(settings.restartUpdateService(), this::saveStateOrFail);
+                applier.finishRestart(settings.restartUpdateService(), this::saveStateOrFail);
                 log.info("finished the Windows Update restart an earlier run left pending");
             } catch (ApplyFailure e) {
                 raise(e.problem());
@@ -222,17 +222,17 @@ public final class SyncEngine {
         }
         LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(NetworkLocation::fingerprint)
                 .orElse(LocationFingerprint.OFFLINE);
-        saveState(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
+        saveChange(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
         reconcile(Trigger.USE);
     }
 
     public void useAutomatic() {
-        saveState(state.withManual(Optional.empty()));
+        saveChange(state.withManual(Optional.empty()));
         reconcile(Trigger.USE_AUTOMATIC);
     }
 
     public void setPaused(boolean paused) {
-        saveState(state.withPaused(paused));
+        saveChange(state.withPaused(paused));
         if (paused) {
             cancelTimers();
             publish(status == null ? null : status.withPaused(true));
@@ -247,9 +247,9 @@ public final class SyncEngine {
      * the pause, the state file and the proxy as they were.
      */
     public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
-        AgentState before = state;
+        boolean wasPaused = state.paused();
         try {
-            saveStateOrFail(s -> s.withPaused(true));
+            saveStateOrFail(s -> s.withPaused(true)); // refused (a full disk): nothing changed, in memory or on disk
             cancelTimers();
             Applier.Result result = applier.apply(proxy, true, settings.restartUpdateService(), state, this::saveStateOrFail);
             lastApplied = Optional.of(proxy);
@@ -257,8 +257,12 @@ public final class SyncEngine {
             publish(status == null ? null : status.withPaused(true).withHeld(held));
             return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
         } catch (ApplyFailure e) {
-            if (!before.paused()) {
-                saveState(state.withPaused(false));
+            if (!wasPaused && !e.rollBackFailed()) {
+                try {
+                    saveStateOrFail(s -> s.withPaused(false)); // the proxy is as before: so is the pause
+                } catch (ApplyFailure stillFull) {
+                    // memory follows the file: paused
+                }
             }
             held = readHeld();
             throw new OneShot.Failure(e.problem());
@@ -470,6 +474,16 @@ public final class SyncEngine {
         } catch (StateException e) {
             log.warn("could not save the agent state (kept in memory): {}", e.getMessage());
         }
+    }
+
+    /** A change the user asked for: refused, with memory and file as before, when the state cannot be saved. */
+    private void saveChange(AgentState next) {
+        try {
+            ports.state().save(next);
+        } catch (StateException e) {
+            throw new IllegalStateException("could not save wuproxy's state, so nothing was changed: " + e.getMessage(), e);
+        }
+        state = next;
     }
 
     private void saveStateOrFail(UnaryOperator<AgentState> change) throws ApplyFailure {

@@ -121,7 +121,11 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
             return Optional.of(UpdateProxy.direct());
         }
         String[] parts = usage.split(" ", 3);
-        return Optional.of(UpdateProxy.fixed(parts[1], parts.length > 2 && !parts[2].equals("NULL") ? parts[2] : ""));
+        try {
+            return Optional.of(UpdateProxy.fixed(parts[1], parts.length > 2 && !parts[2].equals("NULL") ? parts[2] : ""));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty(); // a value wuproxy does not understand, as on Windows
+        }
     }
 
     private static String bitsUsage(UpdateProxy proxy) {

@@ -33,13 +33,17 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
     /** Opens the machine in {@code file}; a new machine starts direct. */
     public static PersistentSimulatedStore open(Path file) throws StoreException {
         var memory = InMemoryUpdateProxyStore.direct();
-        if (Files.exists(file)) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("it is a link, a folder or a FIFO, not a regular file"); // never read through it, never block on it
+                }
                 JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
                 Map<String, String> bits = new HashMap<>();
                 node.path("bits").properties().forEach(e -> bits.put(e.getKey(), e.getValue().asText()));
                 byte[] raw = HexFormat.of().parseHex(node.path("winHttpSettings").asText());
                 memory.restore(new StoredSettings(raw, Optional.empty(), bits, Optional.empty()));
+                memory.current(); // a value the simulated machine cannot hold fails here, with the file named, not later
             } catch (Exception e) {
                 throw new StoreException(StoreException.Reason.FAILED,
                         "the simulated machine in " + file + " is unreadable (" + e.getMessage() + "); delete it to start direct");

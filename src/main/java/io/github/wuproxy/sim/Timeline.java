@@ -21,6 +21,7 @@ public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
             "resume", "foreignWrite", "fault", "scanFailed", "proxy");
     private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
+    static final double MAX_SECONDS = 10 * 366 * 24 * 3600.0;
 
     private Timeline() {}
 
@@ -55,6 +56,9 @@ public final class Timeline {
         JsonNode time = node.get("t");
         if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
             throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");
+        }
+        if (time.doubleValue() > MAX_SECONDS) { // a simulation of longer would grind through years of drift checks
+            throw new JsonFormatException("`t` is " + time.asText() + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
         }
         double t = time.doubleValue();
         List<String> kinds = new ArrayList<>();

@@ -15,7 +15,13 @@ import io.github.wuproxy.port.StateStore;
 import io.github.wuproxy.port.StoredSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +39,9 @@ import java.util.Optional;
 public final class FileStateStore implements StateStore {
     static final String BACKUP = "original-settings.json";
     static final String STATE = "agent-state.json";
+    static final String LOCK = "agent.lock";
+    /** Far more than a state file or a backup ever holds. */
+    private static final int MAX_BYTES = 1024 * 1024;
     private final Path folder;
 
     public FileStateStore(Path folder) {
@@ -46,11 +55,11 @@ public final class FileStateStore implements StateStore {
     @Override
     public Optional<Backup> backup() throws StateException {
         Path file = folder.resolve(BACKUP);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode node = Json.parse(read(file));
             byte[] raw = HexFormat.of().parseHex(Json.text(node, "winHttpSettings", ""));
             Optional<UpdateProxy> winHttp = proxy(node.get("winHttp"));
             Map<String, String> bitsRaw = new LinkedHashMap<>();
@@ -101,13 +110,13 @@ public final class FileStateStore implements StateStore {
         } finally {
             deleteQuietly(temp);
         }
-        if (!Files.exists(target)) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new StateException("could not save " + target);
         }
     }
 
     private void moveUnlessPresent(Path temp, Path target) throws StateException {
-        if (Files.exists(target)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new StateException("a backup exists already at " + target + "; it is never replaced");
         }
         try {
@@ -129,11 +138,11 @@ public final class FileStateStore implements StateStore {
     @Override
     public AgentState load() throws StateException {
         Path file = folder.resolve(STATE);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return AgentState.INITIAL;
         }
         try {
-            JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode node = Json.parse(read(file));
             Optional<ManualChoice> manual = Optional.empty();
             JsonNode choice = node.get("manual");
             if (choice != null && choice.isObject()) {
@@ -143,6 +152,25 @@ public final class FileStateStore implements StateStore {
             return new AgentState(manual, node.path("paused").asBoolean(), node.path("restartPending").asBoolean());
         } catch (IOException | JsonFormatException e) {
             throw new StateException(file + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A state file's text: a regular file only, never read through a link (which could point at any
+     * file) nor opened if it is a FIFO or a device (which would block or never end).
+     */
+    static String read(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            String what = attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a folder" : "a FIFO, socket or device";
+            throw new IOException("it is " + what + ", not a regular file, so wuproxy does not read it; move it away (mv " + file
+                    + " " + file + ".suspect) and look at what it is");
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw new IOException("it is " + attributes.size() + " bytes, far more than wuproxy ever writes");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
         }
     }
 
@@ -165,6 +193,9 @@ public final class FileStateStore implements StateStore {
     private Path writeTemp(String name, ObjectNode node) throws StateException {
         try {
             Files.createDirectories(folder);
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(folder + " is a link, not a folder");
+            }
             Path temp = Files.createTempFile(folder, name, ".tmp");
             try {
                 Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
@@ -175,6 +206,62 @@ public final class FileStateStore implements StateStore {
             return temp;
         } catch (IOException e) {
             throw new StateException("could not write to the state folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Held while an agent runs on this state folder; {@link #lock()} returns it. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the single-instance lock of this state folder, before the agent reads or writes anything
+     * of the machine: a second agent on the same data folder is refused here. Released when the
+     * process ends, however it ends.
+     */
+    public Lock lock() throws StateException {
+        Path file = folder.resolve(LOCK);
+        try {
+            Files.createDirectories(folder);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by this very process
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                String holder = holder(channel);
+                channel.close();
+                throw new StateException("another wuproxy agent" + holder + " is running on " + folder.getParent()
+                        + "; stop it first (`wuproxy status` talks to it), or give this one another folder with -Dwuproxy.data");
+            }
+            channel.truncate(0).write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+            return () -> {
+                try {
+                    channel.close(); // releases the lock
+                } catch (IOException e) {
+                    // the process is ending; the lock goes with it
+                }
+            };
+        } catch (IOException e) {
+            throw new StateException("could not take the lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String holder(FileChannel channel) {
+        try {
+            java.nio.ByteBuffer pid = java.nio.ByteBuffer.allocate(20);
+            channel.read(pid, 0);
+            String text = new String(pid.array(), 0, pid.position(), StandardCharsets.US_ASCII).strip();
+            return text.matches("\\d+") ? " (process " + text + ")" : "";
+        } catch (IOException e) {
+            return ""; // Windows locks are mandatory: the holder's pid cannot be read
         }
     }
 

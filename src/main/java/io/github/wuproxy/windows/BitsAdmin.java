@@ -1,5 +1,7 @@
 package io.github.wuproxy.windows;
 
+import io.github.wuproxy.format.WinInetConnectionSettings;
+import io.github.wuproxy.format.WinHttpSettingsFormatException;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.StoreException;
 import java.io.IOException;

@@ -138,4 +138,45 @@ class DiagnoseCommandTest {
         }
         assertTrue(text.err().startsWith("Wrote "), text.err());
     }
+
+    /** Each password planted in every store diagnose shows, raw blobs included: none reaches the text, the JSON or the bundle. */
+    @Test
+    void noPasswordWithAtSlashColonOrPercentLeaksFromAnyStore() throws Exception {
+        var store = PersistentSimulatedStore.open(paths.simulatedMachine());
+        for (String password : io.github.wuproxy.testing.HostileStrings.PASSWORDS) {
+            String url = "http://alice:" + password + "@" + CORP;
+            byte[] winHttpBlob = ("\u0018\u0000\u0000\u0000\u0001\u0000\u0000\u0000\u0003\u0000\u0000\u0000" + url + "\u0000")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            String bitsBlob = java.util.HexFormat.of().formatHex(("\u0003\u0000" + url).getBytes(StandardCharsets.UTF_16LE));
+            store.restore(new io.github.wuproxy.port.StoredSettings(winHttpBlob, Optional.empty(),
+                    Map.of("LocalSystem", bitsBlob, "NetworkService", url, "LocalService", "proxy " + url), Optional.empty()));
+            adapters = new Adapters("simulated", adapters.network(), store, new SimulatedUserProxySource(UserProxySettings.pac(url + "/wpad.dat")),
+                    adapters.pac(), adapters.service(), adapters.scanner(), adapters.verifier(), adapters.scans());
+            Files.writeString(paths.logs().resolve("wuproxy.log"), "2026-11-23 08:00:01 ERROR WUP400 via " + url + "\n");
+            Path zip = dir.resolve("bundle.zip");
+            var command = new DiagnoseCommand(paths, () -> new Diagnosis(paths, adapters, Map.of("HTTPS_PROXY", url, "no_proxy", url),
+                    new UpdatePolicy(true, Optional.of(url)), ""), Optional::empty);
+            for (String[] args : List.of(new String[] {"--bundle", zip.toString()}, new String[] {"--json"})) {
+                var out = new StringWriter();
+                var cli = new CommandLine(command);
+                cli.setOut(new PrintWriter(out, true));
+                cli.setErr(new PrintWriter(new StringWriter(), true));
+                assertEquals(0, cli.execute(args));
+                assertNoSecret(password, out.toString());
+            }
+            try (var bundle = new ZipFile(zip.toFile())) {
+                for (var entry : bundle.stream().toList()) {
+                    assertNoSecret(password, new String(bundle.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    private static void assertNoSecret(String password, String printed) {
+        var hex = java.util.HexFormat.of();
+        for (String form : List.of(password, "alice", hex.formatHex(password.getBytes(StandardCharsets.ISO_8859_1)),
+                hex.formatHex(password.getBytes(StandardCharsets.UTF_16LE)), hex.formatHex("alice".getBytes(StandardCharsets.UTF_16LE)))) {
+            assertFalse(printed.contains(form), "found " + form + " in\n" + printed);
+        }
+    }
 }

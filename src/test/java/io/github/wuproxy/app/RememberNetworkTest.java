@@ -45,4 +45,42 @@ class RememberNetworkTest {
         assertEquals(Optional.of("{ subnet = \"192.168.42.0/24\" }"), RememberNetwork.rule(Fixtures.location("network/phone-tether-edited.json")));
         assertEquals(Optional.empty(), RememberNetwork.rule(io.github.wuproxy.core.location.NetworkLocation.offline()));
     }
+
+    /** SSIDs are chosen by whoever runs the access point: each must stay one quoted string. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x\nwhen+={ssid=\"*\"}", "a\" }\nwhen += [{ ssid = \"*\" }]\n#",
+        "}\r\nproxy = direct\r\n#", "# \\\" ${x} \u2028when+={ssid=\"*\"}", "\u0000\u001b[2J\u0085when += { ssid = \"*\" }",
+        "\"\"\"\nwhen += { ssid = \"*\" }\n\"\"\"", "include file(\"/etc/passwd\")", "x // y /* z"})
+    void aHostileSsidStaysOneQuotedStringAndAddsOneRuleForItselfOnly(String ssid, @TempDir Path machine) throws Exception {
+        var home = Fixtures.location("network/home-wifi-edited.json");
+        var link = home.links().get(0);
+        var wifi = new io.github.wuproxy.core.location.NetworkLink(link.name(), link.kind(), "", link.addresses(), List.of(),
+                link.dnsServers(), Optional.of(ssid));
+        var there = new io.github.wuproxy.core.location.NetworkLocation("", List.of(wifi), home.category(), "", null);
+        var shipped = Fixtures.shippedProfiles();
+        int before = shipped.find("corporate").orElseThrow().when().size();
+
+        RememberNetwork.remember(shipped.find("corporate").orElseThrow(), there, machine, Instant.parse("2026-03-03T08:00:00Z"));
+
+        var withMachine = new HoconProfileCatalog(List.of(Fixtures.shippedProfilesFolder(), machine), "mobile").load(); // `check` passes
+        var corporate = withMachine.find("corporate").orElseThrow();
+        assertEquals(before + 1, corporate.when().size(), Files.readString(machine.resolve("corporate.conf")));
+        var user = UserProxySettings.fixed(io.github.wuproxy.core.proxy.UpdateProxy.fixed("p.example:8080", ""));
+        assertEquals("corporate", new ProfileSelector(withMachine).select(new Situation(there, user), Optional.empty()).profile().name());
+        var elsewhere = new io.github.wuproxy.core.location.NetworkLocation("", List.of(new io.github.wuproxy.core.location.NetworkLink(
+                link.name(), link.kind(), "", link.addresses(), List.of(), link.dnsServers(), Optional.of("Cafe"))), home.category(), "", null);
+        assertEquals("mobile", new ProfileSelector(withMachine).select(new Situation(elsewhere, user), Optional.empty()).profile().name(),
+                "the remembered rule matches this SSID only");
+    }
+
+    @Test
+    void doesNotWriteThroughALinkPlantedInPlaceOfTheMachineCopy(@TempDir Path folder) throws Exception {
+        Path machine = Files.createDirectory(folder.resolve("profiles"));
+        Path victim = Files.writeString(folder.resolve("victim"), "keep\n");
+        Files.createSymbolicLink(machine.resolve("direct.conf"), victim);
+        var home = Fixtures.location("network/home-wifi-edited.json");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> RememberNetwork.remember(Fixtures.shippedProfiles().find("direct").orElseThrow(), home, machine, Instant.EPOCH));
+        assertEquals("keep\n", Files.readString(victim));
+    }
 }

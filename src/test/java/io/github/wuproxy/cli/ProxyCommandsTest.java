@@ -109,4 +109,17 @@ class ProxyCommandsTest {
         assertEquals("2", bad[0]);
         assertTrue(bad[2].startsWith("Not a proxy WinHTTP can use: proxy entry \"p.example:99999\""), bad[2]);
     }
+
+    @Test
+    void showPrintsNoPasswordOfAnyShape() {
+        for (String password : io.github.wuproxy.testing.HostileStrings.PASSWORDS) {
+            user.set(UserProxySettings.pac("http://alice:" + password + "@wpad.example/wpad.dat"));
+            store.restore(new io.github.wuproxy.port.StoredSettings(("\u0018\u0000\u0000\u0000http://alice:" + password + "@p.example:80")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.util.Optional.empty(),
+                    java.util.Map.of("LocalSystem", "http=alice:" + password + "@p.example:80"), java.util.Optional.empty()));
+            String[] run = run("show");
+            String shown = run[1] + run[2];
+            assertTrue(!shown.contains(password) && !shown.contains("alice") && shown.contains("setup script http://***@wpad.example"), shown);
+        }
+    }
 }

@@ -124,6 +124,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aTimeBeyondTenYearsIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        Path timeline = dir.resolve("forever.jsonl");
+        Files.writeString(timeline, "{\"t\":0,\"scan\":{}}\n{\"t\":1e12,\"scan\":{}}\n");
+        assertEquals(2, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> run(timeline.toString())));
+        assertEquals(timeline + ":2: `t` is 1.0E12 seconds; a simulation covers at most ten years (316224000)", err.toString().strip());
+    }
+
+    @Test
     void aMissingTimelineIsAClearError() {
         assertEquals(2, run("no-such-day.jsonl"));
         assertTrue(err.toString().startsWith("no-such-day.jsonl: cannot read the timeline"), err.toString());

@@ -36,7 +36,7 @@ class HoconProfileCatalogTest {
                 "bad-verify.conf:3: `fallback`: proxy entry \"proxy2.corp.example:80a\": the port must be a number from 1 to 65535, found \"80a\"",
                 "empty-when.conf:2: `when = []` can never match; remove `when` to make a profile chosen only by hand or as fallback",
                 "fallback-without-verify.conf:2: `fallback` is tried only when a proxy fails verification; add verify = required, or remove it",
-                "includes.conf:2: `include` is not supported in profiles; put everything a profile needs in its own file",
+                "includes.conf:2: `include` is not supported here; put everything in this one file",
                 "misspelt-keys.conf:1: unknown key `prority`; did you mean `priority`?",
                 "misspelt-keys.conf:4: unknown condition `dns-sufix`; did you mean `dns-suffix`?",
                 "never-matches.conf:3: this `when` block can never match: it asks for `network-category = [private]` and excludes the same with `not`",

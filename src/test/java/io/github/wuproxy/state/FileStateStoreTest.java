@@ -96,4 +96,81 @@ class FileStateStoreTest {
         assertThrows(StateException.class, () -> store.save(AgentState.INITIAL));
         assertThrows(StateException.class, () -> store.saveBackup(backup("1800000000000000010000000000000000000000")));
     }
+
+    private static void mkfifo(Path path) throws Exception {
+        assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
+    }
+
+    @Test
+    void aFifoInPlaceOfTheStateOrTheBackupIsRefusedAtOnceNeverAHang() throws Exception {
+        Path state = Files.createDirectories(folder.resolve("state"));
+        mkfifo(state.resolve(FileStateStore.STATE));
+        mkfifo(state.resolve(FileStateStore.BACKUP));
+        var store = new FileStateStore(state);
+        var loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(StateException.class, store::load));
+        assertTrue(loaded.getMessage().contains("is unreadable: it is a FIFO, socket or device, not a regular file"), loaded.getMessage());
+        var backup = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(StateException.class, store::backup));
+        assertTrue(backup.getMessage().contains("a FIFO, socket or device, not a regular file, so wuproxy does not read it; move it away"),
+                backup.getMessage());
+        assertThrows(StateException.class, () -> store.saveBackup(backup("00")), "an existing backup, of any kind, is never replaced");
+    }
+
+    @Test
+    void neitherReadsNorWritesThroughALink(@TempDir Path elsewhere) throws Exception {
+        Path state = Files.createDirectories(folder.resolve("state"));
+        Path victim = Files.writeString(elsewhere.resolve("victim"), "{\"paused\":true}");
+        Files.createSymbolicLink(state.resolve(FileStateStore.STATE), victim);
+        Files.createSymbolicLink(state.resolve(FileStateStore.BACKUP), victim);
+        var store = new FileStateStore(state);
+        assertTrue(assertThrows(StateException.class, store::load).getMessage().contains("it is a symbolic link"));
+        assertTrue(assertThrows(StateException.class, store::backup).getMessage().contains("it is a symbolic link"));
+        store.save(AgentState.INITIAL);
+        assertEquals("{\"paused\":true}", Files.readString(victim), "the link was replaced, its target untouched");
+        assertTrue(Files.isRegularFile(state.resolve(FileStateStore.STATE), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aStateFolderThatIsALinkIsNotWrittenThrough(@TempDir Path elsewhere) throws Exception {
+        Files.createSymbolicLink(folder.resolve("state"), elsewhere);
+        var store = new FileStateStore(folder.resolve("state"));
+        assertThrows(StateException.class, () -> store.save(AgentState.INITIAL));
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void theLockRefusesASecondProcessAndNamesTheFirst() throws Exception {
+        var store = new FileStateStore(folder.resolve("state"));
+        // another process holds it: a JVM started from this test's class path, locking the same file
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockHolder.class.getName(), folder.resolve("state").toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+            StateException refused = assertThrows(StateException.class, store::lock);
+            assertTrue(refused.getMessage().startsWith("another wuproxy agent (process " + holder.pid() + ") is running on " + folder),
+                    refused.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor(); // SIGKILL: the kernel releases the lock
+        }
+        FileStateStore.Lock lock = store.lock();
+        assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(folder.resolve("state").resolve(FileStateStore.LOCK)));
+        assertTrue(assertThrows(StateException.class, store::lock).getMessage().startsWith("another wuproxy agent (process "
+                + ProcessHandle.current().pid() + ")"), "held by this very process");
+        lock.close();
+        store.lock().close();
+    }
+
+    /** A second process for {@link #theLockRefusesASecondProcessAndNamesTheFirst}. */
+    public static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            new FileStateStore(Path.of(args[0])).lock();
+            System.out.println("locked");
+            System.out.flush();
+            Thread.sleep(60_000);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.wuproxy.windows;
 
+import io.github.wuproxy.format.WinHttpSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

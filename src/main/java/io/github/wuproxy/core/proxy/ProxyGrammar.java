@@ -184,18 +184,8 @@ final class ProxyGrammar {
         }
     }
 
-    /** Hides a password in {@code user:password@host} so an error message never carries it. */
+    /** Hides the user info in {@code user:password@host} so an error message never carries it. */
     static String redact(String entry) {
-        int at = entry.lastIndexOf('@');
-        if (at < 0) {
-            return entry;
-        }
-        // the credentials start after the last scheme prefix or "scheme=" before the '@'
-        int scheme = entry.lastIndexOf("://", at);
-        int start = Math.max(scheme < 0 ? 0 : scheme + 3, entry.lastIndexOf('=', at) + 1);
-        String credentials = entry.substring(start, at);
-        int colon = credentials.indexOf(':');
-        String user = colon < 0 ? credentials : credentials.substring(0, colon);
-        return entry.substring(0, start) + user + ":***" + entry.substring(at);
+        return Secrets.redact(entry);
     }
 }

@@ -56,7 +56,7 @@ class UpdateProxyTest {
     void neverRepeatsAPasswordInAMessage() {
         var e = assertThrows(InvalidProxyException.class, () -> UpdateProxy.fixed("http://alice:s3cret@proxy.example:8080", ""));
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-        assertEquals("proxy entry \"http://alice:***@proxy.example:8080\" carries credentials; WinHTTP takes none in the proxy "
+        assertEquals("proxy entry \"http://***@proxy.example:8080\" carries credentials; WinHTTP takes none in the proxy "
                 + "string, so remove the user:password@ part", e.getMessage());
     }
 
