@@ -106,6 +106,11 @@ record Adapters(
                 io.github.wuproxy.windows.WindowsAccounts.name(io.github.wuproxy.windows.WindowsAccounts.INTERACTIVE));
     }
 
+    /** On Windows the socket file needs an ACL of its own for interactive users to connect; elsewhere its folder decides. */
+    static io.github.wuproxy.ipc.IpcServer.SocketAccess socketAccess() {
+        return isWindows() ? io.github.wuproxy.windows.SocketAcl::openToInteractiveUsers : io.github.wuproxy.ipc.IpcServer.SocketAccess.FOLDER_DECIDES;
+    }
+
     static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }

@@ -2,140 +2,162 @@ package io.github.wuproxy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.engine.OneShot;
 import io.github.wuproxy.engine.SyncEngine;
-import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.ipc.HandedOverUserProxySource;
+import io.github.wuproxy.ipc.IpcOperation;
+import io.github.wuproxy.ipc.IpcProtocol.Op;
+import io.github.wuproxy.ipc.Refusal;
 import io.github.wuproxy.ipc.StatusJson;
 import io.github.wuproxy.json.Json;
+import io.github.wuproxy.tray.TrayMenus;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Carries out allowed requests on the engine's thread and answers with the status that follows. */
-final class AgentIpcHandler implements IpcServer.IpcHandler {
+/**
+ * The channel's table of operations for this agent: each one carried out on the engine's thread and
+ * answered with the status that follows. Rights and the policy lock are checked before, by the channel.
+ */
+final class AgentIpcHandler {
     private final Agent agent;
     private final Reloader reloader;
-    private final Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver;
-    private final List<io.github.wuproxy.tray.TrayMenus.Entry> profiles;
+    private final Optional<HandedOverUserProxySource> handedOver;
+    private final List<TrayMenus.Entry> profiles;
     private final AgentActions actions;
-    private final io.github.wuproxy.port.Policy policy;
 
     /** Loads profiles and settings again and hands them to the engine; throws with every problem when they are broken. */
     interface Reloader {
-        void reload(Agent agent) throws IpcServer.IpcRefusal;
+        void reload(Agent agent) throws Refusal;
     }
 
-    AgentIpcHandler(Agent agent, Reloader reloader, Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
-            List<io.github.wuproxy.tray.TrayMenus.Entry> profiles, AgentActions actions, io.github.wuproxy.port.Policy policy) {
+    AgentIpcHandler(Agent agent, Reloader reloader, Optional<HandedOverUserProxySource> handedOver, List<TrayMenus.Entry> profiles,
+            AgentActions actions) {
         this.agent = agent;
         this.reloader = reloader;
         this.handedOver = handedOver;
         this.profiles = List.copyOf(profiles);
         this.actions = actions;
-        this.policy = policy;
     }
 
-    @Override
-    public ObjectNode handle(String op, JsonNode request, boolean admin) throws IpcServer.IpcRefusal {
-        if (!admin && (op.equals("use") || op.equals("auto"))) {
-            Optional<String> refusal = op.equals("use") ? policy.refusesChoiceOf(request.path("profile").asText(""))
-                    : policy.locked() ? Optional.of("managed by your organisation: the choice cannot be changed") : Optional.empty();
-            if (refusal.isPresent()) {
-                throw new IpcServer.IpcRefusal(refusal.get());
-            }
-        }
-        if (op.equals("reload")) {
+    Map<Op, IpcOperation> operations() {
+        Map<Op, IpcOperation> table = new EnumMap<>(Op.class);
+        table.put(Op.STATUS, request -> answer());
+        table.put(Op.SUBSCRIBE, request -> answer());
+        table.put(Op.USE, request -> engine(Op.USE, e -> e.use(request.path("profile").asText(""), request.path("sticky").asBoolean(false))));
+        table.put(Op.AUTO, request -> engine(Op.AUTO, SyncEngine::useAutomatic));
+        table.put(Op.SYNC, request -> engine(Op.SYNC, SyncEngine::syncNow));
+        table.put(Op.PAUSE, request -> engine(Op.PAUSE, e -> e.setPaused(true)));
+        table.put(Op.RESUME, request -> engine(Op.RESUME, e -> e.setPaused(false)));
+        table.put(Op.SET, request -> setByHand(request.path("proxy")));
+        table.put(Op.RELOAD, request -> {
             reloader.reload(agent);
             return answer();
-        }
-        if (op.equals("set")) {
-            return setByHand(request.path("proxy"));
-        }
-        if (op.equals("user-proxy")) {
-            return handOver(request.path("userProxy"));
-        }
-        if (op.equals("scan") || op.equals("remember")) {
-            try {
-                String message = op.equals("scan") ? actions.scanNow() : actions.remember(request.path("profile").asText(""));
-                return answer().put("message", message);
-            } catch (Exception e) {
-                throw new IpcServer.IpcRefusal(e.getMessage());
-            }
-        }
-        try {
-            agent.call(engine -> {
-                switch (op) {
-                    case "use" -> engine.use(request.path("profile").asText(""), request.path("sticky").asBoolean(false));
-                    case "auto" -> engine.useAutomatic();
-                    case "sync" -> engine.syncNow();
-                    case "pause" -> engine.setPaused(true);
-                    case "resume" -> engine.setPaused(false);
-                    default -> { }
-                }
-                return null;
-            });
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IllegalArgumentException refusal) {
-                throw new IpcServer.IpcRefusal(refusal.getMessage());
-            }
-            throw new IpcServer.IpcRefusal("the agent failed to " + op + ": " + e.getCause());
-        } catch (Exception e) {
-            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
-        }
-        return answer();
+        });
+        table.put(Op.SCAN, request -> action(actions::scanNow));
+        table.put(Op.REMEMBER, request -> action(() -> actions.remember(request.path("profile").asText(""))));
+        handedOver.ifPresent(source -> table.put(Op.USER_PROXY, request -> handOver(source, request.path("userProxy"))));
+        return table;
     }
 
-    /** The tray in the user's session tells the service the user's own settings. */
-    private ObjectNode handOver(JsonNode settings) throws IpcServer.IpcRefusal {
-        if (handedOver.isEmpty()) {
-            throw new IpcServer.IpcRefusal("this agent reads the user's proxy settings itself");
-        }
-        try {
-            if (handedOver.get().handOver(io.github.wuproxy.json.UserProxyJson.read(settings))) {
-                agent.post(SyncEngine::userProxyChanged);
-            }
-        } catch (io.github.wuproxy.json.JsonFormatException e) {
-            throw new IpcServer.IpcRefusal(e.getMessage());
-        }
-        return answer();
+    /** An action that answers with a message for the user. */
+    private interface Action {
+        String run() throws Exception;
     }
 
-    private ObjectNode setByHand(JsonNode proxy) throws IpcServer.IpcRefusal {
-        io.github.wuproxy.core.proxy.UpdateProxy wanted;
-        try {
-            wanted = proxy.path("mode").asText().equals("direct") ? io.github.wuproxy.core.proxy.UpdateProxy.direct()
-                    : io.github.wuproxy.core.proxy.UpdateProxy.fixed(proxy.path("server").asText(), proxy.path("bypass").asText(""));
-        } catch (IllegalArgumentException e) {
-            throw new IpcServer.IpcRefusal(e.getMessage());
-        }
+    private ObjectNode action(Action action) throws Refusal {
         String message;
         try {
-            message = agent.call(engine -> {
-                try {
-                    return engine.applyByHand(wanted);
-                } catch (io.github.wuproxy.engine.OneShot.Failure f) {
-                    return "FAILED " + f.problem().text();
-                }
-            });
+            message = action.run();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, e.getMessage());
         } catch (Exception e) {
-            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
-        }
-        if (message.startsWith("FAILED ")) {
-            throw new IpcServer.IpcRefusal(message.substring("FAILED ".length()));
+            throw new Refusal(Refusal.Kind.FAILED, e.getMessage());
         }
         return answer().put("message", message);
     }
 
-    /** The status answer for {@code status} and {@code subscribe}, and what subscribers are sent on every change. */
-    ObjectNode answer() throws IpcServer.IpcRefusal {
+    private ObjectNode engine(Op op, Consumer<SyncEngine> action) throws Refusal {
+        call(op, engine -> {
+            action.accept(engine);
+            return null;
+        });
+        return answer();
+    }
+
+    /** The tray in the user's session tells the service the user's own settings. */
+    private ObjectNode handOver(HandedOverUserProxySource source, JsonNode settings) throws Refusal {
         try {
-            Optional<io.github.wuproxy.port.SyncStatus> status = agent.call(SyncEngine::status);
-            ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", true);
-            reply.set("status", status.map(StatusJson::write).orElse(null));
-            var list = reply.putArray("profiles");
-            profiles.forEach(p -> list.addObject().put("name", p.name()).put("kind", p.kind().word()));
-            return reply;
-        } catch (Exception e) {
-            throw new IpcServer.IpcRefusal("the agent did not answer in time: " + e);
+            if (source.handOver(io.github.wuproxy.json.UserProxyJson.read(settings))) {
+                agent.post(SyncEngine::userProxyChanged);
+            }
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, e.getMessage());
         }
+        return answer();
+    }
+
+    /** Carries a failure to apply out of the engine's thread. */
+    private static final class NotApplied extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotApplied(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    private ObjectNode setByHand(JsonNode proxy) throws Refusal {
+        UpdateProxy wanted;
+        try {
+            wanted = proxy.path("mode").asText().equals("direct") ? UpdateProxy.direct()
+                    : UpdateProxy.fixed(proxy.path("server").asText(), proxy.path("bypass").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Kind.BAD_INPUT, e.getMessage());
+        }
+        String message = call(Op.SET, engine -> {
+            try {
+                return engine.applyByHand(wanted);
+            } catch (OneShot.Failure f) {
+                throw new NotApplied(f.problem().text());
+            }
+        });
+        return answer().put("message", message);
+    }
+
+    private <T> T call(Op op, Function<SyncEngine, T> action) throws Refusal {
+        try {
+            return agent.call(action);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NotApplied failure) {
+                throw new Refusal(Refusal.Kind.FAILED, failure.getMessage());
+            }
+            if (e.getCause() instanceof IllegalArgumentException refusal) {
+                throw new Refusal(Refusal.Kind.BAD_INPUT, refusal.getMessage());
+            }
+            throw new Refusal(Refusal.Kind.FAILED, "the agent failed to " + op.word + ": " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new Refusal(Refusal.Kind.BUSY, "the agent's engine did not answer " + op.word + " within 30 s; see its log");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(Refusal.Kind.BUSY, "the agent is stopping");
+        } catch (Exception e) {
+            throw new Refusal(Refusal.Kind.FAILED, "the agent failed to " + op.word + ": " + e);
+        }
+    }
+
+    /** The status answer for {@code status} and {@code subscribe}, and what subscribers are sent on every change. */
+    ObjectNode answer() throws Refusal {
+        Optional<io.github.wuproxy.port.SyncStatus> status = call(Op.STATUS, SyncEngine::status);
+        ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", true);
+        reply.set("status", status.map(StatusJson::write).orElse(null));
+        var list = reply.putArray("profiles");
+        profiles.forEach(p -> list.addObject().put("name", p.name()).put("kind", p.kind().word()));
+        return reply;
     }
 }

@@ -8,6 +8,7 @@ import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.ipc.HandedOverUserProxySource;
 import io.github.wuproxy.ipc.IpcPolicy;
 import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.ipc.Refusal;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.state.FileStateStore;
@@ -90,9 +91,9 @@ final class AgentRuntime implements AutoCloseable {
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
         try {
-            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions, policy),
-                    Adapters.accountNames());
+            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")), () -> policy,
+                    new AgentIpcHandler(agent, a -> reload(a, paths), handedOver, TrayMenus.Entry.of(profiles.all()), actions).operations(),
+                    Adapters.accountNames(), Adapters.socketAccess());
         } catch (IOException e) {
             agent.close();
             throw new StartFailure("The " + role + " did not start: " + e.getMessage(), false);
@@ -110,13 +111,13 @@ final class AgentRuntime implements AutoCloseable {
     }
 
     /** A broken file never replaces the last good set: the caller gets every problem instead. */
-    private static void reload(Agent agent, AgentPaths paths) throws IpcServer.IpcRefusal {
+    private static void reload(Agent agent, AgentPaths paths) throws Refusal {
         try {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
             var policy = Adapters.policy();
             agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy)));
         } catch (ProfileException e) {
-            throw new IpcServer.IpcRefusal("the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
         }
     }
 

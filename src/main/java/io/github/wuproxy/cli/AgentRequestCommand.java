@@ -3,6 +3,7 @@ package io.github.wuproxy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.ipc.Refusal;
 import io.github.wuproxy.ipc.StatusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,9 +42,10 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (!answer.path("ok").asBoolean()) {
-            String why = answer.path("error").asText("the agent refused without saying why");
-            err.println("The agent refused: " + why);
-            return why.startsWith("there is no profile") ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+            String why = answer.path("error").asText("");
+            err.println("The agent refused: " + (why.isBlank() ? "it gave no reason; see its log (`wuproxy diagnose`)" : why));
+            Refusal.Kind kind = Refusal.Kind.of(answer.path("refusal").asText(""));
+            return kind == Refusal.Kind.BAD_INPUT || kind == Refusal.Kind.BAD_REQUEST ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         JsonNode status = answer.path("status");
         if (json) {
