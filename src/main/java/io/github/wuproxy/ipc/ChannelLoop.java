@@ -38,7 +38,7 @@ final class ChannelLoop {
      * @param subscriberQueue pushes waiting for one subscriber; beyond it the subscriber is dropped
      */
     record Limits(Duration readDeadline, Duration writeDeadline, int maxWaiting, int maxSubscribers, int subscriberQueue) {
-        static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 256, 64, 32);
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 256, 64, 128);
     }
 
     /** Called on the loop thread; must not block. */
@@ -118,7 +118,9 @@ final class ChannelLoop {
             connection.subscriber = true;
             subscribers.add(connection);
             queue(connection, first);
-            connection.key.interestOps(connection.key.interestOps() | SelectionKey.OP_READ); // to see it leave
+            if (connection.key.isValid()) {
+                connection.key.interestOps(connection.key.interestOps() | SelectionKey.OP_READ); // to see it leave
+            }
         });
     }
 
@@ -308,6 +310,12 @@ final class ChannelLoop {
         }
         connection.out.add(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
         connection.key.interestOps(connection.key.interestOps() | SelectionKey.OP_WRITE);
+        try {
+            flush(connection); // at once, while the caller's socket has room: a burst does not pile up here
+        } catch (IOException e) {
+            log.debug("local channel: a caller left ({})", e.getMessage());
+            close(connection);
+        }
     }
 
     private void flush(Connection connection) throws IOException {
