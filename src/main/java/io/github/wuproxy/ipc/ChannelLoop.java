@@ -29,6 +29,7 @@ final class ChannelLoop {
     private static final Logger log = LoggerFactory.getLogger(ChannelLoop.class);
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration WORK_DEADLINE = IpcProtocol.Cost.HEAVY.clientTimeout.plusMinutes(1);
 
     /**
      * @param readDeadline how long a caller has to send its request line
@@ -297,7 +298,7 @@ final class ChannelLoop {
     private void received(Connection connection, String line) {
         waiting.remove(connection);
         connection.key.interestOps(0);
-        connection.deadline = Long.MAX_VALUE; // the work has deadlines of its own
+        connection.deadline = System.nanoTime() + WORK_DEADLINE.toNanos(); // past every client's patience: closed even if the work hangs
         requests.received(connection, line);
     }
 
@@ -349,7 +350,7 @@ final class ChannelLoop {
             }
         }
         for (Connection connection : late) {
-            log.debug("local channel: closing a connection that {}", connection.out.isEmpty() ? "sent no request in time" : "did not read its answer");
+            log.debug("local channel: closing a connection past its deadline ({})", connection.out.isEmpty() ? "no request, or no answer" : "answer not read");
             if (connection.subscriber) {
                 warn("a subscriber did not read for {} s; it is dropped, the others go on", limits.writeDeadline().toSeconds());
             }

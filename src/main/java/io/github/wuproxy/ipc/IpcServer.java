@@ -78,7 +78,9 @@ public final class IpcServer implements AutoCloseable {
 
     static IpcServer start(Path socket, IpcPolicy policy, Supplier<Policy> organisation, Map<IpcProtocol.Op, IpcOperation> operations,
             AccountNames names, SocketAccess access, ChannelLoop.Limits limits) throws IOException {
-        SocketFolder.prepare(socket.toAbsolutePath().getParent(), Set.of(System.getProperty("user.name"), names.system(), names.administrators()));
+        String me = System.getProperty("user.name");
+        String domain = System.getenv().getOrDefault("USERDOMAIN", ""); // Windows names an owner DOMAIN, backslash, user
+        SocketFolder.prepare(socket.toAbsolutePath().getParent(), Set.of(me, domain + "\\" + me, names.system(), names.administrators()));
         if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (IpcClient.isAlive(socket)) {
                 throw new IOException("another wuproxy agent is running and listening at " + socket + "; stop it first");
