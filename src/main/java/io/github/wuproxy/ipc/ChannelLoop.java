@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelLoop {
     private static final Logger log = LoggerFactory.getLogger(ChannelLoop.class);
-    private static final Duration TICK = Duration.ofMillis(250);
+    /** A connection with nothing due: a subscriber with nothing to send. */
+    private static final long NONE = Long.MAX_VALUE;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final Duration WORK_DEADLINE = IpcProtocol.Cost.HEAVY.clientTimeout.plusMinutes(1);
 
@@ -185,12 +186,17 @@ final class ChannelLoop {
 
     private void turn() throws IOException {
         long now = System.nanoTime();
-        long timeout = connections > 0 ? TICK.toMillis() : 0;
+        long next = expire(now);
         if (acceptPausedUntil != 0) {
-            long left = Math.max(1, (acceptPausedUntil - now) / 1_000_000);
-            timeout = timeout == 0 ? left : Math.min(timeout, left);
+            long left = acceptPausedUntil - now;
+            if (left <= 0 && acceptKey.isValid()) {
+                acceptPausedUntil = 0;
+                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            } else {
+                next = next < 0 ? left : Math.min(next, left);
+            }
         }
-        selector.select(timeout);
+        selector.select(next < 0 ? 0 : Math.max(1, (next + 999_999) / 1_000_000)); // asleep until something happens or is due
         for (Runnable task; (task = tasks.poll()) != null; ) {
             task.run();
         }
@@ -206,12 +212,6 @@ final class ChannelLoop {
                 serve(key, (Connection) key.attachment());
             }
         }
-        now = System.nanoTime();
-        if (acceptPausedUntil != 0 && now - acceptPausedUntil >= 0 && acceptKey.isValid()) {
-            acceptPausedUntil = 0;
-            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
-        expire(now);
     }
 
     private void accept() {
@@ -334,19 +334,26 @@ final class ChannelLoop {
         if (connection.closeWhenWritten) {
             close(connection);
         } else {
-            connection.deadline = Long.MAX_VALUE;
+            connection.deadline = NONE;
             connection.key.interestOps(SelectionKey.OP_READ);
         }
     }
 
-    private void expire(long now) {
+    /** Closes the connections past their deadline; the nanoseconds until the next one is due, or -1 when none is. */
+    private long expire(long now) {
+        long next = -1;
         if (connections == 0) {
-            return;
+            return next;
         }
         List<Connection> late = new ArrayList<>();
         for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Connection connection && now - connection.deadline > 0) {
-                late.add(connection);
+            if (key.attachment() instanceof Connection connection && connection.deadline != NONE) {
+                long left = connection.deadline - now;
+                if (left <= 0) {
+                    late.add(connection);
+                } else {
+                    next = next < 0 ? left : Math.min(next, left);
+                }
             }
         }
         for (Connection connection : late) {
@@ -356,6 +363,7 @@ final class ChannelLoop {
             }
             close(connection);
         }
+        return next;
     }
 
     private void close(Connection connection) {
