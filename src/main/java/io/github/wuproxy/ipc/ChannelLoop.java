@@ -8,7 +8,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ final class ChannelLoop {
     private static final Logger log = LoggerFactory.getLogger(ChannelLoop.class);
     /** A connection with nothing due: a subscriber with nothing to send. */
     private static final long NONE = Long.MAX_VALUE;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final Duration WORK_DEADLINE = IpcProtocol.Cost.HEAVY.clientTimeout.plusMinutes(1);
 
     /**
@@ -49,23 +47,6 @@ final class ChannelLoop {
         void received(Connection connection, String line);
     }
 
-    /** One caller's connection; touched only on the loop thread. */
-    static final class Connection {
-        final SocketChannel channel;
-        final Optional<String> peer;
-        final ByteBuffer in = ByteBuffer.allocate(IpcProtocol.MAX_LINE);
-        final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-        long deadline;
-        boolean subscriber;
-        boolean closeWhenWritten;
-        SelectionKey key;
-
-        Connection(SocketChannel channel, Optional<String> peer) {
-            this.channel = channel;
-            this.peer = peer;
-        }
-    }
-
     private final ServerSocketChannel server;
     private final Requests requests;
     private final Limits limits;
@@ -78,7 +59,7 @@ final class ChannelLoop {
     private volatile boolean open = true;
     private SelectionKey acceptKey;
     private long acceptPausedUntil;
-    private long backoffNanos;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
     private int connections;
 
     ChannelLoop(ServerSocketChannel server, Requests requests, Limits limits) throws IOException {
@@ -221,16 +202,16 @@ final class ChannelLoop {
                 channel = server.accept();
             } catch (IOException e) {
                 // Out of descriptors, typically: stop accepting a while rather than spin on the same error.
-                backoffNanos = backoffNanos == 0 ? Duration.ofMillis(50).toNanos() : Math.min(backoffNanos * 2, MAX_BACKOFF.toNanos());
-                acceptPausedUntil = System.nanoTime() + backoffNanos;
+                Duration pause = backoff.failed();
+                acceptPausedUntil = System.nanoTime() + pause.toNanos();
                 acceptKey.interestOps(0);
-                warn("local channel: cannot accept a connection ({}); trying again in {} ms", e.getMessage(), backoffNanos / 1_000_000);
+                warn("local channel: cannot accept a connection ({}); trying again in {} ms", e.getMessage(), pause.toMillis());
                 return;
             }
             if (channel == null) {
                 return;
             }
-            backoffNanos = 0;
+            backoff.succeeded();
             try {
                 channel.configureBlocking(false);
                 Connection connection = new Connection(channel, peer(channel));

@@ -108,7 +108,7 @@ public final class IpcServer implements AutoCloseable {
     }
 
     /** On the I/O thread: hands the request to a worker, or answers at once when none is free. */
-    private void received(ChannelLoop.Connection connection, String line) {
+    private void received(Connection connection, String line) {
         try {
             quick.execute(() -> work(connection, line));
         } catch (RejectedExecutionException e) {
@@ -116,7 +116,7 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
-    private void work(ChannelLoop.Connection connection, String line) {
+    private void work(Connection connection, String line) {
         Optional<IpcProtocol.Op> op = Optional.empty();
         ObjectNode reply;
         try {
@@ -144,7 +144,7 @@ public final class IpcServer implements AutoCloseable {
         finish(connection, op.orElse(null), reply);
     }
 
-    private void finish(ChannelLoop.Connection connection, IpcProtocol.Op op, ObjectNode reply) {
+    private void finish(Connection connection, IpcProtocol.Op op, ObjectNode reply) {
         try {
             if (op == IpcProtocol.Op.SUBSCRIBE && reply.path("ok").asBoolean()) {
                 loop.subscribe(connection, reply.toString(), refusal(new Refusal(Refusal.Kind.BUSY, "too many trays are subscribed")).toString());

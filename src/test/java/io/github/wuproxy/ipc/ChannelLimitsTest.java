@@ -277,6 +277,18 @@ class ChannelLimitsTest {
         assertEquals(" (9991 more like it were not logged)", LogBudget.leftOut(9991));
     }
 
+    @Test
+    void acceptFailuresBackOffDoublingToTwoSecondsAndASuccessStartsAgain() {
+        var backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
+        List<Long> pauses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pauses.add(backoff.failed().toMillis());
+        }
+        assertEquals(List.of(50L, 100L, 200L, 400L, 800L, 1600L, 2000L, 2000L), pauses);
+        backoff.succeeded();
+        assertEquals(Duration.ofMillis(50), backoff.failed());
+    }
+
     /** One request line as a raw caller sends it; the answer. */
     private JsonNode raw(String line) throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
