@@ -57,6 +57,7 @@ final class ChannelLoop {
     private final Set<Connection> subscribers = new LinkedHashSet<>();
     private final LogBudget trouble = LogBudget.perMinute(10);
     private volatile boolean open = true;
+    private volatile int subscriberCount;
     private SelectionKey acceptKey;
     private long acceptPausedUntil;
     private final Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2));
@@ -100,6 +101,7 @@ final class ChannelLoop {
             }
             connection.subscriber = true;
             subscribers.add(connection);
+            subscriberCount = subscribers.size();
             queue(connection, first);
             if (connection.key.isValid()) {
                 connection.key.interestOps(connection.key.interestOps() | SelectionKey.OP_READ); // to see it leave
@@ -121,8 +123,9 @@ final class ChannelLoop {
         });
     }
 
+    /** For tests, from any thread. */
     int subscriberCount() {
-        return subscribers.size();
+        return subscriberCount;
     }
 
     void close() {
@@ -350,6 +353,7 @@ final class ChannelLoop {
     private void close(Connection connection) {
         waiting.remove(connection);
         subscribers.remove(connection);
+        subscriberCount = subscribers.size();
         if (connection.key != null && connection.key.isValid()) {
             connections--;
         }
