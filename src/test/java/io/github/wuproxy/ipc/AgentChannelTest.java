@@ -98,6 +98,12 @@ class AgentChannelTest {
             assertTrue(answer.startsWith("ERROR") && answer.contains("Permission denied"), "the channel's folder keeps nobody out: " + answer);
         }
 
+        Cli cli = cliAsNobody("status");
+        assertEquals(1, cli.exit(), cli.output());
+        assertTrue(cli.output().contains("user nobody may not reach the agent's channel: " + socket.getParent()
+                + " is open only to the account the agent runs as"), cli.output());
+        System.out.println("[channel] `wuproxy status` as nobody: " + cli.output().strip());
+
         // Defence in depth: with the folder and the socket opened (by mistake), the kernel's word on the caller still decides.
         Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString("rwx--x--x"));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -108,6 +114,10 @@ class AgentChannelTest {
         for (String answer : answers) {
             assertTrue(answer.contains("\"refusal\":\"not-allowed\"") && answer.contains("user nobody may not"), answer);
         }
+        Cli pause = cliAsNobody("pause");
+        assertEquals(1, pause.exit(), pause.output());
+        assertTrue(pause.output().startsWith("The agent refused: user nobody may not pause: only administrators may"), pause.output());
+        System.out.println("[channel] `wuproxy pause` as nobody, folder opened: " + pause.output().strip());
         long logBefore = logBytes();
         long started = System.nanoTime();
         String flood = asNobody(10_000, captured).get(0);
@@ -259,6 +269,39 @@ class AgentChannelTest {
         assertTrue(client.waitFor(120, TimeUnit.SECONDS), "the client as nobody finished");
         assertEquals(0, client.exitValue(), out);
         return out.lines().toList();
+    }
+
+    private record Cli(int exit, String output) {}
+
+    /** The real CLI as nobody: the test's class path linked into a folder nobody may read (root's Maven repository is closed to it). */
+    private Cli cliAsNobody(String... args) throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("classpath"));
+        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> classpath = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path from = Path.of(entry);
+            if (Files.isRegularFile(from)) {
+                Path link = jars.resolve((n++) + "-" + from.getFileName());
+                try {
+                    Files.createLink(link, from);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(from, link);
+                }
+                Files.setPosixFilePermissions(link, PosixFilePermissions.fromString("rw-r--r--"));
+                classpath.add(link.toString());
+            } else {
+                classpath.add(from.toAbsolutePath().toString());
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", java(),
+                "-XX:-UsePerfData", "-cp", String.join(java.io.File.pathSeparator, classpath), "-Dwuproxy.data=" + data,
+                "io.github.wuproxy.app.Main"));
+        command.addAll(List.of(args));
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(client.waitFor(120, TimeUnit.SECONDS), "the CLI as nobody finished");
+        return new Cli(client.exitValue(), out);
     }
 
     private long logBytes() throws IOException {
