@@ -111,6 +111,11 @@ record Adapters(
         return isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
     }
 
+    /** On Windows the socket file needs an ACL of its own for interactive users to connect; elsewhere its folder decides. */
+    static io.github.wuproxy.ipc.IpcServer.SocketAccess socketAccess() {
+        return isWindows() ? io.github.wuproxy.windows.SocketAcl::openToInteractiveUsers : io.github.wuproxy.ipc.IpcServer.SocketAccess.FOLDER_DECIDES;
+    }
+
     static boolean isWindows() {
         return osName().toLowerCase(Locale.ROOT).startsWith("windows");
     }

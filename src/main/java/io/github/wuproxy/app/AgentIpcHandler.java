@@ -4,20 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.ipc.HandedOverUserProxySource;
-import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.ipc.IpcOperation;
+import io.github.wuproxy.ipc.IpcProtocol.Op;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.ProxyJson;
 import io.github.wuproxy.json.UserProxyJson;
 import io.github.wuproxy.json.ViewJson;
 import io.github.wuproxy.port.AgentApi;
 import io.github.wuproxy.port.AgentRefusal;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Carries out a caller's allowed request through the agent's verbs and answers with the view that follows. */
-final class AgentIpcHandler implements IpcServer.IpcHandler {
+/**
+ * The channel's table of operations for this agent: each one a verb of the {@link AgentApi}, answered
+ * with the caller's view that follows. Rights and the organisation's lock are checked before, by the channel.
+ */
+final class AgentIpcHandler {
     private final LocalAgentApi agent;
-    private final Optional<HandedOverUserProxySource> handedOver;
     private final Agent running;
+    private final Optional<HandedOverUserProxySource> handedOver;
 
     AgentIpcHandler(LocalAgentApi agent, Agent running, Optional<HandedOverUserProxySource> handedOver) {
         this.agent = agent;
@@ -25,60 +31,62 @@ final class AgentIpcHandler implements IpcServer.IpcHandler {
         this.handedOver = handedOver;
     }
 
-    @Override
-    public ObjectNode handle(String op, JsonNode request, boolean admin) throws IpcServer.IpcRefusal {
-        AgentApi caller = agent.forCaller(admin);
-        try {
-            String message = switch (op) {
-                case "use" -> {
-                    caller.use(request.path("profile").asText(""), request.path("sticky").asBoolean(false));
-                    yield null;
-                }
-                case "auto" -> {
-                    caller.auto();
-                    yield null;
-                }
-                case "sync" -> {
-                    caller.sync();
-                    yield null;
-                }
-                case "pause" -> {
-                    caller.pause();
-                    yield null;
-                }
-                case "resume" -> {
-                    caller.resume();
-                    yield null;
-                }
-                case "reload" -> {
-                    caller.reload();
-                    yield null;
-                }
-                case "scan" -> caller.scan();
-                case "remember" -> caller.remember(request.path("profile").asText(""));
-                case "set" -> caller.set(ProxyJson.read(request.path("proxy"), "proxy"));
-                case "user-proxy" -> {
-                    handOver(request.path("userProxy"));
-                    yield null;
-                }
-                default -> null;
-            };
-            ObjectNode reply = ViewJson.write(caller.view());
-            return message == null ? reply : reply.put("message", message);
-        } catch (AgentRefusal e) {
-            throw new IpcServer.IpcRefusal(e.getMessage());
-        } catch (JsonFormatException e) {
-            throw new IpcServer.IpcRefusal(e.getMessage());
-        }
+    /** A verb that answers with a message for the user, or with none. */
+    private interface Verb {
+        String run(AgentApi caller, JsonNode request) throws AgentRefusal, JsonFormatException;
     }
 
-    /** The tray in the user's session tells the service the user's own settings. */
-    private void handOver(JsonNode settings) throws IpcServer.IpcRefusal, JsonFormatException {
-        if (handedOver.isEmpty()) {
-            throw new IpcServer.IpcRefusal("this agent reads the user's proxy settings itself");
-        }
-        if (handedOver.get().handOver(UserProxyJson.read(settings))) {
-            running.post(SyncEngine::userProxyChanged);
-        }
+    Map<Op, IpcOperation> operations() {
+        Map<Op, IpcOperation> table = new EnumMap<>(Op.class);
+        table.put(Op.STATUS, answering((api, r) -> null));
+        table.put(Op.SUBSCRIBE, answering((api, r) -> null));
+        table.put(Op.USE, answering((api, r) -> {
+            api.use(r.path("profile").asText(""), r.path("sticky").asBoolean(false));
+            return null;
+        }));
+        table.put(Op.AUTO, answering((api, r) -> {
+            api.auto();
+            return null;
+        }));
+        table.put(Op.SYNC, answering((api, r) -> {
+            api.sync();
+            return null;
+        }));
+        table.put(Op.PAUSE, answering((api, r) -> {
+            api.pause();
+            return null;
+        }));
+        table.put(Op.RESUME, answering((api, r) -> {
+            api.resume();
+            return null;
+        }));
+        table.put(Op.RELOAD, answering((api, r) -> {
+            api.reload();
+            return null;
+        }));
+        table.put(Op.SCAN, answering((api, r) -> api.scan()));
+        table.put(Op.REMEMBER, answering((api, r) -> api.remember(r.path("profile").asText(""))));
+        table.put(Op.SET, answering((api, r) -> api.set(ProxyJson.read(r.path("proxy"), "proxy"))));
+        handedOver.ifPresent(source -> table.put(Op.USER_PROXY, answering((api, r) -> {
+            if (source.handOver(UserProxyJson.read(r.path("userProxy")))) {
+                running.post(SyncEngine::userProxyChanged);
+            }
+            return null;
+        })));
+        return table;
+    }
+
+    /** The channel checked the caller's rights and the lock; the verb runs with them, and answers with the caller's view. */
+    private IpcOperation answering(Verb verb) {
+        return (request, admin) -> {
+            AgentApi caller = agent.forCaller(admin);
+            try {
+                String message = verb.run(caller, request);
+                ObjectNode reply = ViewJson.write(caller.view());
+                return message == null ? reply : reply.put("message", message);
+            } catch (JsonFormatException e) {
+                throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, e.getMessage());
+            }
+        };
     }
 }

@@ -137,9 +137,9 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
         return data.resolve("logs");
     }
 
-    /** The local channel's Unix-domain socket. */
+    /** The local channel's Unix-domain socket, in a folder only the agent's account may enter. */
     Path socket() {
-        return data.resolve("agent.sock");
+        return data.resolve("channel").resolve("agent.sock");
     }
 
     /** Off Windows: the simulated machine's proxy settings. */

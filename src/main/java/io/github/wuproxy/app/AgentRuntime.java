@@ -9,6 +9,7 @@ import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.ipc.HandedOverUserProxySource;
 import io.github.wuproxy.ipc.IpcPolicy;
 import io.github.wuproxy.ipc.IpcServer;
+import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.state.FileStateStore;
@@ -102,8 +103,8 @@ final class AgentRuntime implements AutoCloseable {
         }
         IpcServer channel;
         try {
-            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                    new AgentIpcHandler(api, agent, handedOver), Adapters.accountNames());
+            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")), () -> policy,
+                    new AgentIpcHandler(api, agent, handedOver).operations(), Adapters.accountNames(), Adapters.socketAccess());
         } catch (IOException e) {
             tray.ifPresent(TrayPresenter::close);
             agent.close();
@@ -128,7 +129,7 @@ final class AgentRuntime implements AutoCloseable {
             var policy = Adapters.policy();
             agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy).engine()));
         } catch (ProfileException e) {
-            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
         }
     }
 

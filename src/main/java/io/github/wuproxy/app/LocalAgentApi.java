@@ -116,7 +116,7 @@ final class LocalAgentApi implements AgentApi {
         try {
             return actions.remember(profile);
         } catch (IllegalArgumentException e) {
-            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, e.getMessage());
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, e.getMessage());
         } catch (Exception e) {
             throw new AgentRefusal(AgentRefusal.Kind.FAILED, e.getMessage());
         }
@@ -162,7 +162,7 @@ final class LocalAgentApi implements AgentApi {
             return agent.call(action);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IllegalArgumentException bad) {
-                throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, bad.getMessage());
+                throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, bad.getMessage());
             }
             throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent failed: " + e.getCause());
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.StatusJson;
+import io.github.wuproxy.port.AgentRefusal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,9 +43,10 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (!answer.path("ok").asBoolean()) {
-            String why = answer.path("error").asText("the agent refused without saying why");
-            err.println("The agent refused: " + why);
-            return why.startsWith("there is no profile") ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+            String why = answer.path("error").asText("");
+            err.println("The agent refused: " + (why.isBlank() ? "it gave no reason; see its log (`wuproxy diagnose`)" : why));
+            AgentRefusal.Kind kind = AgentRefusal.Kind.of(answer.path("refusal").asText(""));
+            return kind == AgentRefusal.Kind.BAD_INPUT || kind == AgentRefusal.Kind.BAD_REQUEST ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         JsonNode status = answer.path("status");
         if (json) {

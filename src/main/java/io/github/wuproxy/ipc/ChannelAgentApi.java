@@ -140,18 +140,9 @@ public final class ChannelAgentApi implements AgentApi {
             throw new AgentRefusal(AgentRefusal.Kind.UNAVAILABLE, e.getMessage());
         }
         if (!answer.path("ok").asBoolean()) {
-            throw new AgentRefusal(kind(answer.path("kind").asText("")), answer.path("error").asText(""));
+            throw new AgentRefusal(AgentRefusal.Kind.of(answer.path("refusal").asText("")), answer.path("error").asText(""));
         }
         return answer;
-    }
-
-    private static AgentRefusal.Kind kind(String word) {
-        for (AgentRefusal.Kind kind : AgentRefusal.Kind.values()) {
-            if (kind.name().equalsIgnoreCase(word.replace('-', '_'))) {
-                return kind;
-            }
-        }
-        return AgentRefusal.Kind.FAILED;
     }
 
     private static AgentView read(JsonNode answer) throws AgentRefusal {

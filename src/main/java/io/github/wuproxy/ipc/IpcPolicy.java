@@ -1,5 +1,9 @@
 package io.github.wuproxy.ipc;
 
+import io.github.wuproxy.port.AgentRefusal;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.wuproxy.port.Policy;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,5 +37,23 @@ public record IpcPolicy(Set<String> choosers, Set<String> admins) {
             case READ, CHOOSE -> choosers.contains(user) || admins.contains(user);
             case ADMIN -> admins.contains(user);
         };
+    }
+
+    /**
+     * The right check for one request: the right {@code op} needs, and for everyone but administrators
+     * the organisation's lock on choosing profiles.
+     */
+    public void check(String user, IpcProtocol.Op op, JsonNode request, Policy organisation) throws AgentRefusal {
+        if (!allows(user, op.right)) {
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "user " + user + " may not " + op.word + (op.right == IpcProtocol.Right.ADMIN
+                    ? ": only administrators may pause, resume, set, reload or remember" : ": not allowed by the agent's policy"));
+        }
+        if (op.choosesProfile && !admins.contains(user)) {
+            Optional<String> managed = op == IpcProtocol.Op.USE ? organisation.refusesChoiceOf(request.path("profile").asText(""))
+                    : organisation.locked() ? Optional.of("managed by your organisation: the choice cannot be changed") : Optional.empty();
+            if (managed.isPresent()) {
+                throw new AgentRefusal(AgentRefusal.Kind.MANAGED, managed.get());
+            }
+        }
     }
 }

@@ -1,110 +1,106 @@
 package io.github.wuproxy.ipc;
 
+import io.github.wuproxy.port.AgentRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.json.Json;
 import io.github.wuproxy.json.JsonFormatException;
+import io.github.wuproxy.port.Policy;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import jdk.net.ExtendedSocketOptions;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
-import jdk.net.UnixDomainPrincipal;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's end of the local channel: a Unix-domain socket. Every caller is identified by the
- * operating system (SO_PEERCRED), never by what it says, and checked against the policy per request.
+ * The agent's end of the local channel: a Unix-domain socket in a folder only the agent's account
+ * may enter. Every caller is identified by the operating system (SO_PEERCRED), never by what it says,
+ * and checked per request against the policy; the request is then done by its entry in the table of
+ * operations, on a small pool of workers (heavy ones on their own), never on the I/O thread.
  */
 public final class IpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IpcServer.class);
     private final Path socket;
     private final IpcPolicy policy;
-    private final IpcHandler handler;
+    private final Supplier<Policy> organisation;
+    private final Map<IpcProtocol.Op, IpcOperation> operations;
     private final IpcTokens tokens;
-    private final ServerSocketChannel server;
-    private final Thread acceptor;
-    private final java.util.List<SocketChannel> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Pushes to subscribers off the caller's thread, so a slow tray never holds up the engine. */
-    private final java.util.concurrent.ExecutorService publisher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "wuproxy-ipc-publish");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ChannelLoop loop;
+    private final ExecutorService quick = pool("wuproxy-ipc-work", 2, 64);
+    private final ExecutorService heavy = pool("wuproxy-ipc-heavy", 1, 4);
+    private final LogBudget refusals = LogBudget.perMinute(10);
+    private final LogBudget failures = LogBudget.perMinute(10);
 
-    /** What the agent does for an allowed request; answers an object with "ok" and more. */
-    public interface IpcHandler {
-        /** {@code admin}: the caller has administrator rights (policy locks do not bind it). */
-        ObjectNode handle(String op, JsonNode request, boolean admin) throws IpcRefusal;
+    /** Lets the callers the tokens are for connect to the socket file (on Windows, an ACL; elsewhere the folder decides). */
+    @FunctionalInterface
+    public interface SocketAccess {
+        SocketAccess FOLDER_DECIDES = socket -> { };
+
+        void grant(Path socket) throws IOException;
     }
 
-    /** A request that is understood but cannot be done; the message goes back to the caller. */
-    public static final class IpcRefusal extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public IpcRefusal(String message) {
-            super(message);
-        }
-    }
-
-    private IpcServer(Path socket, IpcPolicy policy, IpcHandler handler, IpcTokens tokens, ServerSocketChannel server) {
+    private IpcServer(Path socket, IpcPolicy policy, Supplier<Policy> organisation, Map<IpcProtocol.Op, IpcOperation> operations,
+            IpcTokens tokens, ServerSocketChannel server, ChannelLoop.Limits limits) throws IOException {
         this.socket = socket;
         this.policy = policy;
-        this.handler = handler;
+        this.organisation = organisation;
+        this.operations = new EnumMap<>(IpcProtocol.Op.class);
+        this.operations.putAll(operations);
         this.tokens = tokens;
-        this.server = server;
-        this.acceptor = new Thread(this::serve, "wuproxy-ipc");
-        acceptor.setDaemon(true);
+        this.loop = new ChannelLoop(server, this::received, limits);
     }
 
-    /** Listens at {@code socket}; a stale socket file is replaced, a live agent's is not. */
-    public static IpcServer start(Path socket, IpcPolicy policy, IpcHandler handler) throws IOException {
-        return start(socket, policy, handler, AccountNames.ENGLISH);
+    /** Listens at {@code socket} for the tests: no organisation policy, English account names. */
+    public static IpcServer start(Path socket, IpcPolicy policy, Map<IpcProtocol.Op, IpcOperation> operations) throws IOException {
+        return start(socket, policy, () -> Policy.NONE, operations, AccountNames.ENGLISH, SocketAccess.FOLDER_DECIDES, ChannelLoop.Limits.DEFAULT);
     }
 
-    /** Listens at {@code socket}; on Windows the token files are locked to the accounts {@code names} names. */
-    public static IpcServer start(Path socket, IpcPolicy policy, IpcHandler handler, AccountNames names) throws IOException {
-        Files.createDirectories(socket.getParent());
-        if (Files.exists(socket)) {
+    /**
+     * Listens at {@code socket}; a stale socket file is replaced, a live agent's is not. On Windows the
+     * token files are locked to the accounts {@code names} names, and {@code access} opens the socket file.
+     */
+    public static IpcServer start(Path socket, IpcPolicy policy, Supplier<Policy> organisation, Map<IpcProtocol.Op, IpcOperation> operations,
+            AccountNames names, SocketAccess access) throws IOException {
+        return start(socket, policy, organisation, operations, names, access, ChannelLoop.Limits.DEFAULT);
+    }
+
+    static IpcServer start(Path socket, IpcPolicy policy, Supplier<Policy> organisation, Map<IpcProtocol.Op, IpcOperation> operations,
+            AccountNames names, SocketAccess access, ChannelLoop.Limits limits) throws IOException {
+        String me = System.getProperty("user.name");
+        String domain = System.getenv().getOrDefault("USERDOMAIN", ""); // Windows names an owner DOMAIN, backslash, user
+        SocketFolder.prepare(socket.toAbsolutePath().getParent(), Set.of(me, domain + "\\" + me, names.system(), names.administrators()));
+        if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (IpcClient.isAlive(socket)) {
                 throw new IOException("another wuproxy agent is running and listening at " + socket + "; stop it first");
             }
             Files.delete(socket); // left behind by an agent that crashed
         }
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.bind(UnixDomainSocketAddress.of(socket));
-        if (socket.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // Anyone may connect; the policy, checked against the kernel's word on who called, decides.
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        IpcServer server;
+        try {
+            channel.bind(UnixDomainSocketAddress.of(socket));
+            access.grant(socket);
+            server = new IpcServer(socket, policy, organisation, operations, IpcTokens.create(tokenFolder(socket), names), channel, limits);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(socket);
+            throw e;
         }
-        IpcServer server = new IpcServer(socket, policy, handler, IpcTokens.create(tokenFolder(socket), names), channel);
-        server.acceptor.start();
+        server.loop.start();
         return server;
-    }
-
-    private void serve() {
-        while (server.isOpen()) {
-            try {
-                SocketChannel client = server.accept();
-                if (!answer(client)) {
-                    client.close();
-                }
-            } catch (IOException e) {
-                if (server.isOpen()) {
-                    log.warn("local channel: {}", e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                log.error("local channel: unexpected failure; still listening", e);
-            }
-        }
     }
 
     /** The token files live beside the socket. */
@@ -112,97 +108,126 @@ public final class IpcServer implements AutoCloseable {
         return socket.resolveSibling("ipc");
     }
 
-    /** Answers one request; true when the caller subscribed and the connection stays open. */
-    private boolean answer(SocketChannel client) throws IOException {
-        Optional<String> user = peer(client);
-        ObjectNode reply;
-        boolean subscribed = false;
+    /** On the I/O thread: hands the request to a worker, or answers at once when none is free. */
+    private void received(Connection connection, String line) {
         try {
-            JsonNode request = Json.parse(readLine(client));
-            reply = handle(user.orElseGet(() -> tokenIdentity(request)), request);
-            subscribed = request.path("op").asText().equals("subscribe") && reply.path("ok").asBoolean();
-        } catch (JsonFormatException e) {
-            reply = refusal("malformed request: " + e.getMessage());
+            quick.execute(() -> work(connection, line));
+        } catch (RejectedExecutionException e) {
+            loop.answer(connection, refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with other requests; try again in a moment")).toString());
         }
-        if (!subscribed) {
-            write(client, reply);
-            return false;
-        }
-        // On the publishing thread, in order with publishes: the first answer comes first, and nothing
-        // published after the subscriber has seen it is missed.
-        ObjectNode first = reply;
-        publisher.execute(() -> {
-            try {
-                write(client, first);
-                subscribers.add(client);
-            } catch (IOException e) {
-                log.debug("a subscriber left at once: {}", e.getMessage());
+    }
+
+    private void work(Connection connection, String line) {
+        Optional<IpcProtocol.Op> op = Optional.empty();
+        ObjectNode reply;
+        try {
+            if (line == null) {
+                throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "malformed request: longer than " + IpcProtocol.MAX_LINE + " bytes");
             }
-        });
-        return true;
-    }
-
-    private static void write(SocketChannel client, ObjectNode line) throws IOException {
-        ByteBuffer out = ByteBuffer.wrap((line.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-        while (out.hasRemaining()) {
-            client.write(out);
-        }
-    }
-
-    /** Sends {@code event} to every subscriber; one that is gone is dropped. */
-    public void publish(ObjectNode event) {
-        ObjectNode line = event.deepCopy().put("v", IpcProtocol.VERSION);
-        publisher.execute(() -> {
-            for (SocketChannel subscriber : subscribers) {
+            JsonNode request = parse(line);
+            String user = connection.peer.orElseGet(() -> tokenIdentity(request));
+            op = Optional.of(authorise(user, request));
+            if (op.get().cost == IpcProtocol.Cost.HEAVY) {
+                IpcProtocol.Op heavyOp = op.get();
                 try {
-                    write(subscriber, line);
-                } catch (IOException e) {
-                    subscribers.remove(subscriber);
-                    try {
-                        subscriber.close();
-                    } catch (IOException ignored) {
-                        // already gone
-                    }
+                    heavy.execute(() -> finish(connection, heavyOp, run(heavyOp, request, user)));
+                    return;
+                } catch (RejectedExecutionException e) {
+                    throw new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with another " + heavyOp.word + "; try again in a moment");
                 }
             }
-        });
+            reply = run(op.get(), request, user);
+        } catch (AgentRefusal refusal) {
+            reply = refusal(refusal);
+        } catch (Throwable e) { // no failure of one request, not even running out of stack or memory, ends the channel
+            reply = failed(op, e);
+        }
+        finish(connection, op.orElse(null), reply);
     }
 
-    ObjectNode handle(String user, JsonNode request) throws JsonFormatException {
-        Json.object(request, "request");
-        Json.onlyKeys(request, "", IpcProtocol.FIELDS);
+    private void finish(Connection connection, IpcProtocol.Op op, ObjectNode reply) {
+        try {
+            if (op == IpcProtocol.Op.SUBSCRIBE && reply.path("ok").asBoolean()) {
+                loop.subscribe(connection, reply.toString(), refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "too many trays are subscribed")).toString());
+            } else {
+                loop.answer(connection, reply.toString());
+            }
+        } catch (Throwable e) {
+            loop.answer(connection, failed(Optional.ofNullable(op), e).toString());
+        }
+    }
+
+    /** Does one allowed request; the answer, or a refusal answer. Never throws. */
+    private ObjectNode run(IpcProtocol.Op op, JsonNode request, String user) {
+        try {
+            IpcOperation operation = operations.get(op);
+            if (operation == null) {
+                throw new AgentRefusal(AgentRefusal.Kind.UNSUPPORTED, "this agent does not offer " + op.word);
+            }
+            ObjectNode reply = operation.handle(request, policy.allows(user, IpcProtocol.Right.ADMIN));
+            if (reply == null) {
+                throw new IllegalStateException("no answer from " + op.word);
+            }
+            return reply.put("v", IpcProtocol.VERSION);
+        } catch (AgentRefusal refusal) {
+            return refusal(refusal);
+        } catch (Throwable e) {
+            return failed(Optional.of(op), e);
+        }
+    }
+
+    /** The answer to one request line from {@code user}, for the tests and the fuzzer: parsing, the right check and the table. */
+    ObjectNode handle(String user, String line) {
+        try {
+            JsonNode request = parse(line);
+            return run(authorise(user, request), request, user);
+        } catch (AgentRefusal refusal) {
+            return refusal(refusal);
+        }
+    }
+
+    private static JsonNode parse(String line) throws AgentRefusal {
+        try {
+            JsonNode request = Json.parse(line);
+            Json.object(request, "request");
+            Json.onlyKeys(request, "", IpcProtocol.FIELDS);
+            return request;
+        } catch (JsonFormatException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "malformed request: " + e.getMessage());
+        }
+    }
+
+    private IpcProtocol.Op authorise(String user, JsonNode request) throws AgentRefusal {
         if (request.path("v").asInt(-1) != IpcProtocol.VERSION) {
-            return refusal("unsupported protocol version " + request.path("v") + "; this agent speaks " + IpcProtocol.VERSION);
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "unsupported protocol version " + request.path("v") + "; this agent speaks " + IpcProtocol.VERSION);
         }
-        String op = request.path("op").asText("");
-        IpcProtocol.Right right = IpcProtocol.OPERATIONS.get(op);
-        if (right == null) {
-            return refusal("unknown operation \"" + op + "\"; known: " + String.join(", ", IpcProtocol.OPERATIONS.keySet().stream().sorted().toList()));
-        }
-        if (!policy.allows(user, right)) {
-            log.warn("local channel: refused {} for user {}", op, user);
-            return refusal("user " + user + " may not " + op + (right == IpcProtocol.Right.ADMIN
-                    ? ": only administrators may pause, resume or reload" : ": not allowed by the agent's policy"));
-        }
+        String word = request.path("op").asText("");
+        IpcProtocol.Op op = IpcProtocol.Op.named(word).orElseThrow(() -> new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST,
+                "unknown operation \"" + word + "\"; known: " + IpcProtocol.Op.known()));
         try {
-            return handler.handle(op, request, policy.allows(user, IpcProtocol.Right.ADMIN)).put("v", IpcProtocol.VERSION);
-        } catch (IpcRefusal e) {
-            return refusal(e.getMessage());
+            policy.check(user, op, request, organisation.get());
+        } catch (AgentRefusal refusal) {
+            refusals.take().ifPresent(leftOut -> log.warn("local channel: refused {} for user {}: {}{}", op.word, user, refusal.kind().word(),
+                    LogBudget.leftOut(leftOut)));
+            throw refusal;
         }
+        return op;
     }
 
-    private static ObjectNode refusal(String why) {
-        return Json.MAPPER.createObjectNode().put("v", IpcProtocol.VERSION).put("ok", false).put("error", why);
+    private ObjectNode failed(Optional<IpcProtocol.Op> op, Throwable e) {
+        String what = op.map(o -> o.word).orElse("answer");
+        failures.take().ifPresent(leftOut -> log.error("local channel: {} failed{}; still listening", what, LogBudget.leftOut(leftOut), e));
+        return refusal(new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent could not " + what + ": " + e + " (see its log); it is still running"));
     }
 
-    /** The caller as the kernel knows it; empty where the OS cannot say (Windows). */
-    private static Optional<String> peer(SocketChannel client) throws IOException {
-        try {
-            UnixDomainPrincipal principal = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            return Optional.of(principal.user().getName());
-        } catch (UnsupportedOperationException e) {
-            return Optional.empty();
-        }
+    static ObjectNode refusal(AgentRefusal refusal) {
+        return Json.MAPPER.createObjectNode().put("v", IpcProtocol.VERSION).put("ok", false).put("refusal", refusal.kind().word())
+                .put("error", refusal.reason());
+    }
+
+    /** Sends {@code event} to every subscriber without waiting; one that stopped reading is dropped. */
+    public void publish(ObjectNode event) {
+        loop.publish(event.deepCopy().put("v", IpcProtocol.VERSION).toString());
     }
 
     /** Without the kernel's word, the right the presented token proves stands for the caller. */
@@ -211,36 +236,29 @@ public final class IpcServer implements AutoCloseable {
                 ? IpcPolicy.TOKEN_ADMIN : IpcPolicy.TOKEN_CHOOSER).orElse("(unauthenticated caller)");
     }
 
-    private static String readLine(SocketChannel client) throws IOException, JsonFormatException {
-        ByteBuffer buffer = ByteBuffer.allocate(IpcProtocol.MAX_LINE);
-        while (buffer.hasRemaining()) {
-            if (client.read(buffer) < 0) {
-                break;
-            }
-            for (int i = 0; i < buffer.position(); i++) {
-                if (buffer.get(i) == '\n') {
-                    return new String(buffer.array(), 0, i, StandardCharsets.UTF_8);
-                }
-            }
-        }
-        if (!buffer.hasRemaining()) {
-            throw new JsonFormatException("longer than " + IpcProtocol.MAX_LINE + " bytes");
-        }
-        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-    }
-
     public Path socket() {
         return socket;
     }
 
-    @Override
-    public void close() throws IOException {
-        server.close();
-        publisher.shutdownNow();
-        for (SocketChannel subscriber : subscribers) {
-            subscriber.close();
-        }
-        Files.deleteIfExists(socket);
+    int subscriberCount() {
+        return loop.subscriberCount();
     }
 
+    private static ExecutorService pool(String name, int threads, int queue) {
+        var pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Override
+    public void close() throws IOException {
+        loop.close();
+        quick.shutdownNow();
+        heavy.shutdownNow();
+        Files.deleteIfExists(socket);
+    }
 }

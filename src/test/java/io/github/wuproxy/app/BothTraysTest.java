@@ -121,9 +121,9 @@ class BothTraysTest {
                 Fixtures.shippedProfiles(), AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         var actions = new AgentActions(agent, new AgentPaths(dir, dir), new SimulatedUpdateScanner());
         var api = new LocalAgentApi(agent, actions, hub, a -> { }, Policy.NONE, true);
-        Path socket = dir.resolve("agent.sock");
+        Path socket = new AgentPaths(dir, dir).socket();
         IpcServer channel = IpcServer.start(socket, IpcPolicy.ownerOnly(System.getProperty("user.name")),
-                new AgentIpcHandler(api, agent, Optional.of(handedOver)), Adapters.accountNames());
+                new AgentIpcHandler(api, agent, Optional.of(handedOver)).operations());
         hub.subscribe(new ChannelNotifier(channel, agent::profiles));
         var own = new Recorded();
         var service = new Recorded();

@@ -41,17 +41,17 @@ class StandaloneAgentTest {
         var out = new StringWriter();
         var err = new StringWriter();
         var cli = new CommandLine(new WuProxyCli());
-        AgentCommands.addTo(cli, () -> dir.resolve("agent.sock"));
+        AgentCommands.addTo(cli, () -> new AgentPaths(dir, dir).socket());
         io.github.wuproxy.cli.ProxyCommands.addTo(cli, new LocalMachine(new AgentPaths(dir, dir)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
-    private AgentIpcHandler handler(Agent agent, StatusHub hub, java.util.Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
+    private java.util.Map<io.github.wuproxy.ipc.IpcProtocol.Op, io.github.wuproxy.ipc.IpcOperation> handler(Agent agent, StatusHub hub, java.util.Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
             io.github.wuproxy.port.Policy policy) {
         var actions = new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner());
-        return new AgentIpcHandler(new LocalAgentApi(agent, actions, hub, a -> { }, policy, true), agent, handedOver);
+        return new AgentIpcHandler(new LocalAgentApi(agent, actions, hub, a -> { }, policy, true), agent, handedOver).operations();
     }
 
     @Test
@@ -64,13 +64,13 @@ class StandaloneAgentTest {
         var hub = new StatusHub(new RecordingNotifier());
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
-        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+        IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.of(handedOver), io.github.wuproxy.port.Policy.NONE));
         try {
             var request = io.github.wuproxy.ipc.IpcClient.request("user-proxy");
             request.set("userProxy", io.github.wuproxy.json.UserProxyJson.write(
                     UserProxySettings.fixed(UpdateProxy.fixed("mine.example:8080", "<local>"))));
-            var answer = new io.github.wuproxy.ipc.IpcClient(dir.resolve("agent.sock")).send(request);
+            var answer = new io.github.wuproxy.ipc.IpcClient(new AgentPaths(dir, dir).socket()).send(request);
             assertTrue(answer.path("ok").asBoolean(), answer.toString());
             assertEquals(3, answer.path("profiles").size());
             var done = new java.util.concurrent.CompletableFuture<Void>();
@@ -78,7 +78,7 @@ class StandaloneAgentTest {
             done.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(UpdateProxy.fixed("mine.example:8080", "<local>"), store.current(), "mobile follows what the tray handed over");
             assertEquals("mobile", io.github.wuproxy.json.StatusJson.read(
-                    new io.github.wuproxy.ipc.IpcClient(dir.resolve("agent.sock")).send(io.github.wuproxy.ipc.IpcClient.request("status"))
+                    new io.github.wuproxy.ipc.IpcClient(new AgentPaths(dir, dir).socket()).send(io.github.wuproxy.ipc.IpcClient.request("status"))
                             .path("status")).profile());
         } finally {
             channel.close();
@@ -97,13 +97,22 @@ class StandaloneAgentTest {
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         var policy = new io.github.wuproxy.port.Policy(java.util.Optional.empty(), false, java.util.Set.of("direct"),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        var handler = handler(agent, hub, java.util.Optional.empty(), policy);
+        var operations = handler(agent, hub, java.util.Optional.empty(), policy);
+        String me = System.getProperty("user.name");
+        var use = io.github.wuproxy.ipc.IpcClient.request("use").put("profile", "corporate");
         try {
-            var use = Json.parse("{\"op\":\"use\",\"profile\":\"corporate\"}");
-            var refused = org.junit.jupiter.api.Assertions.assertThrows(IpcServer.IpcRefusal.class, () -> handler.handle("use", use, false));
-            assertEquals("managed by your organisation: only direct may be chosen by hand", refused.getMessage());
-            assertTrue(handler.handle("use", use, true).path("ok").asBoolean(), "administrators are not bound");
-            assertEquals("corporate", handler.handle("status", Json.parse("{}"), false).path("status").path("profile").asText());
+            try (var asUser = IpcServer.start(dir.resolve("user.sock"), new IpcPolicy(java.util.Set.of(me), java.util.Set.of()), () -> policy,
+                    operations, io.github.wuproxy.ipc.AccountNames.ENGLISH, IpcServer.SocketAccess.FOLDER_DECIDES)) {
+                var refused = new io.github.wuproxy.ipc.IpcClient(asUser.socket()).send(use.deepCopy());
+                assertEquals("managed", refused.path("refusal").asText(), refused.toString());
+                assertEquals("managed by your organisation: only direct may be chosen by hand", refused.path("error").asText());
+            }
+            try (var asAdmin = IpcServer.start(dir.resolve("admin.sock"), IpcPolicy.ownerOnly(me), () -> policy,
+                    operations, io.github.wuproxy.ipc.AccountNames.ENGLISH, IpcServer.SocketAccess.FOLDER_DECIDES)) {
+                var client = new io.github.wuproxy.ipc.IpcClient(asAdmin.socket());
+                assertTrue(client.send(use.deepCopy()).path("ok").asBoolean(), "administrators are not bound");
+                assertEquals("corporate", client.send(io.github.wuproxy.ipc.IpcClient.request("status")).path("status").path("profile").asText());
+            }
         } finally {
             agent.close();
         }
@@ -119,7 +128,7 @@ class StandaloneAgentTest {
         var hub = new StatusHub(new RecordingNotifier());
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
-        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+        IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current(), "mobile follows the user");
@@ -165,7 +174,7 @@ class StandaloneAgentTest {
         var hub = new StatusHub(new RecordingNotifier());
         Agent agent = Agent.start(TestAdapters.simulated(network, store, user), new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
-        IpcServer channel = IpcServer.start(dir.resolve("agent.sock"), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+        IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         try {
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());

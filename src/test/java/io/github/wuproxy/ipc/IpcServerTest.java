@@ -1,5 +1,6 @@
 package io.github.wuproxy.ipc;
 
+import io.github.wuproxy.port.AgentRefusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,14 +36,23 @@ class IpcServerTest {
     private IpcServer server;
 
     private IpcServer serve(IpcPolicy policy) throws IOException {
-        server = IpcServer.start(dir.resolve("agent.sock"), policy, (op, request, admin) -> {
-            done.add(op + (request.has("profile") ? " " + request.get("profile").asText() : ""));
-            if (request.path("profile").asText().equals("office")) {
-                throw new IpcServer.IpcRefusal("there is no profile office");
-            }
-            return Json.MAPPER.createObjectNode().put("ok", true);
-        });
+        server = IpcServer.start(dir.resolve("agent.sock"), policy, recording(done));
         return server;
+    }
+
+    /** Every operation records what it was asked and answers ok; "office" is no profile. */
+    static java.util.Map<IpcProtocol.Op, IpcOperation> recording(List<String> done) {
+        var table = new java.util.EnumMap<IpcProtocol.Op, IpcOperation>(IpcProtocol.Op.class);
+        for (IpcProtocol.Op op : IpcProtocol.Op.values()) {
+            table.put(op, (request, admin) -> {
+                done.add(op.word + (request.has("profile") ? " " + request.get("profile").asText() : ""));
+                if (request.path("profile").asText().equals("office")) {
+                    throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "there is no profile office");
+                }
+                return Json.MAPPER.createObjectNode().put("ok", true);
+            });
+        }
+        return table;
     }
 
     @AfterEach
@@ -88,8 +98,8 @@ class IpcServerTest {
         serve(new IpcPolicy(Set.of("alice"), Set.of(ME)));
         String captured = "{\"v\":1,\"op\":\"pause\"}";
         assertTrue(send(captured).path("ok").asBoolean(), "the administrator's own request is served");
-        JsonNode replayed = server.handle("alice", Json.parse(captured));
-        assertEquals("user alice may not pause: only administrators may pause, resume or reload", replayed.path("error").asText());
+        JsonNode replayed = server.handle("alice", captured);
+        assertEquals("user alice may not pause: only administrators may pause, resume, set, reload or remember", replayed.path("error").asText());
         assertEquals(List.of("pause"), done, "the replay did nothing");
     }
 
@@ -98,7 +108,7 @@ class IpcServerTest {
         serve(new IpcPolicy(Set.of(ME), Set.of("root-only-" + ME)));
         assertTrue(send("{\"v\":1,\"op\":\"use\",\"profile\":\"direct\"}").path("ok").asBoolean());
         JsonNode pause = send("{\"v\":1,\"op\":\"pause\"}");
-        assertEquals("user " + ME + " may not pause: only administrators may pause, resume or reload", pause.path("error").asText());
+        assertEquals("user " + ME + " may not pause: only administrators may pause, resume, set, reload or remember", pause.path("error").asText());
         assertEquals(List.of("use direct"), done);
     }
 
@@ -129,7 +139,7 @@ class IpcServerTest {
         assertTrue(Files.exists(socket));
         serve(IpcPolicy.ownerOnly(ME));
         assertTrue(send("{\"v\":1,\"op\":\"status\"}").path("ok").asBoolean());
-        var e = assertThrows(IOException.class, () -> IpcServer.start(socket, IpcPolicy.ownerOnly(ME), (op, r, admin) -> null));
+        var e = assertThrows(IOException.class, () -> IpcServer.start(socket, IpcPolicy.ownerOnly(ME), java.util.Map.of()));
         assertTrue(e.getMessage().startsWith("another wuproxy agent is running"), e.getMessage());
     }
 
@@ -147,10 +157,10 @@ class IpcServerTest {
         String choose = Files.readString(tokens.resolve(IpcTokens.CHOOSE)).strip();
         var request = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + choose + "\"}");
         assertEquals(IpcPolicy.TOKEN_CHOOSER, server.tokenIdentity(request));
-        assertEquals("user " + IpcPolicy.TOKEN_CHOOSER + " may not pause: only administrators may pause, resume or reload",
-                server.handle(server.tokenIdentity(request), request).path("error").asText());
+        assertEquals("user " + IpcPolicy.TOKEN_CHOOSER + " may not pause: only administrators may pause, resume, set, reload or remember",
+                server.handle(server.tokenIdentity(request), request.toString()).path("error").asText());
         var asAdmin = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + admin + "\"}");
-        assertTrue(server.handle(server.tokenIdentity(asAdmin), asAdmin).path("ok").asBoolean());
+        assertTrue(server.handle(server.tokenIdentity(asAdmin), asAdmin.toString()).path("ok").asBoolean());
         assertEquals("(unauthenticated caller)", server.tokenIdentity(Json.parse("{\"token\":\"" + "00".repeat(32) + "\"}")));
         assertEquals("(unauthenticated caller)", server.tokenIdentity(Json.parse("{\"token\":\"not hex\"}")));
         server.close();

@@ -152,7 +152,7 @@ class TrayUiTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         start(List.of(java, "-cp", System.getProperty("java.class.path"), "-Dwuproxy.home=" + home, "-Dwuproxy.data=" + data,
                 "-Ddorkbox.updates.Updates.ENABLE=false", "-Dwuproxy.tray=" + backend, "io.github.wuproxy.app.Main", "agent"), Files.createDirectories(SHOTS).resolve("agent-" + backend + ".log"));
-        Path socket = data.resolve("agent.sock");
+        Path socket = data.resolve("channel").resolve("agent.sock");
         await("the agent's channel", () -> IpcClient.isAlive(socket));
         await("the tray icon", () -> {
             try {
