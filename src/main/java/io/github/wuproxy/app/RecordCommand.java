@@ -27,6 +27,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A label for the snapshot, like office or home")
     String name = "";
 
+    @Option(names = "--define", paramLabel = "NAME", description = "Print a timeline's define line: {\"define\":{\"NAME\":SNAPSHOT}}")
+    String define;
+
     @Option(names = "--anonymise", description = "Replace host names, DNS suffixes and SSIDs with stable pseudonyms (*.example)")
     boolean anonymise;
 
@@ -38,11 +41,14 @@ final class RecordCommand implements Callable<Integer> {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
             NetworkLocation here = Adapters.forThisMachine(paths, configuration.settings()).network()
                     .current(ProbeRequests.of(configuration.profiles()));
-            here = new NetworkLocation(name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
+            here = new NetworkLocation(name.isEmpty() && define != null ? define : name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
             if (anonymise) {
                 here = Anonymiser.anonymise(here);
             }
-            spec.commandLine().getOut().println(LocationJson.write(here).toString());
+            var snapshot = LocationJson.write(here);
+            spec.commandLine().getOut().println(define == null ? snapshot.toString()
+                    : io.github.wuproxy.json.Json.MAPPER.createObjectNode().set("define", io.github.wuproxy.json.Json.MAPPER.createObjectNode()
+                            .set(define, snapshot)).toString());
             return ExitCodes.OK;
         } catch (ProfileException e) {
             e.problems().forEach(err::println);
