@@ -22,6 +22,7 @@ import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.SyncStatus;
+import io.github.wuproxy.port.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +61,12 @@ public final class Simulation {
      *
      * @param baseline the WinHTTP proxy the machine would hold without wuproxy; empty: the timeline's starting value
      */
-    public record Options(Output output, Optional<UpdateProxy> baseline) {
+    public record Options(Output output, Optional<UpdateProxy> baseline, boolean everyDriftCheck) {
         public static final Options ALL = new Options(Output.ALL, Optional.empty());
+
+        public Options(Output output, Optional<UpdateProxy> baseline) {
+            this(output, baseline, false);
+        }
     }
 
     /** An expectation that did not hold: its timeline line and what was found. */
@@ -95,6 +100,12 @@ public final class Simulation {
     private WindowsUpdateBaseline.Source updateSource = WindowsUpdateBaseline.Source.MICROSOFT;
     private boolean userProxyFallback;
     private VirtualTime.Scope timers;
+    private final Timers engineTimers = (delay, task) -> timers.after(delay, () -> {
+        changedSinceDriftCheck = true;
+        task.run();
+    });
+    /** Whether anything reached the engine since its last drift check; a drift check with nothing new finds nothing. */
+    private boolean changedSinceDriftCheck = true;
     private SyncEngine engine;
     private boolean crashArmed;
     private boolean asleep;
@@ -136,7 +147,7 @@ public final class Simulation {
         service = new SimulatedUpdateService(store::current);
         baseline = new WindowsUpdateBaseline(options.baseline().orElse(startingStore), updateSource, userProxyFallback);
         network.start(() -> engine.networkChanged());
-        store.watch(() -> timers.after(Duration.ZERO, () -> engine.storeWritten()));
+        store.watch(() -> engineTimers.after(Duration.ZERO, () -> engine.storeWritten()));
         store.afterBitsWrite(() -> {
             if (pendingWrite() != null) {
                 pendingWrite.set("bits", ProxyJson.write(store.read().bits().orElseThrow()));
@@ -158,7 +169,7 @@ public final class Simulation {
             }
         });
         scanReports.watch(scan -> engine.scanFinished(scan));
-        scanner.onScan(() -> timers.after(Duration.ZERO, this::scan));
+        scanner.onScan(() -> engineTimers.after(Duration.ZERO, this::scan));
         pendingFaults.forEach(this::apply);
         guarded(this::startEngine);
         scheduleDriftCheck();
@@ -222,8 +233,9 @@ public final class Simulation {
     private void startEngine() {
         timers = time.scope();
         activeProblems.clear();
+        changedSinceDriftCheck = true;
         engine = new SyncEngine(new EnginePorts(network, store, user, new TimelinePac(), service, scanner, verifier,
-                state, recorder, timers, time),
+                state, recorder, engineTimers, time),
                 profiles, settings);
         engine.start();
     }
@@ -238,15 +250,24 @@ public final class Simulation {
         time.runUntil(at);
     }
 
+    /**
+     * The agent's periodic drift check. One that nothing has reached the engine since the last (no
+     * timeline line but scans that fit, no timer, no active problem) re-reads the same inputs and
+     * finds nothing, so it is skipped unless {@link Options#everyDriftCheck()}: the output is the same.
+     */
     private void scheduleDriftCheck() {
         VirtualSchedules.every(time, settings.driftCheckInterval(), () -> {
-            if (!asleep) {
+            if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
+                changedSinceDriftCheck = false;
                 engine.driftCheck();
             }
         });
     }
 
     private void apply(TimelineEvent event) {
+        if (!(event instanceof TimelineEvent.Scan || event instanceof TimelineEvent.Expect)) {
+            changedSinceDriftCheck = true;
+        }
         if (event instanceof TimelineEvent.Network n) {
             NetworkLocation location = n.location() == null ? NetworkLocation.offline() : n.location();
             wpad = n.wpad();
@@ -333,6 +354,7 @@ public final class Simulation {
             out.accept(scan);
         }
         if (fits != null) {
+            changedSinceDriftCheck |= !fits;
             // What the WindowsUpdateClient log reports: a proxy that does not fit fails the scan.
             scanReports.report(fits ? ScanResult.succeeded(time.instant()) : ScanResult.failed(time.instant(), WRONG_PROXY_ERROR));
         }
