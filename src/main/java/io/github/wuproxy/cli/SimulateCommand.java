@@ -73,7 +73,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Optional<UpdateProxy> machine;
         try {
             machine = baseline == null ? Optional.empty()
-                    : Optional.of(baseline.equalsIgnoreCase("direct") ? UpdateProxy.direct() : UpdateProxy.fixed(baseline, "<local>"));
+                    : Optional.of(baseline.equalsIgnoreCase("direct") ? UpdateProxy.direct() : UpdateProxy.fixed(baseline, ""));
         } catch (IllegalArgumentException e) {
             err.println("--baseline must be direct or host:port: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -220,7 +220,7 @@ class SimulateCommandTest {
         assertEquals(6, summary.get("scansFitting").asInt());
         assertEquals(2, summary.get("baselineScansFitting").asInt(), "the office proxy fails at the cafe, on the tether and at home");
         JsonNode cafe = lines().stream().filter(l -> l.get("type").asText().equals("scan") && l.get("t").asDouble() == 4800).findFirst().orElseThrow();
-        assertEquals("{\"proxy\":{\"mode\":\"fixed\",\"server\":\"proxy.corp.example.com:8080\",\"bypass\":\"<local>\"},\"way\":\"machine\","
+        assertEquals("{\"proxy\":{\"mode\":\"fixed\",\"server\":\"proxy.corp.example.com:8080\",\"bypass\":\"\"},\"way\":\"machine\","
                 + "\"fits\":false,\"error\":\"0x80072EE7\"}", cafe.get("baseline").toString());
 
         out.getBuffer().setLength(0);
