@@ -22,6 +22,7 @@ public final class Bench {
         rows.addAll(Jmh.run());
         rows.addAll(EngineHarness.flapping());
         rows.addAll(EngineHarness.simulateThroughput());
+        rows.addAll(FleetBench.run(target));
         rows.addAll(EngineHarness.exposurePerChange());
         rows.addAll(Soak.run());
         rows.addAll(footprint.finish());

@@ -27,6 +27,9 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "A label for the snapshot, like office or home")
     String name = "";
 
+    @Option(names = "--define", paramLabel = "NAME", description = "Print a timeline's define line: {\"define\":{\"NAME\":SNAPSHOT}}")
+    String define;
+
     @Option(names = "--anonymise", description = {"Replace host names, DNS suffixes, SSIDs, gateway MACs, MAC-based IPv6 interface IDs,",
         "certificate fingerprints and URL paths with keyed pseudonyms, and drop URL passwords and queries"})
     boolean anonymise;
@@ -48,11 +51,14 @@ final class RecordCommand implements Callable<Integer> {
             Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
             NetworkLocation here = Adapters.forThisMachine(paths, configuration.settings()).network()
                     .current(ProbeRequests.of(configuration.profiles()));
-            here = new NetworkLocation(name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
+            here = new NetworkLocation(name.isEmpty() && define != null ? define : name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
             if (anonymise) {
                 here = (key == null ? Anonymiser.withFreshKey() : Anonymiser.withKey(key)).anonymise(here);
             }
-            spec.commandLine().getOut().println(LocationJson.write(here).toString());
+            var snapshot = LocationJson.write(here);
+            spec.commandLine().getOut().println(define == null ? snapshot.toString()
+                    : io.github.wuproxy.json.Json.MAPPER.createObjectNode().set("define", io.github.wuproxy.json.Json.MAPPER.createObjectNode()
+                            .set(define, snapshot)).toString());
             return ExitCodes.OK;
         } catch (ProfileException e) {
             e.problems().forEach(err::println);

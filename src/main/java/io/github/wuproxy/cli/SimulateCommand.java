@@ -3,34 +3,41 @@ package io.github.wuproxy.cli;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.profile.ProfileSet;
-import io.github.wuproxy.port.ProfileException;
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.json.Json;
 import io.github.wuproxy.json.JsonLines;
+import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.sim.Simulation;
 import io.github.wuproxy.sim.Timeline;
 import io.github.wuproxy.sim.TimelineEvent;
 import io.github.wuproxy.sim.TimelineException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wuproxy simulate TIMELINE}: the real engine over a recorded or written day, in virtual time. */
+/** {@code wuproxy simulate TIMELINE|DIR}: the real engine over a recorded or written day, in virtual time. */
 @Command(name = "simulate", description = {
     "Replay a timeline of network changes through the real engine in virtual time;",
-    "print every decision, write, restart, scan and problem as JSON Lines."})
+    "print every decision, write, restart, scan, expectation and problem as JSON Lines.",
+    "With a folder, replay every *.jsonl in it as a test suite. Exit 1 when an expectation fails."})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TIMELINE", description = "JSON Lines file of events (see README)")
+    @Parameters(index = "0", paramLabel = "TIMELINE|DIR", description = "JSON Lines file of events (see README), or a folder of them")
     Path timeline;
 
     @Option(names = "--profiles", paramLabel = "DIR", description = "Profile folder (default: profiles)")
@@ -39,9 +46,38 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: agent/agent.conf if present)")
     Path agentConf = Path.of("agent", "agent.conf");
 
+    @Option(names = "--output", paramLabel = "all|failures|summary",
+            description = "Lines to print: all (default); failures (failed expectations, scans that do not fit, problems); summary")
+    String output = "all";
+
+    @Option(names = "--baseline", paramLabel = "direct|HOST:PORT",
+            description = "The WinHTTP proxy the machine would hold without wuproxy (default: the timeline's starting value)")
+    String baseline;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report: one test per timeline")
+    Path junit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Simulation.Output mode = switch (output) {
+            case "all" -> Simulation.Output.ALL;
+            case "failures" -> Simulation.Output.FAILURES;
+            case "summary" -> Simulation.Output.SUMMARY;
+            default -> null;
+        };
+        if (mode == null) {
+            err.println("--output must be all, failures or summary, found \"" + output + "\"");
+            return ExitCodes.BAD_INPUT;
+        }
+        Optional<UpdateProxy> machine;
+        try {
+            machine = baseline == null ? Optional.empty()
+                    : Optional.of(baseline.equalsIgnoreCase("direct") ? UpdateProxy.direct() : UpdateProxy.fixed(baseline, ""));
+        } catch (IllegalArgumentException e) {
+            err.println("--baseline must be direct or host:port: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         AgentSettings settings;
         ProfileSet set;
         try {
@@ -53,19 +89,69 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("Fix the profiles (`wuproxy check` lists every problem), then simulate again.");
             return ExitCodes.BAD_INPUT;
         }
-        List<TimelineEvent> events;
+        List<Path> files;
+        boolean suite = Files.isDirectory(timeline);
         try {
-            events = Timeline.parse(timeline.toString(), Files.readString(timeline, StandardCharsets.UTF_8));
+            files = suite ? timelinesIn(timeline) : List.of(timeline);
         } catch (IOException e) {
-            err.println(timeline + ": cannot read the timeline: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (TimelineException e) {
-            err.println(e.getMessage());
+            err.println(timeline + ": cannot list the folder: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (JsonLines out = new JsonLines(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16))) {
-            new Simulation(set, settings, out::write).run(events);
+        if (files.isEmpty()) {
+            err.println(timeline + ": no *.jsonl timelines in this folder");
+            return ExitCodes.BAD_INPUT;
         }
-        return ExitCodes.OK;
+        List<JUnitReport.Case> cases = new ArrayList<>();
+        int exit = ExitCodes.OK;
+        try (JsonLines out = new JsonLines(new BufferedWriter(spec.commandLine().getOut(), 1 << 16))) {
+            for (Path file : files) {
+                long started = System.nanoTime();
+                if (suite) {
+                    out.write(Json.MAPPER.createObjectNode().put("type", "timeline").put("file", file.getFileName().toString()));
+                }
+                List<TimelineEvent> events;
+                try {
+                    events = Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException | TimelineException e) {
+                    String message = e instanceof IOException ? file + ": cannot read the timeline: " + e.getMessage() : e.getMessage();
+                    out.flush();
+                    err.println(message);
+                    cases.add(JUnitReport.Case.error(name(file), seconds(started), message));
+                    exit = ExitCodes.BAD_INPUT;
+                    continue;
+                }
+                Simulation.Summary summary = new Simulation(set, settings, out::write, new Simulation.Options(mode, machine)).run(events);
+                List<String> failed = summary.failures().stream().map(f -> file + ":" + f.line() + ": expectation failed: " + f.message()).toList();
+                if (!failed.isEmpty()) {
+                    out.flush();
+                    failed.forEach(err::println);
+                    exit = Math.max(exit, ExitCodes.FAILURE);
+                }
+                cases.add(JUnitReport.Case.of(name(file), seconds(started), summary.expectations(), failed));
+            }
+        }
+        if (junit != null) {
+            try {
+                JUnitReport.write(junit, "wuproxy simulate " + timeline.getFileName(), cases);
+            } catch (IOException e) {
+                err.println(junit + ": cannot write the JUnit report: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        return exit;
+    }
+
+    private static List<Path> timelinesIn(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

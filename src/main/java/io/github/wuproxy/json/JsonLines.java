@@ -28,6 +28,11 @@ public final class JsonLines implements AutoCloseable {
         }
     }
 
+    /** Pushes what is written so far out, so it comes before what is printed on stderr next. */
+    public void flush() {
+        close();
+    }
+
     @Override
     public void close() {
         try {

@@ -31,4 +31,13 @@ public final class ProbedPacResolver implements PacResolver {
         }
         return PacAnswer.parse(answer);
     }
+
+    /** What WPAD finds at {@code at}: its {@code wpad.*} script's answer; empty when there is none or it names no usable proxy. */
+    public static Optional<UpdateProxy> wpad(NetworkLocation at) {
+        try {
+            return Optional.of(new ProbedPacResolver().resolve(Optional.empty(), at));
+        } catch (PacException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.github.wuproxy.json.ProxyJson;
 import io.github.wuproxy.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.baseline.WindowsUpdateBaseline;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
@@ -14,21 +15,31 @@ import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
+import io.github.wuproxy.port.PacException;
+import io.github.wuproxy.port.PacResolver;
 import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.ScanResult;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.Timers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Replays a timeline through the real {@link SyncEngine} over simulated ports in virtual time, and
- * reports every decision, write, restart, scan and problem as one JSON object per line.
+ * reports every decision, write, restart, scan, expectation and problem as one JSON object per line.
+ * A network, the user's settings, proxy answers and a foreign write at t = 0 are the machine as it
+ * starts; the replay ends when the settle delay after the last line has passed.
  */
 public final class Simulation {
     /** Timeline second 0. */
@@ -36,24 +47,85 @@ public final class Simulation {
     /** What a scan through a proxy that does not fit the network fails with: ERROR_WINHTTP_CANNOT_CONNECT. */
     static final int WRONG_PROXY_ERROR = 0x80072EFD;
 
+    /** Which lines are printed: all; only failed expectations, scans that do not fit and problems; or the summary alone. */
+    public enum Output {
+        ALL, FAILURES, SUMMARY;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * How to replay.
+     *
+     * @param baseline the WinHTTP proxy the machine would hold without wuproxy; empty: the timeline's starting value
+     */
+    public record Options(Output output, Optional<UpdateProxy> baseline, boolean everyDriftCheck) {
+        public static final Options ALL = new Options(Output.ALL, Optional.empty());
+
+        public Options(Output output, Optional<UpdateProxy> baseline) {
+            this(output, baseline, false);
+        }
+    }
+
+    /** An expectation that did not hold: its timeline line and what was found. */
+    public record Failure(int line, String message) {}
+
     private final ProfileSet profiles;
     private final AgentSettings settings;
     private final Consumer<ObjectNode> out;
+    private final Options options;
+    private final boolean all;
     private final VirtualTime time = new VirtualTime(START);
     private final ScriptedNetworkLocationSource network = new ScriptedNetworkLocationSource();
-    private final InMemoryUpdateProxyStore store = InMemoryUpdateProxyStore.direct();
+    private InMemoryUpdateProxyStore store;
     private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
-    private final SimulatedUpdateService service = new SimulatedUpdateService(store::current);
+    private SimulatedUpdateService service;
     private final InMemoryStateStore state = new InMemoryStateStore();
     private final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
     private final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
     private final ScriptedScanSource scanReports = new ScriptedScanSource();
+    private final ReferenceEvaluation reference;
     private final Recorder recorder = new Recorder();
-    private final List<ObjectNode> pendingRestarts = new java.util.ArrayList<>();
+    private final List<ObjectNode> pendingRestarts = new ArrayList<>();
+    private final Set<ProblemCode> activeProblems = EnumSet.noneOf(ProblemCode.class);
+    private final List<Failure> failures = new ArrayList<>();
+    private boolean writePending;
     private ObjectNode pendingWrite;
     private ExpectedKey expectedKey;
-    private Optional<UpdateProxy> expected = Optional.empty();
+    private Judged judged;
+    private Optional<UpdateProxy> wpad = Optional.empty();
+    private WindowsUpdateBaseline baseline;
+    private WindowsUpdateBaseline.Source updateSource = WindowsUpdateBaseline.Source.MICROSOFT;
+    private boolean userProxyFallback;
     private VirtualTime.Scope timers;
+    private final Timers engineTimers = new Timers() {
+        @Override
+        public Cancellable after(Duration delay, Runnable task) {
+            return timers.after(delay, () -> {
+                changedSinceDriftCheck = true;
+                task.run();
+            });
+        }
+
+        /**
+         * The engine's drift check. One that nothing has reached the engine since the last (no
+         * timeline line but scans that fit, no timer, no active problem) re-reads the same inputs and
+         * finds nothing, so it is skipped unless {@link Options#everyDriftCheck()}: the output is the same.
+         */
+        @Override
+        public Cancellable every(Duration interval, Runnable task) {
+            return timers.every(interval, () -> {
+                if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
+                    changedSinceDriftCheck = false;
+                    task.run();
+                }
+            });
+        }
+    };
+    /** Whether anything reached the engine since its last drift check; a drift check with nothing new finds nothing. */
+    private boolean changedSinceDriftCheck = true;
     private SyncEngine engine;
     private boolean crashArmed;
     private boolean asleep;
@@ -62,54 +134,127 @@ public final class Simulation {
     private long wrongMillis;
     private int scans;
     private int scansFitting;
+    private int baselineScansFitting;
     private int writes;
     private int problems;
+    private int expectations;
 
     public Simulation(ProfileSet profiles, AgentSettings settings, Consumer<ObjectNode> out) {
+        this(profiles, settings, out, Options.ALL);
+    }
+
+    public Simulation(ProfileSet profiles, AgentSettings settings, Consumer<ObjectNode> out, Options options) {
         this.profiles = profiles;
         this.settings = settings;
         this.out = out;
+        this.options = options;
+        this.all = options.output() == Output.ALL;
+        this.reference = new ReferenceEvaluation(profiles, verifier);
     }
 
-    /** What a replay found. */
-    public record Summary(int scans, int scansFitting, int writes, int restarts, double wrongProxySeconds, int problems) {}
+    /**
+     * What a replay found.
+     *
+     * @param baselineScansFitting scans that Windows Update alone (the baseline) would have got through
+     * @param failures the expectations that did not hold, in timeline order
+     */
+    public record Summary(int scans, int scansFitting, int baselineScansFitting, int writes, int restarts, double wrongProxySeconds,
+            int problems, int expectations, List<Failure> failures) {}
 
     public Summary run(List<TimelineEvent> events) {
+        List<TimelineEvent> rest = startingMachine(events);
+        store = InMemoryUpdateProxyStore.holding(startingStore);
+        service = new SimulatedUpdateService(store::current);
+        baseline = new WindowsUpdateBaseline(options.baseline().orElse(startingStore), updateSource, userProxyFallback);
         network.start(() -> engine.networkChanged());
-        store.watch(() -> timers.after(Duration.ZERO, () -> engine.storeWritten()));
-        store.afterBitsWrite(() -> pendingWrite().set("bits", ProxyJson.write(store.read().bits().orElseThrow())));
+        store.watch(() -> engineTimers.after(Duration.ZERO, () -> engine.storeWritten()));
+        store.afterBitsWrite(() -> {
+            if (pendingWrite() != null) {
+                pendingWrite.set("bits", ProxyJson.write(store.read().bits().orElseThrow()));
+            }
+        });
         store.afterWrite(() -> {
-            pendingWrite().put("winHttpSettings", HexFormat.of().formatHex(store.winHttpSettings()));
+            if (pendingWrite() != null) {
+                pendingWrite.put("winHttpSettings", HexFormat.of().formatHex(store.winHttpSettings()));
+            }
             if (crashArmed) {
                 crashArmed = false;
                 throw new SimulatedCrash();
             }
         });
         // Printed after the write that caused it, at the end of the step.
-        service.onRestart(() -> pendingRestarts.add(line("restart").put("service", "wuauserv")));
+        service.onRestart(() -> {
+            if (all) {
+                pendingRestarts.add(line("restart").put("service", "wuauserv"));
+            }
+        });
         scanReports.watch(scan -> engine.scanFinished(scan));
-        scanner.onScan(() -> timers.after(Duration.ZERO, this::scan));
+        scanner.onScan(() -> engineTimers.after(Duration.ZERO, this::scan));
+        pendingFaults.forEach(this::apply);
         guarded(this::startEngine);
         account();
-        for (TimelineEvent event : events) {
+        for (TimelineEvent event : rest) {
             Instant at = START.plusMillis(Math.round(event.t() * 1000));
             runTimersUntil(at);
             guarded(() -> apply(event));
             account();
         }
-        runTimersUntil(time.instant());
+        // The last change is decided: the replay runs on until its settle delay has passed.
+        runTimersUntil(time.instant().plus(settings.settleDelay()));
         account();
-        Summary summary = new Summary(scans, scansFitting, writes, service.restarts(), wrongMillis / 1000.0, problems);
-        out.accept(line("summary").put("scans", summary.scans()).put("scansFitting", summary.scansFitting())
+        Summary summary = new Summary(scans, scansFitting, baselineScansFitting, writes, service.restarts(), wrongMillis / 1000.0,
+                problems, expectations, List.copyOf(failures));
+        ObjectNode line = line("summary").put("scans", summary.scans()).put("scansFitting", summary.scansFitting())
                 .put("writes", summary.writes()).put("restarts", summary.restarts())
-                .put("wrongProxySeconds", summary.wrongProxySeconds()).put("problems", summary.problems()));
+                .put("wrongProxySeconds", summary.wrongProxySeconds()).put("problems", summary.problems())
+                .put("baselineScansFitting", summary.baselineScansFitting()).put("baselineProxy", baseline.machine().describe());
+        if (expectations > 0) {
+            line.put("expectations", expectations).put("expectationsFailed", failures.size());
+        }
+        out.accept(line);
         return summary;
+    }
+
+    private UpdateProxy startingStore = UpdateProxy.direct();
+    private final List<TimelineEvent.Fault> pendingFaults = new ArrayList<>();
+
+    /**
+     * Applies the t = 0 lines that describe the machine as it starts (its network, the user's
+     * settings, proxy answers, a WinHTTP value set before wuproxy, the update source, faults armed for
+     * the first step), so the engine starts on them; returns the lines left to replay.
+     */
+    private List<TimelineEvent> startingMachine(List<TimelineEvent> events) {
+        List<TimelineEvent> rest = new ArrayList<>(events.size());
+        for (TimelineEvent event : events) {
+            if (event.t() != 0) {
+                rest.add(event);
+            } else if (event instanceof TimelineEvent.Network n) {
+                network.setQuietly(n.location());
+                wpad = n.wpad();
+            } else if (event instanceof TimelineEvent.UserProxy u) {
+                user.set(u.settings());
+            } else if (event instanceof TimelineEvent.ProxyAnswers p) {
+                verifier.set(p.server(), p.answer());
+            } else if (event instanceof TimelineEvent.ForeignWrite f) {
+                startingStore = f.proxy();
+            } else if (event instanceof TimelineEvent.WindowsUpdate w) {
+                updateSource = w.source();
+                userProxyFallback = w.userProxyFallback();
+            } else if (event instanceof TimelineEvent.Fault f) {
+                pendingFaults.add(f);
+            } else {
+                rest.add(event);
+            }
+        }
+        return rest;
     }
 
     private void startEngine() {
         timers = time.scope();
-        engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner, verifier,
-                state, recorder, timers, time),
+        activeProblems.clear();
+        changedSinceDriftCheck = true;
+        engine = new SyncEngine(new EnginePorts(network, store, user, new TimelinePac(), service, scanner, verifier,
+                state, recorder, engineTimers, time),
                 profiles, settings.engine());
         engine.start();
     }
@@ -125,8 +270,12 @@ public final class Simulation {
     }
 
     private void apply(TimelineEvent event) {
+        if (!(event instanceof TimelineEvent.Scan || event instanceof TimelineEvent.Expect)) {
+            changedSinceDriftCheck = true;
+        }
         if (event instanceof TimelineEvent.Network n) {
             NetworkLocation location = n.location() == null ? NetworkLocation.offline() : n.location();
+            wpad = n.wpad();
             if (asleep) {
                 network.setQuietly(location);
             } else {
@@ -155,6 +304,13 @@ public final class Simulation {
             engine.resume();
         } else if (event instanceof TimelineEvent.ForeignWrite f) {
             store.foreignWrite(f.proxy());
+        } else if (event instanceof TimelineEvent.Expect e) {
+            check(e);
+        } else if (event instanceof TimelineEvent.WindowsUpdate w) {
+            updateSource = w.source();
+            userProxyFallback = w.userProxyFallback();
+            baseline = new WindowsUpdateBaseline(baseline.machine(), updateSource, userProxyFallback);
+            judged = null;
         } else if (event instanceof TimelineEvent.Fault f) {
             switch (f.kind()) {
                 case WRITE_DENIED -> store.failNextWrite(StoreException.Reason.DENIED);
@@ -174,43 +330,129 @@ public final class Simulation {
             engine.use(use.profile(), use.sticky());
         } catch (IllegalArgumentException e) {
             problems++;
-            out.accept(line("problem").put("code", "use").put("message", "line " + use.line() + ": " + e.getMessage()));
+            printProblem(line("problem").put("code", "use").put("message", "line " + use.line() + ": " + e.getMessage()));
         }
     }
 
     private void scan() {
         scans++;
-        ObjectNode scan = line("scan");
-        scan.set("effective", ProxyJson.write(service.effective()));
-        Optional<UpdateProxy> expected = expected();
-        scan.set("expected", expected.map(ProxyJson::write).orElse(null));
-        if (engine.state().paused() || expected.isEmpty()) {
-            scan.putNull("fits");
-        } else {
-            boolean fits = expected.get().equals(service.effective());
-            scansFitting += fits ? 1 : 0;
-            scan.put("fits", fits);
+        Judged now = judged();
+        UpdateProxy effective = service.effective();
+        Boolean fits = engine.state().paused() || now.expected().isEmpty() ? null : now.expected().get().equals(effective);
+        scansFitting += Boolean.TRUE.equals(fits) ? 1 : 0;
+        Optional<WindowsUpdateBaseline.Attempt> base = now.baseline();
+        baselineScansFitting += base.isPresent() && base.get().fits() ? 1 : 0;
+        if (all || (options.output() == Output.FAILURES && Boolean.FALSE.equals(fits))) {
+            ObjectNode scan = line("scan");
+            scan.set("effective", ProxyJson.write(effective));
+            scan.set("expected", now.expected().map(ProxyJson::write).orElse(null));
+            if (fits == null) {
+                scan.putNull("fits");
+            } else {
+                scan.put("fits", fits);
+            }
+            if (!now.engine().equals(now.expected())) {
+                // The engine's own view differs from the reference evaluation: a rule or resolution bug in one of them.
+                scan.set("engineExpected", now.engine().map(ProxyJson::write).orElse(null));
+            }
+            scan.set("baseline", base.map(Simulation::baselineJson).orElse(null));
+            out.accept(scan);
         }
-        out.accept(scan);
-        if (scan.get("fits").isBoolean()) {
+        if (fits != null) {
+            changedSinceDriftCheck |= !fits;
             // What the WindowsUpdateClient log reports: a proxy that does not fit fails the scan.
-            scanReports.report(scan.get("fits").booleanValue() ? ScanResult.succeeded(time.instant())
-                    : ScanResult.failed(time.instant(), WRONG_PROXY_ERROR));
+            scanReports.report(fits ? ScanResult.succeeded(time.instant()) : ScanResult.failed(time.instant(), WRONG_PROXY_ERROR));
         }
     }
 
-    /**
-     * What the network calls for now; worked out again only when something it depends on changed
-     * (the location, the user's settings, a manual choice or pause, a proxy's answers).
-     */
-    private Optional<UpdateProxy> expected() {
-        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
-        if (!key.equals(expectedKey)) {
-            expectedKey = key;
-            expected = engine.preview(key.location()).proxy();
+    private static ObjectNode baselineJson(WindowsUpdateBaseline.Attempt attempt) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.set("proxy", ProxyJson.write(attempt.proxy()));
+        node.put("way", attempt.way().word()).put("fits", attempt.fits());
+        if (attempt.fits()) {
+            node.putNull("error");
+        } else {
+            node.put("error", String.format(Locale.ROOT, "0x%08X", attempt.error()));
         }
-        return expected;
+        return node;
     }
+
+    /** An {@code expect} line: each wanted value against what is found now. */
+    private void check(TimelineEvent.Expect expect) {
+        expectations++;
+        ObjectNode found = Json.MAPPER.createObjectNode();
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> want : expect.wanted().entrySet()) {
+            String key = want.getKey();
+            String actual = found(key, want.getValue());
+            if (key.equals("direct") || key.equals("paused") || key.equals("fits")) {
+                if (actual == null) {
+                    found.putNull(key);
+                } else {
+                    found.put(key, Boolean.parseBoolean(actual));
+                }
+            } else {
+                found.put(key, actual);
+            }
+            if (!java.util.Objects.equals(actual, want.getValue())) {
+                wrong.add(key + " " + quoted(want.getValue()) + " expected, found " + quoted(actual));
+            }
+        }
+        boolean pass = wrong.isEmpty();
+        if (!pass) {
+            failures.add(new Failure(expect.line(), String.join("; ", wrong)));
+        }
+        if (all || !pass) {
+            ObjectNode line = line("expect").put("line", expect.line()).put("pass", pass);
+            if (!pass) {
+                line.set("found", found);
+            }
+            out.accept(line);
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "none" : "\"" + value + "\"";
+    }
+
+    /** What is found now for an expectation's key, in the same text form the timeline's value was read into. */
+    private String found(String key, String wanted) {
+        UpdateProxy machine = store.current();
+        return switch (key) {
+            case "profile" -> engine.status().map(AgentStatus::profile).orElse(null);
+            case "proxy" -> machine instanceof UpdateProxy.Fixed f ? f.server() : "direct";
+            case "direct" -> String.valueOf(machine instanceof UpdateProxy.Direct);
+            case "paused" -> String.valueOf(engine.state().paused());
+            case "problem" -> wanted != null && activeProblems.stream().anyMatch(c -> c.id().equals(wanted)) ? wanted
+                    : activeProblems.stream().map(ProblemCode::id).sorted().reduce((a, b) -> a + "," + b).orElse(null);
+            default -> {
+                Optional<UpdateProxy> expected = judged().expected();
+                yield engine.state().paused() || expected.isEmpty() ? null : String.valueOf(expected.get().equals(service.effective()));
+            }
+        };
+    }
+
+    /**
+     * What the reference evaluation, the engine and the baseline make of the network now; worked out
+     * again only when something it depends on changed (the location, the user's settings, a manual
+     * choice or pause, a proxy's answers).
+     */
+    private Judged judged() {
+        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
+        if (judged == null || !key.equals(expectedKey)) {
+            expectedKey = key;
+            NetworkLocation here = key.location();
+            Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
+            Optional<UpdateProxy> byEngine = engine.preview(here).proxy();
+            Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
+            Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
+            judged = new Judged(expected, byEngine, base);
+        }
+        return judged;
+    }
+
+    /** The network now, judged: by the reference evaluation, by the engine, and as the baseline would scan. */
+    private record Judged(Optional<UpdateProxy> expected, Optional<UpdateProxy> engine, Optional<WindowsUpdateBaseline.Attempt> baseline) {}
 
     /** The location by identity: the scripted source hands out the timeline's own objects. */
     private record ExpectedKey(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state,
@@ -227,17 +469,33 @@ public final class Simulation {
         }
     }
 
-    /** Adds up the time the service used another proxy than the network calls for. */
-    /** The registry write of this step: WinHTTP and BITS writes of one apply make one line. */
+    /** Setup scripts as the snapshot recorded them; WPAD as the timeline's network says. */
+    private final class TimelinePac implements PacResolver {
+        private final ProbedPacResolver scripts = new ProbedPacResolver();
+
+        @Override
+        public UpdateProxy resolve(Optional<String> pacUrl, NetworkLocation at) throws PacException {
+            if (pacUrl.isPresent()) {
+                return scripts.resolve(pacUrl, at);
+            }
+            return wpad.orElseThrow(() -> new PacException("no WPAD script was found (ERROR_WINHTTP_AUTODETECTION_FAILED, 12180)"));
+        }
+    }
+
+    /** The registry write of this step: WinHTTP and BITS writes of one apply make one line (null when not printed). */
     private ObjectNode pendingWrite() {
-        if (pendingWrite == null) {
+        if (!writePending) {
+            writePending = true;
             writes++;
-            pendingWrite = line("write").put("profile", recorder.lastProfile).putNull("winHttpSettings").putNull("bits");
+            if (all) {
+                pendingWrite = line("write").put("profile", recorder.lastProfile).putNull("winHttpSettings").putNull("bits");
+            }
         }
         return pendingWrite;
     }
 
     private void flush() {
+        writePending = false;
         if (pendingWrite != null) {
             out.accept(pendingWrite);
             pendingWrite = null;
@@ -246,6 +504,7 @@ public final class Simulation {
         pendingRestarts.clear();
     }
 
+    /** Adds up the time the service used another proxy than the network calls for. */
     private void account() {
         flush();
         Instant now = time.instant();
@@ -253,7 +512,7 @@ public final class Simulation {
             wrongMillis += Duration.between(accountedUntil, now).toMillis();
         }
         accountedUntil = now;
-        Optional<UpdateProxy> expected = expected();
+        Optional<UpdateProxy> expected = judged().expected();
         wrongNow = !asleep && !engine.state().paused() && expected.isPresent() && !expected.get().equals(service.effective());
     }
 
@@ -262,12 +521,22 @@ public final class Simulation {
             step.run();
         } catch (SimulatedCrash crash) {
             flush();
-            out.accept(line("agent").put("event", "crashed"));
+            if (all) {
+                out.accept(line("agent").put("event", "crashed"));
+            }
             timers.close();
             guarded(() -> {
                 startEngine();
-                out.accept(line("agent").put("event", "restarted"));
+                if (all) {
+                    out.accept(line("agent").put("event", "restarted"));
+                }
             });
+        }
+    }
+
+    private void printProblem(ObjectNode line) {
+        if (options.output() != Output.SUMMARY) {
+            out.accept(line);
         }
     }
 
@@ -288,17 +557,23 @@ public final class Simulation {
     }
 
     private final class Recorder implements Notifier {
-        private String lastDecision = "";
+        private AgentStatus lastDecision;
         private String lastProfile = "";
 
         @Override
         public void status(AgentStatus status) {
-            String key = status.profile() + "|" + status.why() + "|" + status.wanted();
-            if (key.equals(lastDecision)) {
+            activeProblems.clear();
+            status.problems().forEach(p -> activeProblems.add(p.problem().code()));
+            AgentStatus last = lastDecision;
+            if (last != null && last.profile().equals(status.profile()) && last.why().equals(status.why())
+                    && last.wanted().equals(status.wanted())) {
                 return;
             }
-            lastDecision = key;
+            lastDecision = status;
             lastProfile = status.profile();
+            if (!all) {
+                return;
+            }
             ObjectNode decision = line("decision").put("profile", status.profile()).put("why", status.why());
             decision.set("desired", status.wanted().map(ProxyJson::write).orElse(null));
             out.accept(decision);
@@ -312,11 +587,15 @@ public final class Simulation {
         @Override
         public void problem(Problem problem) {
             problems++;
-            out.accept(line("problem").put("code", problem.code().id()).put("message", problem.text()));
+            activeProblems.add(problem.code());
+            printProblem(line("problem").put("code", problem.code().id()).put("message", problem.text()));
         }
 
         @Override
         public void verified(ProxyCheck check) {
+            if (!all) {
+                return;
+            }
             out.accept(line("verify").<ObjectNode>set("proxy", ProxyJson.write(check.proxy())).put("outcome", check.outcome().word())
                     .put("detail", check.detail()));
         }
@@ -324,6 +603,9 @@ public final class Simulation {
         @Override
         public void healing(Heal heal) {
             flush();
+            if (!all) {
+                return;
+            }
             out.accept(line("heal").put("code", heal.scan().code()).put("action", heal.action().word()));
         }
     }

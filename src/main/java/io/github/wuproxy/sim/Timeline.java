@@ -1,5 +1,8 @@
 package io.github.wuproxy.sim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.core.baseline.WindowsUpdateBaseline;
+import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.json.LocationJson;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.Json;
@@ -9,34 +12,64 @@ import io.github.wuproxy.core.proxy.ProxyEndpoint;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A day of network changes as JSON Lines: {@code {"t":SECONDS, EVENT:...}} per line; blank lines
- * and lines starting with {@code #} are ignored; {@code t} never decreases.
+ * A day of network changes as JSON Lines: {@code {"t":SECONDS, EVENT:...}} per line, or a
+ * {@code {"define":{NAME:SNAPSHOT}}}; blank lines and lines starting with {@code #} are ignored;
+ * {@code t} never decreases.
  */
 public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
-            "resume", "foreignWrite", "fault", "scanFailed", "proxy");
+            "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate");
     private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
     static final double MAX_SECONDS = 10 * 366 * 24 * 3600.0;
+    private static final Set<String> EXPECT_KEYS = Set.of("profile", "proxy", "direct", "paused", "problem", "fits");
 
-    private Timeline() {}
+    private final String file;
+    private final Map<String, TimelineEvent.Network> defined = new HashMap<>();
+    private final Map<String, Integer> definedAt = new HashMap<>();
+
+    private Timeline(String file) {
+        this.file = file;
+    }
 
     public static List<TimelineEvent> parse(String file, String text) throws TimelineException {
+        return new Timeline(file).read(text);
+    }
+
+    private List<TimelineEvent> read(String text) throws TimelineException {
         List<TimelineEvent> events = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
         double last = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        int number = 0;
+        int from = 0;
+        int length = text.length();
+        while (from <= length) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = length;
+            }
+            String line = text.substring(from, end).strip();
+            from = end + 1;
+            number++;
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            int number = i + 1;
             try {
-                TimelineEvent event = event(Json.parse(line), number);
+                TimelineEvent event = FastLines.event(line, number, defined);
+                if (event == null) {
+                    JsonNode node = Json.parse(line);
+                    if (node.has("define")) {
+                        define(node, number);
+                        continue;
+                    }
+                    event = event(node, number);
+                }
                 if (event.t() < last) {
                     throw new JsonFormatException("t = " + event.t() + " is before the previous line's t = " + last
                             + "; lines must be in time order");
@@ -50,17 +83,31 @@ public final class Timeline {
         return events;
     }
 
-    private static TimelineEvent event(JsonNode node, int line) throws JsonFormatException {
+    /** {@code {"define":{"office":SNAPSHOT, ...}}}: names snapshots that later lines use as {@code "network":"office"}. */
+    private void define(JsonNode node, int line) throws JsonFormatException {
+        Json.object(node, "line");
+        Json.onlyKeys(node, "", Set.of("define"));
+        JsonNode names = Json.object(node.get("define"), "define");
+        for (Map.Entry<String, JsonNode> entry : names.properties()) {
+            String name = entry.getKey();
+            if (name.isBlank()) {
+                throw new JsonFormatException("a defined snapshot needs a name, found \"\"");
+            }
+            if (defined.containsKey(name)) {
+                throw new JsonFormatException("snapshot \"" + name + "\" is already defined on line " + definedAt.get(name)
+                        + "; give this one another name");
+            }
+            if (!entry.getValue().isObject()) {
+                throw new JsonFormatException("`define." + name + "` must be a network snapshot {...}");
+            }
+            defined.put(name, network(entry.getValue(), 0, line));
+            definedAt.put(name, line);
+        }
+    }
+
+    private TimelineEvent event(JsonNode node, int line) throws JsonFormatException {
         Json.object(node, "line");
         Json.onlyKeys(node, "", KEYS);
-        JsonNode time = node.get("t");
-        if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
-            throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");
-        }
-        if (time.doubleValue() > MAX_SECONDS) { // a simulation of longer would grind through years of drift checks
-            throw new JsonFormatException("`t` is " + time.asText() + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
-        }
-        double t = time.doubleValue();
         List<String> kinds = new ArrayList<>();
         node.properties().forEach(e -> {
             if (!e.getKey().equals("t") && !e.getKey().equals("sticky")) {
@@ -69,11 +116,23 @@ public final class Timeline {
         });
         if (kinds.size() != 1) {
             throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, scanFailed, proxy, use, "
-                    + "pause, sleep, resume, foreignWrite, fault), found " + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
+                    + "pause, sleep, resume, foreignWrite, fault, expect, windowsUpdate) or a define, found "
+                    + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
         }
+        JsonNode time = node.get("t");
+        if (time == null && kinds.get(0).equals("windowsUpdate")) {
+            time = Json.MAPPER.getNodeFactory().numberNode(0);
+        }
+        if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
+            throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");
+        }
+        if (time.doubleValue() > MAX_SECONDS) { // a simulation of longer would grind through years of drift checks
+            throw new JsonFormatException("`t` is " + time.asText() + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
+        }
+        double t = time.doubleValue();
         JsonNode value = node.get(kinds.get(0));
         return switch (kinds.get(0)) {
-            case "network" -> new TimelineEvent.Network(t, line, value.isNull() ? null : LocationJson.read(value));
+            case "network" -> network(value, t, line);
             case "userProxy" -> new TimelineEvent.UserProxy(t, line, userProxy(value));
             case "scan" -> new TimelineEvent.Scan(t, line);
             case "scanFailed" -> scanFailed(value, t, line);
@@ -83,8 +142,107 @@ public final class Timeline {
             case "sleep" -> new TimelineEvent.Sleep(t, line);
             case "resume" -> new TimelineEvent.Resume(t, line);
             case "foreignWrite" -> new TimelineEvent.ForeignWrite(t, line, proxy(value, "foreignWrite"));
+            case "expect" -> expect(value, t, line);
+            case "windowsUpdate" -> windowsUpdate(value, t, line);
             default -> fault(value, t, line);
         };
+    }
+
+    /** A snapshot, a defined snapshot's name, or null for offline; {@code wpad} (what WPAD finds there) is read here. */
+    private TimelineEvent.Network network(JsonNode value, double t, int line) throws JsonFormatException {
+        if (value.isNull()) {
+            return new TimelineEvent.Network(t, line, null);
+        }
+        if (value.isTextual()) {
+            TimelineEvent.Network named = defined.get(value.textValue());
+            if (named == null) {
+                throw new JsonFormatException("no snapshot is defined as \"" + value.textValue() + "\""
+                        + (defined.isEmpty() ? "; define it first: {\"define\":{\"" + value.textValue() + "\":SNAPSHOT}}"
+                                : "; defined so far: " + String.join(", ", new java.util.TreeSet<>(defined.keySet()))));
+            }
+            return named.at(t, line);
+        }
+        Json.object(value, "network");
+        JsonNode wpad = value.get("wpad");
+        if (wpad == null) {
+            return new TimelineEvent.Network(t, line, LocationJson.read(value));
+        }
+        ObjectNode snapshot = ((ObjectNode) value).deepCopy();
+        snapshot.remove("wpad");
+        return new TimelineEvent.Network(t, line, LocationJson.read(snapshot), wpad(wpad));
+    }
+
+    /** What WPAD finds: a proxy (host:port), "direct", or null when the network offers no WPAD script. */
+    private static Optional<UpdateProxy> wpad(JsonNode value) throws JsonFormatException {
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new JsonFormatException("`network.wpad` must be host:port, \"direct\" or null (no WPAD here)");
+        }
+        if (value.textValue().equalsIgnoreCase("direct")) {
+            return Optional.of(UpdateProxy.direct());
+        }
+        try {
+            return Optional.of(UpdateProxy.fixed(value.textValue(), "<local>"));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("`network.wpad` must be host:port, \"direct\" or null: " + e.getMessage());
+        }
+    }
+
+    private static TimelineEvent expect(JsonNode value, double t, int line) throws JsonFormatException {
+        Json.object(value, "expect");
+        Json.onlyKeys(value, "expect", EXPECT_KEYS);
+        if (value.isEmpty()) {
+            throw new JsonFormatException("`expect` needs at least one of " + String.join(", ", new java.util.TreeSet<>(EXPECT_KEYS)));
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            wanted.put(key, switch (key) {
+                case "profile" -> Json.text(value, key, "expect.");
+                case "proxy" -> expectedProxy(Json.text(value, key, "expect."));
+                case "problem" -> v.isNull() ? null : problemCode(Json.text(value, key, "expect."));
+                default -> String.valueOf(bool(v, "expect." + key));
+            });
+        }
+        return new TimelineEvent.Expect(t, line, wanted);
+    }
+
+    private static String expectedProxy(String text) throws JsonFormatException {
+        if (text.equalsIgnoreCase("direct")) {
+            return "direct";
+        }
+        try {
+            return UpdateProxy.fixed(text, "").server();
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("`expect.proxy` must be host:port or direct: " + e.getMessage());
+        }
+    }
+
+    private static String problemCode(String code) throws JsonFormatException {
+        for (ProblemCode known : ProblemCode.values()) {
+            if (known.id().equalsIgnoreCase(code)) {
+                return known.id();
+            }
+        }
+        throw new JsonFormatException("`expect.problem` must be a problem code (" + java.util.Arrays.stream(ProblemCode.values())
+                .map(ProblemCode::id).collect(java.util.stream.Collectors.joining(", ")) + ") or null for none, found \"" + code + "\"");
+    }
+
+    /** {@code {"windowsUpdate":{"source":"wsus","userProxyFallback":true}}}: what the baseline scans against. */
+    private static TimelineEvent windowsUpdate(JsonNode value, double t, int line) throws JsonFormatException {
+        Json.object(value, "windowsUpdate");
+        Json.onlyKeys(value, "windowsUpdate", Set.of("source", "userProxyFallback"));
+        String source = Optional.ofNullable(Json.optionalText(value, "source", "windowsUpdate.")).orElse("microsoft");
+        WindowsUpdateBaseline.Source parsed = switch (source) {
+            case "microsoft" -> WindowsUpdateBaseline.Source.MICROSOFT;
+            case "wsus" -> WindowsUpdateBaseline.Source.WSUS;
+            default -> throw new JsonFormatException("`windowsUpdate.source` must be microsoft or wsus, found \"" + source + "\"");
+        };
+        JsonNode fallback = value.get("userProxyFallback");
+        return new TimelineEvent.WindowsUpdate(t, line, parsed, fallback != null && bool(fallback, "windowsUpdate.userProxyFallback"));
     }
 
     private static TimelineEvent scanFailed(JsonNode value, double t, int line) throws JsonFormatException {

@@ -1,8 +1,11 @@
 package io.github.wuproxy.sim;
 
+import io.github.wuproxy.core.baseline.WindowsUpdateBaseline;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
+import java.util.Map;
+import java.util.Optional;
 
 /** One line of a timeline: at {@code t} seconds from the start, something happens. */
 public sealed interface TimelineEvent {
@@ -10,8 +13,30 @@ public sealed interface TimelineEvent {
 
     int line();
 
-    /** The laptop is now on this network; {@code location} is offline for {@code null}. */
-    record Network(double t, int line, NetworkLocation location) implements TimelineEvent {}
+    /**
+     * The laptop is now on this network; {@code location} is offline for {@code null}.
+     *
+     * @param wpad what WPAD finds there: the snapshot's {@code "wpad"}, else its {@code wpad.*} setup script's answer
+     */
+    record Network(double t, int line, NetworkLocation location, Optional<UpdateProxy> wpad) implements TimelineEvent {
+        public Network(double t, int line, NetworkLocation location) {
+            this(t, line, location, location == null ? Optional.empty() : ProbedPacResolver.wpad(location));
+        }
+
+        /** The same snapshot (the same objects, so unchanged inputs are recognised cheaply) at another moment. */
+        public Network at(double when, int onLine) {
+            return new Network(when, onLine, location, wpad);
+        }
+    }
+
+    /**
+     * Checks at this moment: each key ({@code profile}, {@code proxy}, {@code direct}, {@code paused},
+     * {@code problem}, {@code fits}) to the value wanted, as text; a null problem means none.
+     */
+    record Expect(double t, int line, Map<String, String> wanted) implements TimelineEvent {}
+
+    /** Where Windows Update scans for updates, and SetProxyBehaviorForUpdateDetection = 1: for the baseline. */
+    record WindowsUpdate(double t, int line, WindowsUpdateBaseline.Source source, boolean userProxyFallback) implements TimelineEvent {}
 
     record UserProxy(double t, int line, UserProxySettings settings) implements TimelineEvent {}
 

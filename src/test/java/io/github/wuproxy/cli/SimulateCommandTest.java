@@ -46,7 +46,7 @@ class SimulateCommandTest {
         assertEquals(6, summary.get("scans").asInt());
         assertEquals(6, summary.get("scansFitting").asInt());
         assertEquals(4, summary.get("writes").asInt());
-        assertEquals(4.0, summary.get("wrongProxySeconds").asDouble(), "two settle windows of 2 s");
+        assertEquals(2.0, summary.get("wrongProxySeconds").asDouble(), "one settle window of 2 s: the office at t=0 is the start network");
         double last = 0;
         for (JsonNode line : lines) {
             assertTrue(line.get("t").asDouble() >= last, "lines are in time order");
@@ -129,6 +129,120 @@ class SimulateCommandTest {
         Files.writeString(timeline, "{\"t\":0,\"scan\":{}}\n{\"t\":1e12,\"scan\":{}}\n");
         assertEquals(2, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> run(timeline.toString())));
         assertEquals(timeline + ":2: `t` is 1.0E12 seconds; a simulation covers at most ten years (316224000)", err.toString().strip());
+    }
+
+    @Test
+    void runsTheExpectationSuiteAndReportsEachTimelineAsAJUnitTest(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("simulate.xml");
+        assertEquals(0, run("--junit", report.toString(), Fixtures.resourceFolder("timelines").resolve("expectations").toString()), err.toString());
+        List<JsonNode> summaries = lines().stream().filter(l -> l.get("type").asText().equals("summary")).toList();
+        assertEquals(4, summaries.size());
+        summaries.forEach(s -> assertEquals(0, s.get("expectationsFailed").asInt(), s.toString()));
+        assertTrue(lines().stream().filter(l -> l.get("type").asText().equals("expect")).allMatch(l -> l.get("pass").asBoolean()));
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
+        assertEquals("4", xml.getAttribute("tests"));
+        assertEquals("0", xml.getAttribute("failures"));
+        assertEquals("commute-wsus.jsonl", ((org.w3c.dom.Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("name"));
+    }
+
+    @Test
+    void aWrongExpectationFailsWithExit1NamingItsLine(@TempDir Path dir) throws Exception {
+        String day = Files.readString(Fixtures.resourceFolder("timelines").resolve("expectations").resolve("commute.jsonl"));
+        List<String> lines = new ArrayList<>(List.of(day.split("\n")));
+        int wrong = lines.indexOf("{\"t\":4800,\"expect\":{\"profile\":\"direct\",\"proxy\":\"direct\",\"fits\":true}}");
+        lines.set(wrong, "{\"t\":4800,\"expect\":{\"profile\":\"corporate\",\"proxy\":\"direct\",\"fits\":true}}");
+        Files.createDirectories(dir.resolve("suite"));
+        Path timeline = dir.resolve("suite").resolve("day <&>.jsonl");
+        Files.writeString(timeline, String.join("\n", lines));
+        Path report = dir.resolve("report.xml");
+        assertEquals(1, run("--junit", report.toString(), timeline.toString()));
+        assertEquals(timeline + ":" + (wrong + 1) + ": expectation failed: profile \"corporate\" expected, found \"direct\"", err.toString().strip());
+        JsonNode failed = lines().stream().filter(l -> l.get("type").asText().equals("expect") && !l.get("pass").asBoolean()).findFirst().orElseThrow();
+        assertEquals(wrong + 1, failed.get("line").asInt());
+        assertEquals("{\"profile\":\"direct\",\"proxy\":\"direct\",\"fits\":true}", failed.get("found").toString());
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
+        assertEquals("1", xml.getAttribute("failures"));
+        assertEquals("day <&>.jsonl", ((org.w3c.dom.Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("name"));
+        assertTrue(xml.getElementsByTagName("failure").item(0).getTextContent().contains(":" + (wrong + 1) + ": expectation failed"));
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Files.writeString(dir.resolve("suite").resolve("bad.jsonl"), "{\"t\":0,\"network\":\"office\"}\n");
+        assertEquals(2, run("--output", "summary", "--junit", report.toString(), dir.resolve("suite").toString()), "a bad timeline outranks a failed expectation");
+        assertTrue(err.toString().startsWith(dir.resolve("suite").resolve("bad.jsonl") + ":1: no snapshot is defined as \"office\"; define it first"), err.toString());
+        xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
+        assertEquals("2", xml.getAttribute("tests"));
+        assertEquals("1", xml.getAttribute("errors"));
+    }
+
+    @Test
+    void namedSnapshotsAreCheckedWhereTheyAreUsed(@TempDir Path dir) throws Exception {
+        Path timeline = dir.resolve("day.jsonl");
+        Files.writeString(timeline, "{\"define\":{\"a\":{\"name\":\"a\"},\"b\":{\"name\":\"b\"}}}\n{\"t\":1,\"network\":\"c\"}\n");
+        assertEquals(2, run(timeline.toString()));
+        assertEquals(timeline + ":2: no snapshot is defined as \"c\"; defined so far: a, b", err.toString().strip());
+        Files.writeString(timeline, "{\"define\":{\"a\":{\"name\":\"a\"}}}\n\n{\"define\":{\"a\":{\"name\":\"x\"}}}\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(timeline.toString()));
+        assertEquals(timeline + ":3: snapshot \"a\" is already defined on line 1; give this one another name", err.toString().strip());
+        Files.writeString(timeline, "{\"t\":1,\"expect\":{\"problem\":\"WUP999\"}}\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(timeline.toString()));
+        assertTrue(err.toString().startsWith(timeline + ":1: `expect.problem` must be a problem code (WUP200"), err.toString());
+    }
+
+    @Test
+    void theStartNetworkIsDecidedAtStartAndTheLastChangeBeforeTheEnd(@TempDir Path dir) throws Exception {
+        String office = Files.readAllLines(Fixtures.resourceFolder("timelines").resolve("expectations").resolve("commute.jsonl")).get(1);
+        Path timeline = dir.resolve("day.jsonl");
+        Files.writeString(timeline, office + "\n{\"t\":0,\"userProxy\":{\"mode\":\"pac\",\"url\":\"http://wpad.corp.example.com/wpad.dat\"}}\n"
+                + "{\"t\":0,\"network\":\"office\"}\n{\"t\":100,\"network\":null}\n");
+        assertEquals(0, run(timeline.toString()));
+        List<String> writes = lines().stream().filter(l -> l.get("type").asText().equals("write"))
+                .map(l -> l.get("t").asText() + " " + l.get("profile").asText()).toList();
+        assertEquals(List.of("0.0 corporate", "102.0 mobile"), writes);
+        JsonNode summary = lines().get(lines().size() - 1);
+        assertEquals(102.0, summary.get("t").asDouble());
+        assertEquals(2.0, summary.get("wrongProxySeconds").asDouble(), "only the settle window after undocking");
+    }
+
+    @Test
+    void outputCanBeLimitedToFailuresOrTheSummary() throws Exception {
+        String heal = Fixtures.resourceFolder("timelines").resolve("heal.jsonl").toString();
+        assertEquals(0, run("--output", "summary", heal));
+        assertEquals(List.of("summary"), lines().stream().map(l -> l.get("type").asText()).toList());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--output", "failures", heal));
+        List<JsonNode> failures = lines();
+        assertEquals(List.of("scan", "summary"), failures.stream().map(l -> l.get("type").asText()).toList());
+        assertEquals(false, failures.get(0).get("fits").asBoolean());
+        assertEquals(2, run("--output", "some", heal));
+        assertTrue(err.toString().contains("--output must be all, failures or summary, found \"some\""), err.toString());
+    }
+
+    @Test
+    void theBaselineShowsWhatWindowsAloneWouldDo() throws Exception {
+        Path wsus = Fixtures.resourceFolder("timelines").resolve("expectations").resolve("commute-wsus.jsonl");
+        assertEquals(0, run("--baseline", "proxy.corp.example.com:8080", wsus.toString()));
+        JsonNode summary = lines().get(lines().size() - 1);
+        assertEquals(6, summary.get("scansFitting").asInt());
+        assertEquals(2, summary.get("baselineScansFitting").asInt(), "the office proxy fails at the cafe, on the tether and at home");
+        JsonNode cafe = lines().stream().filter(l -> l.get("type").asText().equals("scan") && l.get("t").asDouble() == 4800).findFirst().orElseThrow();
+        assertEquals("{\"proxy\":{\"mode\":\"fixed\",\"server\":\"proxy.corp.example.com:8080\",\"bypass\":\"\"},\"way\":\"machine\","
+                + "\"fits\":false,\"error\":\"0x80072EE7\"}", cafe.get("baseline").toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(wsus.toString()));
+        summary = lines().get(lines().size() - 1);
+        assertEquals("direct", summary.get("baselineProxy").asText());
+        assertEquals(5, summary.get("baselineScansFitting").asInt(), "direct fails only on the VPN, where WSUS gets no fallback to the user's proxy");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(Fixtures.resourceFolder("timelines").resolve("expectations").resolve("wpad-only.jsonl").toString()));
+        summary = lines().get(lines().size() - 1);
+        assertEquals(2, summary.get("scansFitting").asInt());
+        assertEquals(2, summary.get("baselineScansFitting").asInt(), "with WPAD both fit");
+        assertEquals(2, run("--baseline", "not a proxy", wsus.toString()));
     }
 
     @Test

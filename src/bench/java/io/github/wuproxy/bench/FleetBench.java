@@ -1,0 +1,117 @@
+package io.github.wuproxy.bench;
+
+import io.github.wuproxy.config.AgentSettings;
+import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.json.JsonLines;
+import io.github.wuproxy.sim.Simulation;
+import io.github.wuproxy.sim.Timeline;
+import io.github.wuproxy.sim.TimelineEvent;
+import io.github.wuproxy.testing.Fixtures;
+import java.io.BufferedWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code simulate} on a generated fleet timeline (ten thousand laptop-days): the whole process through
+ * the launcher with each {@code --output}, and, inside one warm JVM, what each stage costs.
+ */
+final class FleetBench {
+    static final int DAYS = 10_000;
+
+    private FleetBench() {}
+
+    static List<Bench.Row> run(Path target) throws Exception {
+        FleetTimeline.Generated fleet = FleetTimeline.generate(DAYS, 19);
+        Path file = target.resolve("fleet.jsonl");
+        Files.writeString(file, fleet.text());
+        Path tiny = target.resolve("fleet-one-day.jsonl");
+        Files.writeString(tiny, FleetTimeline.generate(1, 19).text());
+        int events = fleet.events();
+        String what = String.format(Locale.ROOT, "%,d laptop-days, %,d events, %d MB", DAYS, events, Files.size(file) >> 20);
+        List<Bench.Row> rows = new ArrayList<>();
+        double startup = wholeProcess(tiny, "summary");
+        for (String output : List.of("summary", "failures", "all")) {
+            double seconds = wholeProcess(file, output);
+            rows.add(new Bench.Row("`simulate --output " + output + "` whole process (agent/wuproxy, JVM start included), fleet timeline: " + what,
+                    String.format(Locale.ROOT, "%,.0f events/s (%.2f s wall)", events / seconds, seconds), "≥ 1 000 000 events/s"));
+        }
+        rows.add(new Bench.Row("`simulate --output summary` on a one-day timeline (JVM start, options, profiles: the fixed cost)",
+                String.format(Locale.ROOT, "%.2f s wall", startup), "n/a"));
+        rows.addAll(stages(fleet.text(), events, what));
+        return rows;
+    }
+
+    /** Wall seconds of one `agent/wuproxy simulate` run, output thrown away; the best of two. */
+    private static double wholeProcess(Path timeline, String output) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder("agent/wuproxy", "simulate", "--output", output, timeline.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("simulate exited with " + exit + " on " + timeline);
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    /** Parse, engine and output apart, in one JVM after two warm-up rounds. */
+    private static List<Bench.Row> stages(String text, int events, String what) throws Exception {
+        ProfileSet profiles = Fixtures.shippedProfiles();
+        double parse = 0;
+        double engine = 0;
+        double withOutput = 0;
+        long bytes = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            List<TimelineEvent> parsed = Timeline.parse("fleet", text);
+            long t1 = System.nanoTime();
+            new Simulation(profiles, AgentSettings.defaults(), line -> { }, new Simulation.Options(Simulation.Output.SUMMARY, Optional.empty()))
+                    .run(parsed);
+            long t2 = System.nanoTime();
+            long[] counted = {0};
+            try (JsonLines out = new JsonLines(new BufferedWriter(counting(counted), 1 << 16))) {
+                new Simulation(profiles, AgentSettings.defaults(), out::write, new Simulation.Options(Simulation.Output.ALL, Optional.empty()))
+                        .run(parsed);
+            }
+            long t3 = System.nanoTime();
+            parse = (t1 - t0) / 1e9;
+            engine = (t2 - t1) / 1e9;
+            withOutput = (t3 - t2) / 1e9;
+            bytes = counted[0];
+        }
+        double output = Math.max(0, withOutput - engine);
+        return List.of(new Bench.Row("`simulate` stages inside one warm JVM, fleet timeline (" + what + "): parse / engine (--output summary) / "
+                        + "JSON output of every line (--output all minus summary)",
+                String.format(Locale.ROOT, "parse %.2f s (%,.0f events/s) / engine %.2f s (%,.0f events/s) / output %.2f s (%d MB); together %,.0f events/s",
+                        parse, events / parse, engine, events / engine, output, bytes >> 20, events / (parse + engine + output)),
+                "≥ 1 000 000 events/s"));
+    }
+
+    private static Writer counting(long[] bytes) {
+        return new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                bytes[0] += length;
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** Runs this part alone: {@code FleetBench [TARGET]}. */
+    public static void main(String[] args) throws Exception {
+        System.out.println(Bench.table(run(Path.of(args.length > 0 ? args[0] : "target"))));
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.wuproxy.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+    private static final String DEFINE = "{\"define\":{\"office\":{\"name\":\"office\",\"pac\":{\"http://wpad.corp.example/wpad.dat\":\"PROXY p.corp.example:8080\"}},"
+            + "\"home\":{\"name\":\"home\",\"wpad\":null},\"branch\":{\"name\":\"branch\",\"wpad\":\"proxy.branch.example:3128\"}}}\n";
+
+    private static List<TimelineEvent> parse(String text) throws TimelineException {
+        return Timeline.parse("day.jsonl", text);
+    }
+
+    @Test
+    void theShortFormsReadTheSameAsTheFullParserReadsThem() throws Exception {
+        for (String t : List.of("0", "1", "1.5", "3600", "0.25", "123456789", "86399.999")) {
+            String compact = DEFINE + "{\"t\":" + t + ",\"scan\":{}}\n{\"t\":" + t + ",\"network\":\"office\"}\n{\"t\":" + t + ",\"network\":null}\n";
+            String spaced = compact.replace(",\"scan\"", ", \"scan\"").replace(",\"network\"", ", \"network\"");
+            assertEquals(parse(spaced), parse(compact), t);
+        }
+    }
+
+    @Test
+    void whatTheShortFormsDoNotAcceptTheFullParserJudges() throws Exception {
+        assertEquals(1000.0, parse("{\"t\":1e3,\"scan\":{}}").get(0).t());
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":01,\"scan\":{}}")).getMessage().startsWith("day.jsonl:1: not valid JSON"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1.,\"scan\":{}}")).getMessage().startsWith("day.jsonl:1: not valid JSON"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":-1,\"scan\":{}}")).getMessage().contains("0 or more"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse(DEFINE + "{\"t\":1,\"network\":\"off\\\"ice\"}"))
+                .getMessage().startsWith("day.jsonl:2: no snapshot is defined as \"off\"ice\""));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}," + "[".repeat(5000) + "}"))
+                .getMessage().startsWith("day.jsonl:1: not valid JSON"));
+    }
+
+    @Test
+    void aNamedSnapshotIsOneObjectWhereverItIsUsed() throws Exception {
+        List<TimelineEvent> events = parse(DEFINE + "{\"t\":1,\"network\":\"office\"}\r\n{\"t\": 2, \"network\": \"office\"}\n");
+        var first = (TimelineEvent.Network) events.get(0);
+        var second = (TimelineEvent.Network) events.get(1);
+        assertSame(first.location(), second.location());
+        assertEquals(List.of(1, 2), events.stream().map(e -> e.line() - 1).toList());
+    }
+
+    @Test
+    void wpadComesFromTheSnapshotOrItsWpadScript() throws Exception {
+        List<TimelineEvent> events = parse(DEFINE + "{\"t\":1,\"network\":\"office\"}\n{\"t\":2,\"network\":\"home\"}\n{\"t\":3,\"network\":\"branch\"}\n");
+        assertEquals(Optional.of(UpdateProxy.fixed("p.corp.example:8080", "<local>")), ((TimelineEvent.Network) events.get(0)).wpad());
+        assertEquals(Optional.empty(), ((TimelineEvent.Network) events.get(1)).wpad());
+        assertEquals(Optional.of(UpdateProxy.fixed("proxy.branch.example:3128", "<local>")), ((TimelineEvent.Network) events.get(2)).wpad());
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"network\":{\"wpad\":\"a b:c\"}}"))
+                .getMessage().startsWith("day.jsonl:1: `network.wpad` must be host:port, \"direct\" or null"));
+    }
+
+    @Test
+    void expectationsAreReadIntoTheFormTheyAreComparedIn() throws Exception {
+        var expect = (TimelineEvent.Expect) parse("{\"t\":5,\"expect\":{\"proxy\":\"Proxy.Corp.Example:8080\",\"fits\":true,\"problem\":\"wup401\"}}").get(0);
+        assertEquals("true", expect.wanted().get("fits"));
+        assertEquals("WUP401", expect.wanted().get("problem"));
+        assertTrue(expect.wanted().get("proxy").equalsIgnoreCase("proxy.corp.example:8080"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"expect\":{}}")).getMessage().contains("`expect` needs at least one of"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"expect\":{\"fits\":\"yes\"}}")).getMessage()
+                .endsWith("`expect.fits` must be true or false"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"expect\":{\"profil\":\"x\"}}")).getMessage()
+                .contains("unknown field `expect.profil`"));
+    }
+}
