@@ -94,4 +94,18 @@ class ArchitectureTest {
             org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("Adapters.java"), asking);
         }
     }
+
+    @Test
+    void everyCommandLivesInTheCli() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().areAnnotatedWith(picocli.CommandLine.Command.class)
+                .should().resideInAPackage("io.github.wuproxy.cli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCompositionRootHoldsNoCommand() {
+        noClasses().that().resideInAPackage("io.github.wuproxy.app..")
+                .should().implement(java.util.concurrent.Callable.class)
+                .check(MAIN);
+    }
 }

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A running agent: the engine, its local channel and, in the standalone agent, its tray. Shared by `agent` and `service`. */
-final class AgentRuntime implements AutoCloseable {
+final class AgentRuntime implements AgentLauncher.RunningAgent {
     private final Agent agent;
     private final Optional<TrayPresenter> tray;
     private final IpcServer channel;
@@ -118,8 +118,19 @@ final class AgentRuntime implements AutoCloseable {
         return new AgentRuntime(agent, channel, tray, log, events, lock);
     }
 
-    void post(Consumer<SyncEngine> action) {
-        agent.post(action);
+    @Override
+    public void suspend() {
+        agent.post(SyncEngine::suspend);
+    }
+
+    @Override
+    public void resume() {
+        agent.post(SyncEngine::resume);
+    }
+
+    @Override
+    public void sessionChanged() {
+        agent.post(SyncEngine::syncNow);
     }
 
     /** A broken file never replaces the last good set: the caller gets every problem instead. */

@@ -31,9 +31,14 @@ final class DeskActions implements TrayPresenter.Desk {
         open(paths.logs());
     }
 
+    /** The text report in a temporary file, opened in the desktop's text viewer. */
     @Override
     public String diagnose() throws Exception {
-        return DiagnoseCommand.toFileAndOpen();
+        String text = io.github.wuproxy.cli.DiagnosisText.text(Main.diagnosis(paths).gather());
+        java.nio.file.Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        open(file);
+        return "diagnosis written to " + file;
     }
 
     @Override

@@ -5,11 +5,16 @@ import io.github.wuproxy.cli.AgentCommands;
 import io.github.wuproxy.cli.AgentLauncher;
 import io.github.wuproxy.cli.TrayCommand;
 import io.github.wuproxy.cli.CheckCommand;
+import io.github.wuproxy.cli.MachineDataCommands;
+import io.github.wuproxy.cli.DiagnoseCommand;
 import io.github.wuproxy.cli.ProxyCommands;
+import io.github.wuproxy.cli.RecordCommand;
+import io.github.wuproxy.cli.ServiceCommand;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.cli.RestoreCommand;
 import io.github.wuproxy.cli.SimulateCommand;
 import io.github.wuproxy.state.FileStateStore;
+import io.github.wuproxy.cli.UnexpectedFailure;
 import io.github.wuproxy.cli.WuProxyCli;
 import picocli.CommandLine;
 
@@ -30,20 +35,31 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
+    /** What {@code diagnose} reads, on this machine. */
+    static Diagnosis diagnosis(AgentPaths paths) throws io.github.wuproxy.port.StoreException {
+        return new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()), System.getenv(), Adapters.updatePolicy(),
+                Adapters.windowsBuild());
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WuProxyCli());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         AgentLauncher launcher = (withTray, role) -> AgentRuntime.start(paths, withTray, role);
         cli.addSubcommand(new AgentCommand(launcher));
-        cli.addSubcommand(new ServiceCommand(launcher));
+        cli.addSubcommand(new ServiceCommand(launcher, new WindowsServices(Adapters.isWindows(), paths)));
         cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
-        cli.addSubcommand(new MachineDataCommands.CopyProfiles());
-        cli.addSubcommand(new MachineDataCommands.RemoveData());
+        cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
+        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data()));
         cli.addSubcommand(new CheckCommand(paths.install()));
         cli.addSubcommand(new SimulateCommand());
-        cli.addSubcommand(new RecordCommand());
+        cli.addSubcommand(new RecordCommand(() -> {
+            io.github.wuproxy.config.Configuration configuration = io.github.wuproxy.config.Configuration.load(paths.agentConf(), paths.profileFolders());
+            return Adapters.forThisMachine(paths, configuration.settings()).network()
+                    .current(io.github.wuproxy.engine.ProbeRequests.of(configuration.profiles()));
+        }));
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
-        cli.addSubcommand(DiagnoseCommand.forThisMachine(paths));
+        cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
+                Adapters.folderPermissions()));
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.wuproxy.cli.DiagnoseCommand;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.json.Json;
@@ -72,8 +73,9 @@ class DiagnoseCommandTest {
     private record Run(int exit, String out, String err) {}
 
     private Run diagnose(String... args) {
-        var command = new DiagnoseCommand(paths, () -> new Diagnosis(paths, adapters,
-                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, ""), () -> Optional.of(dir.resolve("share")));
+        var command = new DiagnoseCommand(() -> new Diagnosis(paths, adapters,
+                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, "").gather(), paths.logs(),
+                () -> Optional.of(dir.resolve("share")), Adapters.folderPermissions());
         var cli = new CommandLine(command);
         var out = new StringWriter();
         var err = new StringWriter();
@@ -154,8 +156,8 @@ class DiagnoseCommandTest {
                     adapters.pac(), adapters.service(), adapters.scanner(), adapters.verifier(), adapters.scans());
             Files.writeString(paths.logs().resolve("wuproxy.log"), "2026-11-23 08:00:01 ERROR WUP400 via " + url + "\n");
             Path zip = dir.resolve("bundle.zip");
-            var command = new DiagnoseCommand(paths, () -> new Diagnosis(paths, adapters, Map.of("HTTPS_PROXY", url, "no_proxy", url),
-                    new UpdatePolicy(true, Optional.of(url)), ""), Optional::empty);
+            var command = new DiagnoseCommand(() -> new Diagnosis(paths, adapters, Map.of("HTTPS_PROXY", url, "no_proxy", url),
+                    new UpdatePolicy(true, Optional.of(url)), "").gather(), paths.logs(), Optional::empty, Adapters.folderPermissions());
             for (String[] args : List.of(new String[] {"--bundle", zip.toString()}, new String[] {"--json"})) {
                 var out = new StringWriter();
                 var cli = new CommandLine(command);

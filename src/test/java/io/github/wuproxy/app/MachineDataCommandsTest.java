@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What the MSI's PROFILES_DIR and REMOVE_DATA do. */
 class MachineDataCommandsTest {
@@ -31,8 +30,8 @@ class MachineDataCommandsTest {
         System.clearProperty("wuproxy.data");
     }
 
-    private int run(Object command, String... args) {
-        var cli = new CommandLine(command);
+    private int run(String... args) {
+        var cli = Main.commandLine();
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -42,11 +41,11 @@ class MachineDataCommandsTest {
     void checkedProfilesAreCopiedAndBrokenOnesRefused() throws Exception {
         Path share = Files.createDirectories(dir.resolve("share"));
         Files.writeString(share.resolve("office.conf"), "proxy { source = fixed, server = \"proxy.corp.example:8080\" }\nwhen = { dns-suffix = corp.example }\n");
-        assertEquals(0, run(new MachineDataCommands.CopyProfiles(), share.toString()), err.toString());
+        assertEquals(0, run("copy-profiles", share.toString()), err.toString());
         assertTrue(Files.exists(dir.resolve("data/profiles/office.conf")));
 
         Path broken = Fixtures.resourceFolder("profiles/broken");
-        assertEquals(2, run(new MachineDataCommands.CopyProfiles(), broken.toString()));
+        assertEquals(2, run("copy-profiles", broken.toString()));
         assertTrue(err.toString().endsWith("Nothing was copied: fix the profiles in " + broken + " first." + System.lineSeparator()));
         assertFalse(Files.exists(dir.resolve("data/profiles/bad-port.conf")));
     }
@@ -55,8 +54,8 @@ class MachineDataCommandsTest {
     void removeDataDeletesTheWholeDataFolder() throws Exception {
         Files.createDirectories(dir.resolve("data/state"));
         Files.writeString(dir.resolve("data/state/agent-state.json"), "{}");
-        assertEquals(0, run(new MachineDataCommands.RemoveData()));
+        assertEquals(0, run("remove-data"));
         assertFalse(Files.exists(dir.resolve("data")));
-        assertEquals(0, run(new MachineDataCommands.RemoveData()), "nothing to remove is fine");
+        assertEquals(0, run("remove-data"), "nothing to remove is fine");
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code record --define NAME} on this machine prints a line a timeline can name its network by. */
 class RecordDefineTest {
@@ -33,10 +32,10 @@ class RecordDefineTest {
     void printsADefineLineThatATimelineReadsByName() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = new CommandLine(new RecordCommand());
+        var cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        assertEquals(0, cli.execute("--define", "here"), err.toString());
+        assertEquals(0, cli.execute("record", "--define", "here"), err.toString());
         List<TimelineEvent> events = Timeline.parse("recorded", out.toString().strip() + "\n{\"t\":0,\"network\":\"here\"}\n");
         assertEquals(1, events.size());
         assertEquals("here", ((TimelineEvent.Network) events.get(0)).location().name());

@@ -1,6 +1,5 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
-import io.github.wuproxy.cli.ExitCodes;
 import io.github.wuproxy.config.HoconProfileCatalog;
 import io.github.wuproxy.port.ProfileException;
 import java.io.IOException;
@@ -17,22 +16,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Machine data for installers: copy checked profiles in (MSI PROFILES_DIR), remove everything (REMOVE_DATA). */
-final class MachineDataCommands {
+public final class MachineDataCommands {
     private MachineDataCommands() {}
 
     @Command(name = "copy-profiles", description = "Check the profiles in DIR (a share, say) and copy them to this machine's profiles.")
-    static final class CopyProfiles implements Callable<Integer> {
+    public static final class CopyProfiles implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "DIR")
         Path from;
 
+        private final java.util.function.Supplier<List<Path>> profileFolders;
+        private final Path data;
+        private final io.github.wuproxy.port.FolderPermissions permissions;
+
+        /** @param profileFolders the folders the agent reads, asked only when a copy is made */
+        public CopyProfiles(java.util.function.Supplier<List<Path>> profileFolders, Path data, io.github.wuproxy.port.FolderPermissions permissions) {
+            this.profileFolders = profileFolders;
+            this.data = data;
+            this.permissions = permissions;
+        }
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-            List<Path> folders = new java.util.ArrayList<>(paths.profileFolders());
+            List<Path> folders = new java.util.ArrayList<>(profileFolders.get());
             folders.add(from);
             try {
                 new HoconProfileCatalog(folders, io.github.wuproxy.config.AgentSettings.defaults().fallbackProfile()).load();
@@ -41,8 +50,8 @@ final class MachineDataCommands {
                 err.println("Nothing was copied: fix the profiles in " + from + " first.");
                 return ExitCodes.BAD_INPUT;
             }
-            Path to = paths.data().resolve("profiles");
-            Adapters.folderPermissions().restrictToAdministrators(paths.data());
+            Path to = data.resolve("profiles");
+            permissions.restrictToAdministrators(data);
             Files.createDirectories(to);
             int copied = 0;
             try (Stream<Path> files = Files.list(from)) {
@@ -57,13 +66,18 @@ final class MachineDataCommands {
     }
 
     @Command(name = "remove-data", description = "Delete wuproxy's data folder (state, logs, machine profiles); run `restore` first.")
-    static final class RemoveData implements Callable<Integer> {
+    public static final class RemoveData implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        private final Path data;
+
+        public RemoveData(Path data) {
+            this.data = data;
+        }
+
         @Override
         public Integer call() throws IOException {
-            Path data = AgentPaths.detect(Adapters.isWindows()).data();
             if (!Files.exists(data)) {
                 return ExitCodes.OK;
             }

@@ -1,8 +1,6 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wuproxy.cli.ExitCodes;
-import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.proxy.Secrets;
 import io.github.wuproxy.port.StoreException;
 import java.io.IOException;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
     "profile and why, the proxy in every store side by side, the mismatches and what they break, checks",
     "through the proxy to the Windows Update servers, the last scans, recent problems. Changes nothing;",
     "carries no passwords and no query strings of URLs."})
-final class DiagnoseCommand implements Callable<Integer> {
+public final class DiagnoseCommand implements Callable<Integer> {
     private static final int LOG_LINES = 500;
 
     @Spec
@@ -43,34 +41,23 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--upload", description = "Write the bundle into the diagnostics folder your organisation set by Group Policy, as HOST-TIME.zip")
     boolean upload;
 
-    /** Builds the report for this machine; tests give their own. */
-    interface Source {
-        Diagnosis open() throws StoreException;
+    /** Gathers the report for this machine (the composition root knows how); tests give their own. */
+    public interface Source {
+        ObjectNode gather() throws StoreException;
     }
 
     private final Source source;
-    private final AgentPaths paths;
+    private final Path logs;
     private final java.util.function.Supplier<Optional<Path>> uploadFolder;
+    private final io.github.wuproxy.port.FolderPermissions permissions;
 
     /** {@code uploadFolder} is asked only for {@code --upload}: every other command must not read the policy. */
-    DiagnoseCommand(AgentPaths paths, Source source, java.util.function.Supplier<Optional<Path>> uploadFolder) {
-        this.paths = paths;
+    public DiagnoseCommand(Source source, Path logs, java.util.function.Supplier<Optional<Path>> uploadFolder,
+            io.github.wuproxy.port.FolderPermissions permissions) {
         this.source = source;
+        this.logs = logs;
         this.uploadFolder = uploadFolder;
-    }
-
-    static DiagnoseCommand forThisMachine(AgentPaths paths) {
-        return new DiagnoseCommand(paths, () -> new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()),
-                System.getenv(), Adapters.updatePolicy(), Adapters.windowsBuild()), () -> Adapters.policy().diagnosticsFolder());
-    }
-
-    /** The tray's "Diagnose…": the text report in a temporary file, opened in the desktop's text viewer. */
-    static String toFileAndOpen() throws IOException, StoreException {
-        String text = Diagnosis.text(forThisMachine(AgentPaths.detect(Adapters.isWindows())).source.open().gather());
-        Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        DeskActions.open(file);
-        return "diagnosis written to " + file;
+        this.permissions = permissions;
     }
 
     @Override
@@ -78,12 +65,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode report;
         try {
-            report = source.open().gather();
+            report = source.gather();
         } catch (StoreException e) {
             spec.commandLine().getErr().println("Could not open this machine's proxy settings: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        String text = Diagnosis.text(report);
+        String text = DiagnosisText.text(report);
         if (upload) {
             Optional<Path> folder = uploadFolder.get();
             if (folder.isEmpty()) {
@@ -125,7 +112,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             channel = Files.newByteChannel(file, options); // Windows: the ACL is set below
         }
         try {
-            Adapters.folderPermissions().restrictFileToOwner(file);
+            permissions.restrictFileToOwner(file);
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -138,7 +125,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private String logTail() {
-        Path log = paths.logs().resolve("wuproxy.log");
+        Path log = logs.resolve("wuproxy.log");
         if (!Files.isReadable(log)) {
             return "no agent log at " + log + "\n";
         }

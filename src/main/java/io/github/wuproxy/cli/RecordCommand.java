@@ -1,10 +1,7 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
-import io.github.wuproxy.cli.ExitCodes;
-import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.location.Anonymiser;
 import io.github.wuproxy.core.location.NetworkLocation;
-import io.github.wuproxy.engine.ProbeRequests;
 import io.github.wuproxy.json.LocationJson;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.SourceException;
@@ -20,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "record", description = {
     "Print this network as a snapshot, with the results of every probe the profiles use,",
     "in the JSON form `wuproxy simulate` reads: {\"t\":0,\"network\":SNAPSHOT}."})
-final class RecordCommand implements Callable<Integer> {
+public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -38,6 +35,17 @@ final class RecordCommand implements Callable<Integer> {
         "made with the same key map the same names the same way; without it a fresh random key is used"})
     String key;
 
+    /** Reads this network with every probe the profiles use; the composition root knows how. */
+    public interface Network {
+        NetworkLocation read() throws ProfileException, SourceException, StoreException;
+    }
+
+    private final Network network;
+
+    public RecordCommand(Network network) {
+        this.network = network;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -46,11 +54,8 @@ final class RecordCommand implements Callable<Integer> {
                     : "--key only makes sense with --anonymise");
             return ExitCodes.BAD_INPUT;
         }
-        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
         try {
-            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
-            NetworkLocation here = Adapters.forThisMachine(paths, configuration.settings()).network()
-                    .current(ProbeRequests.of(configuration.profiles()));
+            NetworkLocation here = network.read();
             here = new NetworkLocation(name.isEmpty() && define != null ? define : name, here.links(), here.category(), here.networkName(), here.probes(), here.captivePortal());
             if (anonymise) {
                 here = (key == null ? Anonymiser.withFreshKey() : Anonymiser.withKey(key)).anonymise(here);

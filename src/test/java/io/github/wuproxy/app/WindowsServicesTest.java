@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The service's command line is built from java.home, the install folder and the jar, never from "this process". */
-class ServiceCommandTest {
+class WindowsServicesTest {
     @TempDir
     Path dir;
 
@@ -20,7 +20,7 @@ class ServiceCommandTest {
         Files.createFile(javaHome.resolve("bin").resolve("java.exe"));
         Path install = Files.createDirectories(dir.resolve("Program Files").resolve("wuproxy"));
         Path jar = Files.createFile(install.resolve("wuproxy.jar"));
-        String line = ServiceCommand.serviceCommandLine(javaHome, install, jar);
+        String line = WindowsServices.serviceCommandLine(javaHome, install, jar);
         assertTrue(line.startsWith("\"" + javaHome.resolve("bin").resolve("java.exe") + "\" -Xms8m "), line);
         assertTrue(line.contains(" \"-Dwuproxy.home=" + install + "\" "), line);
         assertTrue(line.endsWith(" -jar \"" + jar + "\" service"), line);
@@ -29,7 +29,7 @@ class ServiceCommandTest {
     @Test
     void aRuntimeWithoutJavaExeSaysWhatToInstall() throws Exception {
         Path jar = Files.createFile(dir.resolve("wuproxy.jar"));
-        var e = assertThrows(IllegalStateException.class, () -> ServiceCommand.serviceCommandLine(dir.resolve("stripped-runtime"), dir, jar));
+        var e = assertThrows(IllegalStateException.class, () -> WindowsServices.serviceCommandLine(dir.resolve("stripped-runtime"), dir, jar));
         assertTrue(e.getMessage().contains("install a full Java 17 runtime"), e.getMessage());
     }
 
@@ -37,7 +37,7 @@ class ServiceCommandTest {
     void outsideAJarItSaysToUseTheInstalledLauncher() throws Exception {
         Files.createDirectories(dir.resolve("bin"));
         Files.createFile(dir.resolve("bin").resolve("java.exe"));
-        var e = assertThrows(IllegalStateException.class, () -> ServiceCommand.serviceCommandLine(dir, dir, dir.resolve("classes")));
+        var e = assertThrows(IllegalStateException.class, () -> WindowsServices.serviceCommandLine(dir, dir, dir.resolve("classes")));
         assertTrue(e.getMessage().contains("from the installed wuproxy.exe"), e.getMessage());
     }
 
@@ -47,7 +47,7 @@ class ServiceCommandTest {
         Files.createFile(dir.resolve("bin").resolve("java.exe"));
         Path install = Files.createDirectories(dir.resolve("100%"));
         Path jar = Files.createFile(install.resolve("wuproxy.jar"));
-        var e = assertThrows(IllegalStateException.class, () -> ServiceCommand.serviceCommandLine(dir, install, jar));
+        var e = assertThrows(IllegalStateException.class, () -> WindowsServices.serviceCommandLine(dir, install, jar));
         assertEquals(true, e.getMessage().contains("without those characters"), e.getMessage());
     }
 }

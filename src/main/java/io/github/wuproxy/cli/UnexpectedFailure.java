@@ -1,12 +1,12 @@
-package io.github.wuproxy.app;
+package io.github.wuproxy.cli;
 
-import io.github.wuproxy.cli.ExitCodes;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /** A bug, not a user mistake: one line that says so and where the details went, no stack trace on screen. */
-final class UnexpectedFailure implements IExecutionExceptionHandler {
+public final class UnexpectedFailure implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", cli.getCommandName(), e);

@@ -1,0 +1,73 @@
+package io.github.wuproxy.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wuproxy service [install|uninstall]}: the privileged service. On Windows it runs under the
+ * Service Control Manager; elsewhere in the foreground without a tray (for systemd and the like).
+ */
+@Command(name = "service", description = {"Run the privileged service (on Windows as a Windows service).",
+    "`service install` registers it (automatic start, restart on failure); `service uninstall` removes it."})
+public final class ServiceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "install|uninstall")
+    String action;
+
+    private final AgentLauncher launcher;
+    private final ServiceHost host;
+
+    public ServiceCommand(AgentLauncher launcher, ServiceHost host) {
+        this.launcher = launcher;
+        this.host = host;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (action == null) {
+            return run();
+        }
+        if (!host.registersServices()) {
+            spec.commandLine().getErr().println("`wuproxy service " + action + "` registers a Windows service; here run `wuproxy service` "
+                    + "from your service manager (systemd, launchd) instead.");
+            return ExitCodes.FAILURE;
+        }
+        try {
+            switch (action) {
+                case "install" -> {
+                    host.install();
+                    spec.commandLine().getOut().println("Installed and started the wuproxy service (automatic start).");
+                }
+                case "uninstall" -> {
+                    host.uninstall();
+                    spec.commandLine().getOut().println("Removed the wuproxy service. `wuproxy restore` puts the original proxy settings back.");
+                }
+                default -> {
+                    spec.commandLine().getErr().println("unknown action \"" + action + "\": use install or uninstall");
+                    return ExitCodes.BAD_INPUT;
+                }
+            }
+            return ExitCodes.OK;
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return e.getMessage().contains("ERROR_ACCESS_DENIED") ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
+        }
+    }
+
+    private int run() throws Exception {
+        if (!host.registersServices()) {
+            return AgentCommand.runUntilStopped(spec, launcher, false, "service");
+        }
+        if (!host.runAsService(launcher)) {
+            spec.commandLine().getErr().println("`wuproxy service` is started by Windows; install it with `wuproxy service install`, "
+                    + "or run `wuproxy agent` in the foreground.");
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+}
