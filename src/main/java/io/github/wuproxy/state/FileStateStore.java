@@ -77,14 +77,8 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    private static Optional<UpdateProxy> proxy(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (node.path("mode").asText().equals("direct")) {
-            return Optional.of(UpdateProxy.direct());
-        }
-        return Optional.of(UpdateProxy.fixed(node.path("server").asText(), node.path("bypass").asText()));
+    private static Optional<UpdateProxy> proxy(JsonNode node) throws JsonFormatException {
+        return ProxyJson.readOptional(node, "backup");
     }
 
     @Override
