@@ -108,4 +108,12 @@ class ArchitectureTest {
                 .should().implement(java.util.concurrent.Callable.class)
                 .check(MAIN);
     }
+
+    @Test
+    void realAdaptersOffWindowsAndPureFormatsStandAlone() {
+        noClasses().that().resideInAnyPackage("io.github.wuproxy.portable..", "io.github.wuproxy.format..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.wuproxy.sim..", "io.github.wuproxy.windows..",
+                        "io.github.wuproxy.engine..", "io.github.wuproxy.app..", "com.sun.jna..")
+                .check(MAIN);
+    }
 }
