@@ -13,6 +13,17 @@ final class FastLines {
 
     private FastLines() {}
 
+    /** A name JSON holds as it is written: no quote, backslash or control character. */
+    private static boolean plain(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static TimelineEvent event(String line, int number, Map<String, TimelineEvent.Network> defined) {
         if (!line.startsWith(T) || line.charAt(line.length() - 1) != '}') {
             return null;
@@ -33,6 +44,9 @@ final class FastLines {
             return null;
         }
         double t = i - digits < 10 && !dot ? Long.parseLong(line, digits, i, 10) : Double.parseDouble(line.substring(digits, i));
+        if (!Double.isFinite(t)) {
+            return null;
+        }
         String rest = line.substring(i);
         if (rest.equals(",\"scan\":{}}")) {
             return new TimelineEvent.Scan(t, number);
@@ -42,7 +56,7 @@ final class FastLines {
         }
         if (rest.startsWith(",\"network\":\"") && rest.endsWith("\"}")) {
             String name = rest.substring(12, rest.length() - 2);
-            TimelineEvent.Network named = name.indexOf('"') < 0 && name.indexOf('\\') < 0 ? defined.get(name) : null;
+            TimelineEvent.Network named = plain(name) ? defined.get(name) : null;
             return named == null ? null : named.at(t, number);
         }
         return null;

@@ -91,6 +91,8 @@ public final class Simulation {
     private final List<ObjectNode> pendingRestarts = new ArrayList<>();
     private final Set<ProblemCode> activeProblems = EnumSet.noneOf(ProblemCode.class);
     private final List<Failure> failures = new ArrayList<>();
+    private UpdateProxy startingStore = UpdateProxy.direct();
+    private final List<TimelineEvent.Fault> pendingFaults = new ArrayList<>();
     private boolean writePending;
     private ObjectNode pendingWrite;
     private ExpectedKey expectedKey;
@@ -214,9 +216,6 @@ public final class Simulation {
         out.accept(line);
         return summary;
     }
-
-    private UpdateProxy startingStore = UpdateProxy.direct();
-    private final List<TimelineEvent.Fault> pendingFaults = new ArrayList<>();
 
     /**
      * Applies the t = 0 lines that describe the machine as it starts (its network, the user's

@@ -35,6 +35,10 @@ class TimelineTest {
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":-1,\"scan\":{}}")).getMessage().contains("0 or more"));
         assertTrue(assertThrows(TimelineException.class, () -> parse(DEFINE + "{\"t\":1,\"network\":\"off\\\"ice\"}"))
                 .getMessage().startsWith("day.jsonl:2: no snapshot is defined as \"off\"ice\""));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":" + "9".repeat(400) + ",\"scan\":{}}")).getMessage()
+                .contains("`t` must be a number of seconds"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"define\":{\"a\\u0001\":{}}}\n{\"t\":1,\"network\":\"a\u0001\"}"))
+                .getMessage().startsWith("day.jsonl:2: not valid JSON"));
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}," + "[".repeat(5000) + "}"))
                 .getMessage().startsWith("day.jsonl:1: not valid JSON"));
     }
