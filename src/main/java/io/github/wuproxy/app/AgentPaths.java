@@ -106,6 +106,11 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
         return data.resolve("logs");
     }
 
+    /** The problems the agent reported, as JSON lines, for diagnose. */
+    Path problems() {
+        return logs().resolve("problems.jsonl");
+    }
+
     /** The local channel's Unix-domain socket. */
     Path socket() {
         return data.resolve("agent.sock");

@@ -96,7 +96,7 @@ final class AgentRuntime implements AutoCloseable {
         var tray = new TrayController(profiles.all(), paths, policy);
         var events = Adapters.eventLog();
         var pushed = new ChannelNotifier(new EventLogNotifier(tray, events), TrayMenus.Entry.of(profiles.all()));
-        Agent agent = Agent.start(adapters, state, pushed, profiles, settings);
+        Agent agent = Agent.start(adapters, state, new ProblemJournal(paths.problems(), pushed, java.time.Clock.systemUTC()), profiles, settings);
         var actions = new AgentActions(agent, paths, adapters.scanner());
         tray.attach(agent, actions, withTray ? TrayView.start(tray) : Optional.empty(), settings.notifications());
         IpcServer channel;
