@@ -83,6 +83,11 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
                         + unsafe.get() + ".", true);
             }
         }
+        Path log = logs().resolve("wuproxy.log");
+        if (java.nio.file.Files.isSymbolicLink(log)) {
+            throw new AgentRuntime.StartFailure("The " + role + " did not start: " + log + " is a symbolic link, so the log would be "
+                    + "written wherever it points; remove it (rm " + log + ").", true);
+        }
         FileStateStore.Lock lock;
         try {
             lock = state.lock();
