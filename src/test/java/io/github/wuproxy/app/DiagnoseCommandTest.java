@@ -186,4 +186,19 @@ class DiagnoseCommandTest {
             assertFalse(printed.contains(form), "found " + form + " in\n" + printed);
         }
     }
+
+    @Test
+    void aFifoInPlaceOfTheLogDoesNotHangTheBundle() throws Exception {
+        Files.delete(paths.logs().resolve("wuproxy.log"));
+        assertEquals(0, new ProcessBuilder("mkfifo", paths.logs().resolve("wuproxy.log").toString()).start().waitFor());
+        Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> diagnose("--bundle", dir.resolve("fifo.zip").toString()));
+        assertEquals(0, run.exit(), run.err());
+        try (var bundle = new ZipFile(dir.resolve("fifo.zip").toFile())) {
+            assertTrue(new String(bundle.getInputStream(bundle.getEntry("log-tail.txt")).readAllBytes(), StandardCharsets.UTF_8)
+                    .startsWith("no agent log at "));
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("fifo.zip"))),
+                "a bundle is for its owner only");
+    }
 }
