@@ -62,6 +62,9 @@ final class SafeHocon {
         } catch (StackOverflowError e) { // the shape check keeps nesting shallow; this is the last guard
             problems.addAtFile("the file is nested too deeply to read");
             return Optional.empty();
+        } catch (RuntimeException e) { // the parser's own slips (a fuzzed \\u-202 once threw IllegalArgumentException)
+            problems.addAtFile("the file is not valid HOCON: " + e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -149,6 +152,10 @@ final class SafeHocon {
                 } else if (c == '"') {
                     i++;
                     while (i < n && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                        if (text.charAt(i) == '\\' && i + 1 < n && text.charAt(i + 1) == 'u'
+                                && !text.substring(i + 2, Math.min(n, i + 6)).matches("[0-9A-Fa-f]{4}")) {
+                            return Optional.of(line + ":\\u in a quoted string must be followed by four hex digits, like \\u00e9");
+                        }
                         i += text.charAt(i) == '\\' ? 2 : 1;
                     }
                     i++;

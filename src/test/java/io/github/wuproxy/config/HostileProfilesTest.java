@@ -108,4 +108,11 @@ class HostileProfilesTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals("direct.conf:2: ${PATH} names nothing in this file, and the environment is not read; write the value itself", found.get(0));
     }
+
+    @Test
+    void aBadUnicodeEscapeIsAProblemWithItsLineNotACrash(@TempDir Path folder) throws Exception {
+        // found by fuzzing: the HOCON tokenizer threw IllegalArgumentException on \\u-202
+        Files.writeString(folder.resolve("direct.conf"), "proxy = direct\ndescription = \"x\\u-2028\"\n");
+        assertEquals(List.of("direct.conf:2: \\u in a quoted string must be followed by four hex digits, like \\u00e9"), problems(folder));
+    }
 }

@@ -114,7 +114,7 @@ public final class Secrets {
             int userStart;
             if (scheme >= 0 && scheme < at && word.substring(bare, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
                 userStart = scheme + 3;
-            } else if (encodedScheme >= 0 && encodedScheme < at) {
+            } else if (encodedScheme >= 0 && encodedScheme < at && word.substring(bare, encodedScheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
                 userStart = encodedScheme + 9;
             } else {
                 // "scheme=" or nothing before the user; a "://" after that is inside the password
