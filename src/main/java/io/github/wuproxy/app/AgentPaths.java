@@ -114,6 +114,11 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
                         + unsafe.get() + ".", true);
             }
         }
+        Path log = logs().resolve("wuproxy.log");
+        if (java.nio.file.Files.isSymbolicLink(log)) {
+            throw new io.github.wuproxy.cli.AgentLauncher.StartFailure("The " + role + " did not start: " + log + " is a symbolic link, so the log would be "
+                    + "written wherever it points; remove it (rm " + log + ").", true);
+        }
         FileStateStore.Lock lock;
         try {
             lock = state.lock();
@@ -135,6 +140,11 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
 
     Path logs() {
         return data.resolve("logs");
+    }
+
+    /** The problems the agent reported, as JSON lines, for diagnose. */
+    Path problems() {
+        return logs().resolve("problems.jsonl");
     }
 
     /** The local channel's Unix-domain socket, in a folder only the agent's account may enter. */

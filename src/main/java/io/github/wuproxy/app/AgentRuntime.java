@@ -87,7 +87,8 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         log.info("profiles: {} (fallback {})", String.join(", ", profiles.all().stream().map(p -> p.name()).toList()),
                 profiles.fallback().name());
         var events = Adapters.eventLog();
-        var hub = new StatusHub(new EventLogNotifier(new LoggingNotifier(), events));
+        var hub = new StatusHub(new ProblemJournal(paths.problems(), new EventLogNotifier(new LoggingNotifier(), events),
+                java.time.Clock.systemUTC()));
         Agent agent = Agent.start(adapters, state, hub, profiles, settings.engine());
         var actions = new AgentActions(agent, paths, adapters.scanner());
         var api = new LocalAgentApi(agent, actions, hub, a -> reload(a, paths), policy, true);

@@ -239,18 +239,15 @@ final class Diagnosis {
         }
     }
 
-    /** The last problem lines of the agent's log (codes WUPnnn), redacted. */
+    /** The last problems the agent recorded (its journal, not its log text), redacted. */
     private JsonNode recentProblems() {
         ArrayNode lines = Json.MAPPER.createArrayNode();
-        Path log = paths.logs().resolve("wuproxy.log");
-        if (Files.isReadable(log)) {
-            try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
-                List<String> problems = new ArrayList<>();
-                all.filter(l -> l.matches(".*\\bWUP\\d{3}\\b.*")).forEach(problems::add);
-                problems.subList(Math.max(0, problems.size() - PROBLEM_LINES), problems.size()).forEach(l -> lines.add(Secrets.redact(l)));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                lines.add("the log could not be read: " + e.getMessage());
+        try {
+            for (ProblemJournal.Entry entry : ProblemJournal.read(paths.problems(), PROBLEM_LINES)) {
+                lines.add(entry.at() + " " + (entry.cleared() ? entry.code() + " cleared" : Secrets.redact(entry.text())));
             }
+        } catch (IOException e) {
+            lines.add("the problem journal could not be read: " + e.getMessage());
         }
         return lines;
     }

@@ -126,8 +126,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private String logTail() {
         Path log = logs.resolve("wuproxy.log");
-        if (!Files.isReadable(log)) {
-            return "no agent log at " + log + "\n";
+        if (!Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(log)) {
+            return "no agent log at " + log + " (or not a regular file)\n"; // never through a link, never blocking on a FIFO
         }
         Deque<String> tail = new ArrayDeque<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {

@@ -69,7 +69,7 @@ public final class DiagnosisText {
         }
         r.path("scans").forEach(sc -> out.append("  ").append(sc.path("at").asText()).append("  ").append(sc.path("result").asText())
                 .append(sc.has("meaning") ? "  " + sc.path("meaning").asText() : "").append('\n'));
-        out.append("\nRecent problems (agent log)\n");
+        out.append("\nRecent problems (as the agent recorded them)\n");
         if (r.path("recentProblems").isEmpty()) {
             out.append("  none\n");
         }

@@ -15,6 +15,10 @@ final class ConfigErrors {
             }
         }
         message = message.replaceFirst("^[^:]*\\.conf: \\d+: ", "").replaceFirst(" \\(if you intended [^)]*\\)", "");
+        if (e instanceof ConfigException.UnresolvedSubstitution) {
+            return message.replaceFirst("^Could not resolve substitution to a value: ", "")
+                    + " names nothing in this file, and the environment is not read; write the value itself";
+        }
         if (e instanceof ConfigException.Parse) {
             return "the file is not valid HOCON: " + message
                     + " (values with ':' or other special characters need \"double quotes\")";

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOriginFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.Optional;
 /**
  * Reads one HOCON file the service trusts with the machine's proxy: a regular file (never through a
  * link), at most {@link #MAX_BYTES}, nested at most {@link #MAX_DEPTH} deep, with no {@code include}
- * of any form anywhere. Every refusal is a problem with the file and line; nothing is ever fetched.
+ * of any form anywhere and no {@code ${...}} read from the service's environment. Every refusal is a
+ * problem with the file and line; nothing is ever fetched.
  */
 final class SafeHocon {
     static final int MAX_BYTES = 256 * 1024;
@@ -53,12 +55,15 @@ final class SafeHocon {
         }
         try {
             return Optional.of(ConfigFactory.parseString(text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
-                    .setOriginDescription(file.toString()).setIncluder(NO_INCLUDES)).resolve());
+                    .setOriginDescription(file.toString()).setIncluder(NO_INCLUDES)).resolve(ConfigResolveOptions.noSystem()));
         } catch (ConfigException e) {
             problems.add(e.origin(), ConfigErrors.describe(e));
             return Optional.empty();
         } catch (StackOverflowError e) { // the shape check keeps nesting shallow; this is the last guard
             problems.addAtFile("the file is nested too deeply to read");
+            return Optional.empty();
+        } catch (RuntimeException e) { // the parser's own slips (a fuzzed \\u-202 once threw IllegalArgumentException)
+            problems.addAtFile("the file is not valid HOCON: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -147,6 +152,10 @@ final class SafeHocon {
                 } else if (c == '"') {
                     i++;
                     while (i < n && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                        if (text.charAt(i) == '\\' && i + 1 < n && text.charAt(i + 1) == 'u'
+                                && !text.substring(i + 2, Math.min(n, i + 6)).matches("[0-9A-Fa-f]{4}")) {
+                            return Optional.of(line + ":\\u in a quoted string must be followed by four hex digits, like \\u00e9");
+                        }
                         i += text.charAt(i) == '\\' ? 2 : 1;
                     }
                     i++;

@@ -48,7 +48,7 @@ public final class AclFolderPermissions implements FolderPermissions {
                 String owner = ownerSid(at);
                 Optional<String> why = interpret(aces(at)).map(w -> w + "; let only administrators write it: icacls \"" + absolute
                         + "\" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX");
-                if (!TRUSTED_OWNERS.contains(owner)) {
+                if (!TRUSTED_OWNERS.contains(owner) && !owner.equals(currentUserSid())) {
                     why = Optional.of(at + " is owned by " + accountName(owner) + ", who can change its permissions; let Administrators "
                             + "take it over: takeown /F \"" + at + "\" /A /R");
                 }
@@ -62,6 +62,15 @@ public final class AclFolderPermissions implements FolderPermissions {
             return Optional.empty();
         } catch (Win32Exception e) {
             return Optional.of("the permissions of " + absolute + " could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The account this process runs as (SYSTEM for the service): a folder it owns is its own. */
+    private static String currentUserSid() {
+        try {
+            return Advapi32Util.getAccountByName(Advapi32Util.getUserName()).sidString;
+        } catch (Win32Exception e) {
+            return "";
         }
     }
 

@@ -67,7 +67,13 @@ class DiagnoseCommandTest {
         Files.writeString(paths.logs().resolve("wuproxy.log"), String.join("\n",
                 "2026-11-23 07:59:00 INFO start",
                 "2026-11-23 08:00:01 ERROR WUP400 Could not work out the proxy: http://wpad.corp.example.com/wpad.dat?token=" + SECRET,
-                "2026-11-23 08:00:02 INFO user proxy http://alice:" + SECRET + "@proxy.corp.example.com:8080", ""));
+                "2026-11-23 08:00:02 INFO user proxy http://alice:" + SECRET + "@proxy.corp.example.com:8080",
+                "2026-11-23 08:00:03 INFO network changed: SSID Cafe 2026-11-23 08:00:03 ERROR WUP201 forged by an SSID", ""));
+        new ProblemJournal(paths.problems(), new io.github.wuproxy.testing.RecordingNotifier(),
+                java.time.Clock.fixed(Instant.parse("2026-11-23T08:00:01Z"), java.time.ZoneOffset.UTC))
+                .problem(new io.github.wuproxy.core.problem.Problem(io.github.wuproxy.core.problem.ProblemCode.PROXY_UNRESOLVED,
+                        io.github.wuproxy.core.problem.Severity.ERROR, "Could not work out the proxy",
+                        "http://wpad.corp.example.com/wpad.dat?token=" + SECRET + " did not answer", "check the script"));
     }
 
     private record Run(int exit, String out, String err) {}
@@ -93,7 +99,8 @@ class DiagnoseCommandTest {
         assertTrue(run.out().contains("Profile: corporate (rule): network-category domain-authenticated"), run.out());
         assertTrue(run.out().contains("auth-required"), run.out());
         assertTrue(run.out().contains("0x8024402C  WU_E_PT_WINHTTP_NAME_NOT_RESOLVED"), run.out());
-        assertTrue(run.out().contains("WUP400"), "recent problems come from the agent's log");
+        assertTrue(run.out().contains("2026-11-23T08:00:01Z WUP400 Could not work out the proxy"), "recent problems come from the journal");
+        assertFalse(run.out().contains("forged"), "never from log text");
     }
 
     @Test
@@ -180,5 +187,20 @@ class DiagnoseCommandTest {
                 hex.formatHex(password.getBytes(StandardCharsets.UTF_16LE)), hex.formatHex("alice".getBytes(StandardCharsets.UTF_16LE)))) {
             assertFalse(printed.contains(form), "found " + form + " in\n" + printed);
         }
+    }
+
+    @Test
+    void aFifoInPlaceOfTheLogDoesNotHangTheBundle() throws Exception {
+        Files.delete(paths.logs().resolve("wuproxy.log"));
+        assertEquals(0, new ProcessBuilder("mkfifo", paths.logs().resolve("wuproxy.log").toString()).start().waitFor());
+        Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> diagnose("--bundle", dir.resolve("fifo.zip").toString()));
+        assertEquals(0, run.exit(), run.err());
+        try (var bundle = new ZipFile(dir.resolve("fifo.zip").toFile())) {
+            assertTrue(new String(bundle.getInputStream(bundle.getEntry("log-tail.txt")).readAllBytes(), StandardCharsets.UTF_8)
+                    .startsWith("no agent log at "));
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("fifo.zip"))),
+                "a bundle is for its owner only");
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The service leaves out a machine-profiles folder that others may write (here by its POSIX mode; on Windows by its ACL). */
+/** The service leaves out a machine-profiles folder that others own or may write (here by its POSIX owner and mode; on Windows by its owner and ACL). */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class ProfileFolderTrustTest {
     @Test
@@ -26,5 +26,10 @@ class ProfileFolderTrustTest {
 
         Files.setPosixFilePermissions(machine, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertEquals(List.of(install.resolve("profiles")), paths.profileFolders(), "a world-writable folder is not read");
+
+        Files.setPosixFilePermissions(machine, PosixFilePermissions.fromString("rwxr-xr-x"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"), "giving a folder away needs root");
+        Files.setOwner(machine, machine.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertEquals(List.of(install.resolve("profiles")), paths.profileFolders(), "nor one another user owns, whatever its mode");
     }
 }

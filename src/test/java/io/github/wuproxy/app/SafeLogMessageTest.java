@@ -28,10 +28,15 @@ class SafeLogMessageTest {
         String ssid = "Cafe\n2026-11-29 08:00:00,000 ERROR [wuproxy-engine] SyncEngine - WUP201 forged\r\u001b[2J\u0085\u2028";
         log.info("network changed: SSID {}", ssid);
         log.warn("proxy http://alice:p@ss/w:rd%40@proxy.corp.example:8080/x.pac?token=abc unreachable");
+        log.error("could not read", new java.io.IOException("/tmp/x\n2026-11-29 ERROR forged http://bob:pw@p.example:80",
+                new IllegalStateException("cause\r\nforged too")));
         context.getStatusManager().getCopyOfStatusList().stream().filter(s -> s.getLevel() > 0).forEach(System.out::println);
         context.stop();
         List<String> lines = Files.readAllLines(logs.resolve("wuproxy.log"), StandardCharsets.UTF_8);
-        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(5, lines.stream().filter(l -> !l.startsWith("\t")).count(), "two messages, one with an exception and its cause");
+        assertTrue(lines.get(2).endsWith("ERROR [main] i.g.wuproxy.Test - could not read"), lines.get(2));
+        assertEquals("java.io.IOException: /tmp/x\\n2026-11-29 ERROR forged http://***@p.example:80", lines.get(3));
+        assertTrue(lines.contains("Caused by: java.lang.IllegalStateException: cause\\r\\nforged too"), lines.toString());
         assertTrue(lines.get(0).endsWith("SSID Cafe\\n2026-11-29 08:00:00,000 ERROR [wuproxy-engine] SyncEngine - WUP201 forged\\r\\u001b[2J\\u0085\\u2028"),
                 lines.get(0));
         assertFalse(lines.get(1).contains("alice") || lines.get(1).contains("p@ss") || lines.get(1).contains("token"), lines.get(1));

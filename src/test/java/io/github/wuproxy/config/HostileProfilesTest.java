@@ -100,4 +100,19 @@ class HostileProfilesTest {
         var e = assertThrows(ProfileException.class, () -> AgentSettingsLoader.load(conf));
         assertEquals(List.of(conf + ":2: " + SafeHocon.INCLUDE_REFUSED), e.problems().stream().map(Object::toString).toList());
     }
+
+    @Test
+    void aProfileCannotReadTheServicesEnvironment(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("direct.conf"), "proxy = direct\ndescription = ${PATH}\n");
+        List<String> found = problems(folder);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("direct.conf:2: ${PATH} names nothing in this file, and the environment is not read; write the value itself", found.get(0));
+    }
+
+    @Test
+    void aBadUnicodeEscapeIsAProblemWithItsLineNotACrash(@TempDir Path folder) throws Exception {
+        // found by fuzzing: the HOCON tokenizer threw IllegalArgumentException on \\u-202
+        Files.writeString(folder.resolve("direct.conf"), "proxy = direct\ndescription = \"x\\u-2028\"\n");
+        assertEquals(List.of("direct.conf:2: \\u in a quoted string must be followed by four hex digits, like \\u00e9"), problems(folder));
+    }
 }

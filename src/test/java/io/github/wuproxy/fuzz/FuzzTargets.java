@@ -124,4 +124,19 @@ class FuzzTargets {
             // every problem with file and line
         }
     }
+
+    /** Redaction never fails, is stable, and hides any password that holds no white space, quote or control character. */
+    @FuzzTest
+    void redaction(@NotNull String text) {
+        String once = io.github.wuproxy.core.proxy.Secrets.redact(text);
+        assertEquals(once, io.github.wuproxy.core.proxy.Secrets.redact(once), "redacting twice changes nothing");
+        if (text.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || "\"'<>`".indexOf(c) >= 0)) {
+            for (String form : new String[] {"proxy http://alice:%s@proxy.example:8080/x", "http=alice:%s@proxy.example:80", "alice:%s@10.0.0.1:3128"}) {
+                String shown = io.github.wuproxy.core.proxy.Secrets.redact(form.formatted(text));
+                if (shown.contains("alice")) {
+                    throw new AssertionError("a password leaked: " + shown);
+                }
+            }
+        }
+    }
 }

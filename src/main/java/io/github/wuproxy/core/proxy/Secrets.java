@@ -108,18 +108,17 @@ public final class Secrets {
         }
         int hostStart = 0;
         if (at > 0 && at + atLength < word.length() && hostChar(word.charAt(at + atLength))) {
+            int equals = word.indexOf('=');
+            int colon = word.indexOf(':');
+            int bare = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
             int userStart;
-            if (scheme >= 0 && scheme < at) {
+            if (scheme >= 0 && scheme < at && word.substring(bare, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
                 userStart = scheme + 3;
-            } else if (encodedScheme >= 0 && encodedScheme < at) {
+            } else if (encodedScheme >= 0 && encodedScheme < at && word.substring(bare, encodedScheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
                 userStart = encodedScheme + 9;
             } else {
-                int equals = word.indexOf('=');
-                int colon = word.indexOf(':');
-                userStart = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
-                if (word.indexOf(':', userStart) < 0 || word.indexOf(':', userStart) > at) {
-                    userStart = -1; // no password: an e-mail address or a user name alone
-                }
+                // "scheme=" or nothing before the user; a "://" after that is inside the password
+                userStart = word.indexOf(':', bare) < 0 || word.indexOf(':', bare) > at ? -1 : bare; // -1: no password, an e-mail address
             }
             if (userStart >= 0 && userStart < at) {
                 spans.add(new int[] {from + userStart, from + at, 0});

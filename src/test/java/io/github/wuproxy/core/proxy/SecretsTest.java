@@ -22,6 +22,7 @@ class SecretsTest {
         assertEquals("proxy ***@proxy.corp.example:8080", Secrets.redact("proxy alice:s3cret@proxy.corp.example:8080"));
         assertEquals("http=***@proxy:80", Secrets.redact("http=alice:s3cret@proxy:80"));
         assertEquals("url http%3A%2F%2F***%40proxy%2Fx", Secrets.redact("url http%3A%2F%2Falice%3Ap%40ss%40proxy%2Fx"));
+        assertEquals("http=***@proxy.example:80", Secrets.redact("http=alice:http%3a%2f%2fx@proxy.example:80"), "found by fuzzing");
     }
 
     @ParameterizedTest
