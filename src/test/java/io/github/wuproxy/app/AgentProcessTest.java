@@ -53,7 +53,7 @@ class AgentProcessTest {
             assertTrue(first.awaitListening(START), Files.readString(dir.resolve("first.out")));
             var set = IpcClient.request("set");
             set.set("proxy", ProxyJson.write(UpdateProxy.fixed("first.example:8080", "")));
-            assertTrue(new IpcClient(data.resolve("agent.sock")).send(set).path("ok").asBoolean());
+            assertTrue(new IpcClient(data.resolve("channel").resolve("agent.sock")).send(set).path("ok").asBoolean());
             String machineBefore = Files.readString(data.resolve("simulated-machine.json"));
             String stateBefore = Files.readString(data.resolve("state").resolve("agent-state.json"));
             long modifiedBefore = Files.getLastModifiedTime(data.resolve("simulated-machine.json")).toMillis();
@@ -67,7 +67,7 @@ class AgentProcessTest {
             assertEquals(machineBefore, Files.readString(data.resolve("simulated-machine.json")), "the machine is untouched");
             assertEquals(modifiedBefore, Files.getLastModifiedTime(data.resolve("simulated-machine.json")).toMillis());
             assertEquals(stateBefore, Files.readString(data.resolve("state").resolve("agent-state.json")));
-            assertTrue(IpcClient.isAlive(data.resolve("agent.sock")), "and the first one still answers");
+            assertTrue(IpcClient.isAlive(data.resolve("channel").resolve("agent.sock")), "and the first one still answers");
         }
     }
 
@@ -110,7 +110,7 @@ class AgentProcessTest {
                         set.set("proxy", ProxyJson.write(random.nextInt(4) == 0 ? UpdateProxy.direct()
                                 : UpdateProxy.fixed("p" + random.nextInt(1000) + ".example:" + (1 + random.nextInt(65535)), "")));
                         try {
-                            new IpcClient(data.resolve("agent.sock")).send(set);
+                            new IpcClient(data.resolve("channel").resolve("agent.sock")).send(set);
                             sets++;
                         } catch (IOException e) {
                             break; // killed mid-request

@@ -34,7 +34,7 @@ public final class ChildAgent implements AutoCloseable {
     public boolean awaitListening(Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
         while (Instant.now().isBefore(until)) {
-            if (IpcClient.isAlive(data.resolve("agent.sock"))) {
+            if (IpcClient.isAlive(data.resolve("channel").resolve("agent.sock"))) {
                 return true;
             }
             if (!process.isAlive()) {
