@@ -442,16 +442,44 @@ public final class Simulation {
             expectedKey = key;
             NetworkLocation here = key.location();
             Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
-            Optional<UpdateProxy> byEngine = engine.preview(here).proxy();
             Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
             Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
-            judged = new Judged(expected, byEngine, base);
+            judged = new Judged(here, expected, base);
         }
         return judged;
     }
 
-    /** The network now, judged: by the reference evaluation, by the engine, and as the baseline would scan. */
-    private record Judged(Optional<UpdateProxy> expected, Optional<UpdateProxy> engine, Optional<WindowsUpdateBaseline.Attempt> baseline) {}
+    /**
+     * The network now, judged: by the reference evaluation, as the baseline would scan, and by the
+     * engine (asked only for a scan line that is printed, while its inputs are still the same).
+     */
+    private final class Judged {
+        private final NetworkLocation here;
+        private final Optional<UpdateProxy> expected;
+        private final Optional<WindowsUpdateBaseline.Attempt> baseline;
+        private Optional<UpdateProxy> byEngine;
+
+        Judged(NetworkLocation here, Optional<UpdateProxy> expected, Optional<WindowsUpdateBaseline.Attempt> baseline) {
+            this.here = here;
+            this.expected = expected;
+            this.baseline = baseline;
+        }
+
+        Optional<UpdateProxy> expected() {
+            return expected;
+        }
+
+        Optional<WindowsUpdateBaseline.Attempt> baseline() {
+            return baseline;
+        }
+
+        Optional<UpdateProxy> engine() {
+            if (byEngine == null) {
+                byEngine = engine.preview(here).proxy();
+            }
+            return byEngine;
+        }
+    }
 
     /** The location by identity: the scripted source hands out the timeline's own objects. */
     private record ExpectedKey(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state,

@@ -34,6 +34,8 @@ public final class Timeline {
     private final String file;
     private final Map<String, TimelineEvent.Network> defined = new HashMap<>();
     private final Map<String, Integer> definedAt = new HashMap<>();
+    /** The previous event's t. */
+    private double last;
 
     private Timeline(String file) {
         this.file = file;
@@ -45,7 +47,6 @@ public final class Timeline {
 
     private List<TimelineEvent> read(String text) throws TimelineException {
         List<TimelineEvent> events = new ArrayList<>();
-        double last = 0;
         int number = 0;
         int from = 0;
         int length = text.length();
@@ -121,7 +122,8 @@ public final class Timeline {
         }
         JsonNode time = node.get("t");
         if (time == null && kinds.get(0).equals("windowsUpdate")) {
-            time = Json.MAPPER.getNodeFactory().numberNode(0);
+            // A header line: from the start, or from where it stands.
+            time = Json.MAPPER.getNodeFactory().numberNode(last);
         }
         if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
             throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");

@@ -63,6 +63,17 @@ class TimelineTest {
     }
 
     @Test
+    void aWindowsUpdateLineWithoutTimeAppliesFromWhereItStands() throws Exception {
+        List<TimelineEvent> events = parse("{\"windowsUpdate\":{\"source\":\"wsus\"}}\n{\"t\":50,\"scan\":{}}\n"
+                + "{\"windowsUpdate\":{\"source\":\"microsoft\",\"userProxyFallback\":true}}\n");
+        assertEquals(0.0, events.get(0).t());
+        assertEquals(50.0, events.get(2).t());
+        assertEquals(true, ((TimelineEvent.WindowsUpdate) events.get(2)).userProxyFallback());
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"windowsUpdate\":{\"source\":\"intune\"}}")).getMessage()
+                .endsWith("`windowsUpdate.source` must be microsoft or wsus, found \"intune\""));
+    }
+
+    @Test
     void expectationsAreReadIntoTheFormTheyAreComparedIn() throws Exception {
         var expect = (TimelineEvent.Expect) parse("{\"t\":5,\"expect\":{\"proxy\":\"Proxy.Corp.Example:8080\",\"fits\":true,\"problem\":\"wup401\"}}").get(0);
         assertEquals("true", expect.wanted().get("fits"));
