@@ -11,7 +11,6 @@ import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
-import io.github.wuproxy.engine.EnginePorts;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
@@ -101,31 +100,7 @@ public final class Simulation {
     private WindowsUpdateBaseline baseline;
     private WindowsUpdateBaseline.Source updateSource = WindowsUpdateBaseline.Source.MICROSOFT;
     private boolean userProxyFallback;
-    private VirtualTime.Scope timers;
-    private final Timers engineTimers = new Timers() {
-        @Override
-        public Cancellable after(Duration delay, Runnable task) {
-            return timers.after(delay, () -> {
-                changedSinceDriftCheck = true;
-                task.run();
-            });
-        }
-
-        /**
-         * The engine's drift check. One that nothing has reached the engine since the last (no
-         * timeline line but scans that fit, no timer, no active problem) re-reads the same inputs and
-         * finds nothing, so it is skipped unless {@link Options#everyDriftCheck()}: the output is the same.
-         */
-        @Override
-        public Cancellable every(Duration interval, Runnable task) {
-            return timers.every(interval, () -> {
-                if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
-                    changedSinceDriftCheck = false;
-                    task.run();
-                }
-            });
-        }
-    };
+    private SimulatedLaptop laptop;
     /** Whether anything reached the engine since its last drift check; a drift check with nothing new finds nothing. */
     private boolean changedSinceDriftCheck = true;
     private SyncEngine engine;
@@ -167,9 +142,11 @@ public final class Simulation {
         List<TimelineEvent> rest = startingMachine(events);
         store = InMemoryUpdateProxyStore.holding(startingStore);
         service = new SimulatedUpdateService(store::current);
+        laptop = new SimulatedLaptop(time, network, user, scanner, verifier, new TimelinePac(), store, service, state, recorder, profiles,
+                settings.engine(), this::watched);
         baseline = new WindowsUpdateBaseline(options.baseline().orElse(startingStore), updateSource, userProxyFallback);
         network.start(() -> engine.networkChanged());
-        store.watch(() -> engineTimers.after(Duration.ZERO, () -> engine.storeWritten()));
+        store.watch(() -> laptop.soon(() -> engine.storeWritten()));
         store.afterBitsWrite(() -> {
             if (pendingWrite() != null) {
                 pendingWrite.set("bits", ProxyJson.write(store.read().bits().orElseThrow()));
@@ -191,7 +168,7 @@ public final class Simulation {
             }
         });
         scanReports.watch(scan -> engine.scanFinished(scan));
-        scanner.onScan(() -> engineTimers.after(Duration.ZERO, this::scan));
+        scanner.onScan(() -> laptop.soon(this::scan));
         pendingFaults.forEach(this::apply);
         guarded(this::startEngine);
         account();
@@ -249,13 +226,37 @@ public final class Simulation {
     }
 
     private void startEngine() {
-        timers = time.scope();
         activeProblems.clear();
         changedSinceDriftCheck = true;
-        engine = new SyncEngine(new EnginePorts(network, store, user, new TimelinePac(), service, scanner, verifier,
-                state, recorder, engineTimers, time),
-                profiles, settings.engine());
-        engine.start();
+        engine = laptop.engine() == null ? laptop.boot() : laptop.crashAndRestart();
+    }
+
+    /** The engine's timers, watched: whatever they run counts as something new for the next drift check. */
+    private Timers watched(Timers scope) {
+        return new Timers() {
+            @Override
+            public Cancellable after(Duration delay, Runnable task) {
+                return scope.after(delay, () -> {
+                    changedSinceDriftCheck = true;
+                    task.run();
+                });
+            }
+
+            /**
+             * The engine's drift check. One that nothing has reached the engine since the last (no
+             * timeline line but scans that fit, no timer, no active problem) re-reads the same inputs and
+             * finds nothing, so it is skipped unless {@link Options#everyDriftCheck()}: the output is the same.
+             */
+            @Override
+            public Cancellable every(Duration interval, Runnable task) {
+                return scope.every(interval, () -> {
+                    if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
+                        changedSinceDriftCheck = false;
+                        task.run();
+                    }
+                });
+            }
+        };
     }
 
     private void runTimersUntil(Instant at) {
@@ -551,7 +552,6 @@ public final class Simulation {
             if (all) {
                 out.accept(line("agent").put("event", "crashed"));
             }
-            timers.close();
             guarded(() -> {
                 startEngine();
                 if (all) {
