@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public final class Secrets {
     private static final String HIDDEN = "***";
+    private static final String SCHEME = "[A-Za-z][A-Za-z0-9+.-]*";
 
     private Secrets() {}
 
@@ -112,9 +113,9 @@ public final class Secrets {
             int colon = word.indexOf(':');
             int bare = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
             int userStart;
-            if (scheme >= 0 && scheme < at && word.substring(bare, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            if (scheme >= 0 && scheme < at && (isScheme(word, bare, scheme) || isScheme(word, 0, scheme))) {
                 userStart = scheme + 3;
-            } else if (encodedScheme >= 0 && encodedScheme < at && word.substring(bare, encodedScheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            } else if (encodedScheme >= 0 && encodedScheme < at && (isScheme(word, bare, encodedScheme) || isScheme(word, 0, encodedScheme))) {
                 userStart = encodedScheme + 9;
             } else {
                 // "scheme=" or nothing before the user; a "://" after that is inside the password
@@ -134,6 +135,11 @@ public final class Secrets {
                 spans.add(new int[] {from + query + 1, from + (end < 0 ? word.length() : end), 1});
             }
         }
+    }
+
+    /** Whether the word holds just a scheme name from {@code start} to {@code end}. */
+    private static boolean isScheme(String word, int start, int end) {
+        return end >= start && word.substring(start, end).matches(SCHEME);
     }
 
     private static boolean hostChar(char c) {
