@@ -101,14 +101,14 @@ public final class Secrets {
         String lower = word.toLowerCase(Locale.ROOT);
         int scheme = word.indexOf("://");
         int encodedScheme = lower.indexOf("%3a%2f%2f");
-        int at = word.lastIndexOf('@');
+        int at = lastAtBeforeAHost(word, "@");
         int atLength = 1;
         if (at < 0 && encodedScheme >= 0) {
-            at = lower.lastIndexOf("%40");
+            at = lastAtBeforeAHost(lower, "%40");
             atLength = 3;
         }
         int hostStart = 0;
-        if (at > 0 && at + atLength < word.length() && hostChar(word.charAt(at + atLength))) {
+        if (at > 0) {
             int equals = word.indexOf('=');
             int colon = word.indexOf(':');
             int bare = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
@@ -135,6 +135,16 @@ public final class Secrets {
                 spans.add(new int[] {from + query + 1, from + (end < 0 ? word.length() : end), 1});
             }
         }
+    }
+
+    /** The last {@code at} sign in {@code word} that a host name or address follows, or -1. */
+    private static int lastAtBeforeAHost(String word, String at) {
+        for (int i = word.lastIndexOf(at); i >= 0; i = i == 0 ? -1 : word.lastIndexOf(at, i - 1)) {
+            if (i + at.length() < word.length() && hostChar(word.charAt(i + at.length()))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the word holds just a scheme name from {@code start} to {@code end}. */
