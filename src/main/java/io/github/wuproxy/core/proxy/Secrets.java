@@ -112,14 +112,14 @@ public final class Secrets {
             int equals = word.indexOf('=');
             int colon = word.indexOf(':');
             int bare = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
-            int userStart;
-            if (scheme >= 0 && scheme < at && (isScheme(word, bare, scheme) || isScheme(word, 0, scheme))) {
+            // the first of scheme://, its %-encoded form, and "scheme=" or nothing, that leaves some user info before the '@'
+            int userStart = -1;
+            if (scheme >= 0 && scheme + 3 < at && (isScheme(word, bare, scheme) || isScheme(word, 0, scheme))) {
                 userStart = scheme + 3;
-            } else if (encodedScheme >= 0 && encodedScheme < at && (isScheme(word, bare, encodedScheme) || isScheme(word, 0, encodedScheme))) {
+            } else if (encodedScheme >= 0 && encodedScheme + 9 < at && (isScheme(word, bare, encodedScheme) || isScheme(word, 0, encodedScheme))) {
                 userStart = encodedScheme + 9;
-            } else {
-                // "scheme=" or nothing before the user; a "://" after that is inside the password
-                userStart = word.indexOf(':', bare) < 0 || word.indexOf(':', bare) > at ? -1 : bare; // -1: no password, an e-mail address
+            } else if (word.indexOf(':', bare) >= 0 && word.indexOf(':', bare) < at) {
+                userStart = bare; // a "://" after it is inside the password; no ':' at all is an e-mail address
             }
             if (userStart >= 0 && userStart < at) {
                 spans.add(new int[] {from + userStart, from + at, 0});
