@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public final class Secrets {
     private static final String HIDDEN = "***";
-    private static final String SCHEME = "[A-Za-z][A-Za-z0-9+.-]*";
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("http", "https", "socks", "socks4", "socks4a", "socks5",
+            "socks5h", "ftp", "ws", "wss", "file");
 
     private Secrets() {}
 
@@ -147,9 +148,12 @@ public final class Secrets {
         return -1;
     }
 
-    /** Whether the word holds just a scheme name from {@code start} to {@code end}. */
+    /**
+     * Whether the word holds just the name of a scheme a proxy or PAC URL uses from {@code start} to
+     * {@code end}: in "http=alice:///@proxy" the user name is not a scheme, so the user info starts earlier.
+     */
     private static boolean isScheme(String word, int start, int end) {
-        return end >= start && word.substring(start, end).matches(SCHEME);
+        return end >= start && SCHEMES.contains(word.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     private static boolean hostChar(char c) {
