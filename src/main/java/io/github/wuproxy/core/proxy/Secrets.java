@@ -14,6 +14,8 @@ import java.util.Locale;
  */
 public final class Secrets {
     private static final String HIDDEN = "***";
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("http", "https", "socks", "socks4", "socks4a", "socks5",
+            "socks5h", "ftp", "ws", "wss", "file");
 
     private Secrets() {}
 
@@ -100,25 +102,25 @@ public final class Secrets {
         String lower = word.toLowerCase(Locale.ROOT);
         int scheme = word.indexOf("://");
         int encodedScheme = lower.indexOf("%3a%2f%2f");
-        int at = word.lastIndexOf('@');
+        int at = lastAtBeforeAHost(word, "@");
         int atLength = 1;
         if (at < 0 && encodedScheme >= 0) {
-            at = lower.lastIndexOf("%40");
+            at = lastAtBeforeAHost(lower, "%40");
             atLength = 3;
         }
         int hostStart = 0;
-        if (at > 0 && at + atLength < word.length() && hostChar(word.charAt(at + atLength))) {
+        if (at > 0) {
             int equals = word.indexOf('=');
             int colon = word.indexOf(':');
             int bare = equals >= 0 && equals < at && (colon < 0 || equals < colon) ? equals + 1 : 0;
-            int userStart;
-            if (scheme >= 0 && scheme < at && word.substring(bare, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            // the first of scheme://, its %-encoded form, and "scheme=" or nothing, that leaves some user info before the '@'
+            int userStart = -1;
+            if (scheme >= 0 && scheme + 3 < at && (isScheme(word, bare, scheme) || isScheme(word, 0, scheme))) {
                 userStart = scheme + 3;
-            } else if (encodedScheme >= 0 && encodedScheme < at && word.substring(bare, encodedScheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            } else if (encodedScheme >= 0 && encodedScheme + 9 < at && (isScheme(word, bare, encodedScheme) || isScheme(word, 0, encodedScheme))) {
                 userStart = encodedScheme + 9;
-            } else {
-                // "scheme=" or nothing before the user; a "://" after that is inside the password
-                userStart = word.indexOf(':', bare) < 0 || word.indexOf(':', bare) > at ? -1 : bare; // -1: no password, an e-mail address
+            } else if (word.indexOf(':', bare) >= 0 && word.indexOf(':', bare) < at) {
+                userStart = bare; // a "://" after it is inside the password; no ':' at all is an e-mail address
             }
             if (userStart >= 0 && userStart < at) {
                 spans.add(new int[] {from + userStart, from + at, 0});
@@ -134,6 +136,24 @@ public final class Secrets {
                 spans.add(new int[] {from + query + 1, from + (end < 0 ? word.length() : end), 1});
             }
         }
+    }
+
+    /** The last {@code at} sign in {@code word} that a host name or address follows, or -1. */
+    private static int lastAtBeforeAHost(String word, String at) {
+        for (int i = word.lastIndexOf(at); i >= 0; i = i == 0 ? -1 : word.lastIndexOf(at, i - 1)) {
+            if (i + at.length() < word.length() && hostChar(word.charAt(i + at.length()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the word holds just the name of a scheme a proxy or PAC URL uses from {@code start} to
+     * {@code end}: in "http=alice:///@proxy" the user name is not a scheme, so the user info starts earlier.
+     */
+    private static boolean isScheme(String word, int start, int end) {
+        return end >= start && SCHEMES.contains(word.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     private static boolean hostChar(char c) {

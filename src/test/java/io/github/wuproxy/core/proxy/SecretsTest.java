@@ -23,6 +23,10 @@ class SecretsTest {
         assertEquals("http=***@proxy:80", Secrets.redact("http=alice:s3cret@proxy:80"));
         assertEquals("url http%3A%2F%2F***%40proxy%2Fx", Secrets.redact("url http%3A%2F%2Falice%3Ap%40ss%40proxy%2Fx"));
         assertEquals("http=***@proxy.example:80", Secrets.redact("http=alice:http%3a%2f%2fx@proxy.example:80"), "found by fuzzing");
+        assertEquals("url http%3A%2F%2F***%40proxy%2FTx", Secrets.redact("url http%3A%2F%2Falice%=Ap%40ss%40proxy%2FTx"), "found by fuzzing");
+        assertEquals("http://***@proxy/x.pac?...", Secrets.redact("http://alice:pw@proxy/x.pac?tok@@"), "found by fuzzing: an @ at the end");
+        assertEquals("http=***@proxy.example:80", Secrets.redact("http=alice://@proxy.example:80"), "found by fuzzing: the password //");
+        assertEquals("http=***@proxy.example:80", Secrets.redact("http=alice:///@proxy.example:80"), "found by fuzzing: the password ///");
     }
 
     @ParameterizedTest
