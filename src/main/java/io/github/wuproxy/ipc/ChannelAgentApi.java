@@ -50,7 +50,7 @@ public final class ChannelAgentApi implements AgentApi {
                             if (first[0] == null) {
                                 first[0] = view;
                             } else if (answer.path("rights").isMissingNode()) {
-                                view = new AgentView(view.status(), view.profiles(), first[0].rights(), view.unavailable());
+                                view = withCallersRights(view, first[0]);
                             }
                             listener.accept(view);
                         } catch (JsonFormatException e) {
@@ -75,6 +75,15 @@ public final class ChannelAgentApi implements AgentApi {
             closed.countDown();
             thread.interrupt();
         };
+    }
+
+    /** A push is the same for every subscriber: this caller's rights, and its refusals by profile, come from its first answer. */
+    private static AgentView withCallersRights(AgentView pushed, AgentView first) {
+        var refusals = new java.util.HashMap<String, java.util.Optional<String>>();
+        first.profiles().forEach(p -> refusals.put(p.name(), p.refused()));
+        var offers = pushed.profiles().stream().map(p -> new AgentView.Offer(p.name(), p.kind(),
+                refusals.getOrDefault(p.name(), java.util.Optional.empty()))).toList();
+        return new AgentView(pushed.status(), offers, first.rights(), pushed.unavailable());
     }
 
     @Override
