@@ -248,6 +248,7 @@ public final class SyncEngine {
      */
     public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
         boolean wasPaused = state.paused();
+        Optional<java.util.List<Optional<UpdateProxy>>> before = stored();
         try {
             saveStateOrFail(s -> s.withPaused(true)); // refused (a full disk): nothing changed, in memory or on disk
             cancelTimers();
@@ -257,7 +258,7 @@ public final class SyncEngine {
             publish(status == null ? null : status.withPaused(true).withHeld(held));
             return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
         } catch (ApplyFailure e) {
-            if (!wasPaused && !e.rollBackFailed()) {
+            if (!wasPaused && before.isPresent() && stored().equals(before)) {
                 try {
                     saveStateOrFail(s -> s.withPaused(false)); // the proxy is as before: so is the pause
                 } catch (ApplyFailure stillFull) {
@@ -473,6 +474,16 @@ public final class SyncEngine {
             ports.state().save(next);
         } catch (StateException e) {
             log.warn("could not save the agent state (kept in memory): {}", e.getMessage());
+        }
+    }
+
+    /** The WinHTTP and BITS proxies as stored now, or empty when they cannot be read. */
+    private Optional<java.util.List<Optional<UpdateProxy>>> stored() {
+        try {
+            StoredSettings now = applier.read();
+            return Optional.of(java.util.List.of(now.winHttp(), now.bits()));
+        } catch (ApplyFailure e) {
+            return Optional.empty();
         }
     }
 

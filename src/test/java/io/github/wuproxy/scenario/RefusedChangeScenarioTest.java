@@ -45,4 +45,19 @@ class RefusedChangeScenarioTest {
         assertEquals(restarts + 1, laptop.service.restarts());
         assertEquals(BY_HAND, laptop.effective());
     }
+
+    @Test
+    void aSetWindowsRefusesLeavesThePauseAsBeforeButOneThatWroteKeepsIt() throws Exception {
+        SimAgent laptop = SimAgent.withShippedProfiles().arriveAt("home-wifi");
+        UpdateProxy before = laptop.store.current();
+        laptop.store.failNextWrite(io.github.wuproxy.port.StoreException.Reason.DENIED);
+        assertThrows(OneShot.Failure.class, () -> laptop.engine().applyByHand(BY_HAND));
+        assertEquals(before, laptop.store.current());
+        assertFalse(laptop.state.load().paused(), "nothing changed, so automatic switching goes on");
+
+        laptop.service.failNextRestart();
+        assertThrows(OneShot.Failure.class, () -> laptop.engine().applyByHand(BY_HAND));
+        assertEquals(BY_HAND, laptop.store.current(), "written, only the restart failed");
+        assertTrue(laptop.state.load().paused(), "so the choice by hand stays until resume");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * Removes what must never reach a log, a report or a help desk: the user info of URLs and proxy
  * entries ({@code user:password@}) and query strings. A password may hold any character but white
  * space and quotes, {@code @ / : % ? #} included, %-encoded or not: everything up to the last
- * {@code @} of a word is user info.
+ * {@code @} of a word that a host follows is user info.
  */
 public final class Secrets {
     private static final String HIDDEN = "***";
