@@ -164,6 +164,9 @@ final class LocalAgentApi implements AgentApi {
             if (e.getCause() instanceof IllegalArgumentException bad) {
                 throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, bad.getMessage());
             }
+            if (e.getCause() instanceof IllegalStateException refused) { // the state could not be saved: nothing changed
+                throw new AgentRefusal(AgentRefusal.Kind.FAILED, refused.getMessage());
+            }
             throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
