@@ -30,12 +30,19 @@ public final class UserProxyKeeper {
 
         record Written(Optional<UserProxySettings> before, UserProxySettings now) implements Outcome {}
 
+        /** The user's own settings, from before wuproxy's first change, are back byte for byte. */
+        record Restored(Optional<UserProxySettings> now) implements Outcome {}
+
         record Failed(String why) implements Outcome {}
     }
 
+    /**
+     * One round: sets what {@code status} wants; when it wants nothing (the profile keeps the user's
+     * own) and wuproxy changed them on another network, puts the user's own back.
+     */
     public Outcome keep(UserProxyStatus status) {
         if (status.wanted().isEmpty()) {
-            return new Outcome.Unchanged();
+            return restoreOwn();
         }
         UserProxySettings wanted = status.wanted().get();
         try {
@@ -57,6 +64,24 @@ public final class UserProxyKeeper {
             return new Outcome.Failed("could not set your proxy to " + wanted.describe() + ": " + e.getMessage());
         } catch (StateException e) {
             return new Outcome.Failed("could not back up your proxy settings, so they were not changed: " + e.getMessage());
+        }
+    }
+
+    private Outcome restoreOwn() {
+        try {
+            Optional<UserProxySnapshot> own = backups.backup();
+            if (own.isEmpty()) {
+                return new Outcome.Unchanged();
+            }
+            if (!writer.read().equals(own.get())) {
+                writer.restore(own.get());
+            }
+            backups.deleteBackup();
+            return new Outcome.Restored(own.get().settings());
+        } catch (StoreException e) {
+            return new Outcome.Failed("could not put your own proxy settings back: " + e.getMessage());
+        } catch (StateException e) {
+            return new Outcome.Failed("could not read the backup of your proxy settings: " + e.getMessage());
         }
     }
 }
