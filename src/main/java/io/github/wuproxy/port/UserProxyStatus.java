@@ -33,6 +33,6 @@ public record UserProxyStatus(Optional<UserProxySettings> wanted, String why, Op
         if (wanted.isEmpty()) {
             return holds + (why.isEmpty() ? "" : " (" + why + ")");
         }
-        return holds + " (" + why + (needsWrite() ? "; to be set to " + wanted.get().describe() + " by the tray in your session" : "") + ")";
+        return holds + " (" + why + (needsWrite() ? "; being set to " + wanted.get().describe() : "") + ")";
     }
 }

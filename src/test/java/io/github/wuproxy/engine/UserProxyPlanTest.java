@@ -65,7 +65,7 @@ class UserProxyPlanTest {
         UserProxyStatus plan = UserProxyPlan.plan(desired(new UserProxyChoice.Exactly(pac), Optional.of(UpdateProxy.direct())), Optional.empty());
         assertEquals(Optional.of(pac), plan.wanted());
         assertTrue(plan.needsWrite(), "unknown held settings are written");
-        assertEquals("unknown (profile home sets it; to be set to setup script http://wpad.home.example/p.pac by the tray in your session)",
+        assertEquals("unknown (profile home sets it; being set to setup script http://wpad.home.example/p.pac)",
                 plan.describe());
     }
 }
