@@ -78,7 +78,11 @@ public final class TrayCommand implements Callable<Integer> {
             }
         }), 0, HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
         if (userStores.isPresent()) {
-            presenter.keepUserProxy(userProxyStep(userStores.get(), user, service));
+            try {
+                presenter.keepUserProxy(userProxyStep(userStores.get(), user, service));
+            } catch (io.github.wuproxy.port.StoreException e) {
+                LoggerFactory.getLogger(TrayCommand.class).info("the tray leaves your proxy settings alone: {}", e.getMessage());
+            }
         }
         presenter.attach(view.get());
         exited.await();

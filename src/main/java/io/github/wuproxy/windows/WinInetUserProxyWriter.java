@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * it), so a restore is byte for byte. {@link Scope#MACHINE} is the machine-wide copy under
  * ProxySettingsPerUser = 0, written by the service.
  */
-public final class WinInetUserProxyWriter implements UserProxyWriter {
+public final class WinInetUserProxyWriter implements UserProxyWriter, io.github.wuproxy.port.UserProxySource {
     private static final Logger log = LoggerFactory.getLogger(WinInetUserProxyWriter.class);
     static final String SETTINGS = "Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
     static final String CONNECTIONS = SETTINGS + "\\Connections";
@@ -72,6 +72,17 @@ public final class WinInetUserProxyWriter implements UserProxyWriter {
             return new UserProxySnapshot(raw, legacy, interpret(raw));
         } catch (Win32Exception e) {
             throw failure("reading " + CONNECTIONS + "\\" + VALUE, e.getErrorCode());
+        }
+    }
+
+    /** What the settings say now, for a service that reads the machine's own (ProxySettingsPerUser = 0). */
+    @Override
+    public Optional<UserProxySettings> current() {
+        try {
+            return read().settings();
+        } catch (StoreException e) {
+            log.warn("could not read the proxy settings: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
