@@ -30,7 +30,7 @@ final class MachineUserProxy implements Consumer<AgentStatus> {
         if (outcome instanceof UserProxyKeeper.Outcome.Failed failed) {
             log.warn("machine-wide proxy settings (ProxySettingsPerUser = 0): {}", failed.why());
         } else if (!(outcome instanceof UserProxyKeeper.Outcome.Unchanged)) {
-            log.info("machine-wide proxy settings (ProxySettingsPerUser = 0): {} ({})", outcome, status.userProxy().why());
+            log.info("machine-wide proxy settings (ProxySettingsPerUser = 0): {} ({})", outcome.describe(), status.userProxy().why());
             post.accept(SyncEngine::userProxyChanged);
         }
     }

@@ -103,7 +103,7 @@ public final class TrayCommand implements Callable<Integer> {
                 return java.util.Optional.of(failed.why());
             }
             if (!(outcome instanceof io.github.wuproxy.engine.UserProxyKeeper.Outcome.Unchanged)) {
-                log.info("your proxy settings: {} ({})", outcome, status.userProxy().why());
+                log.info("your proxy settings: {} ({})", outcome.describe(), status.userProxy().why());
                 var now = user.current();
                 if (now.isPresent()) {
                     service.handOver(now.get());

@@ -25,15 +25,34 @@ public final class UserProxyKeeper {
 
     /** What one round did. */
     public sealed interface Outcome {
-        /** Nothing wanted, or the user holds it already. */
-        record Unchanged() implements Outcome {}
+        /** For the log: setup-script URLs without their query ({@link UserProxySettings#describe()}). */
+        String describe();
 
-        record Written(Optional<UserProxySettings> before, UserProxySettings now) implements Outcome {}
+        /** Nothing wanted, or the user holds it already. */
+        record Unchanged() implements Outcome {
+            public String describe() {
+                return "unchanged";
+            }
+        }
+
+        record Written(Optional<UserProxySettings> before, UserProxySettings now) implements Outcome {
+            public String describe() {
+                return "set to " + now.describe() + " (was " + before.map(UserProxySettings::describe).orElse("unknown") + ")";
+            }
+        }
 
         /** The user's own settings, from before wuproxy's first change, are back byte for byte. */
-        record Restored(Optional<UserProxySettings> now) implements Outcome {}
+        record Restored(Optional<UserProxySettings> now) implements Outcome {
+            public String describe() {
+                return "the user's own are back: " + now.map(UserProxySettings::describe).orElse("a value wuproxy does not interpret");
+            }
+        }
 
-        record Failed(String why) implements Outcome {}
+        record Failed(String why) implements Outcome {
+            public String describe() {
+                return why;
+            }
+        }
     }
 
     /**

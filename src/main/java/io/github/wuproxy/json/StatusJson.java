@@ -48,7 +48,8 @@ public final class StatusJson {
         }
         ObjectNode user = node.putObject("userProxy");
         user.set("wanted", status.userProxy().wanted().map(UserProxyJson::write).orElse(null));
-        user.set("held", status.userProxy().held().map(UserProxyJson::write).orElse(null));
+        // The user's own setup-script URL may carry a token; other callers see the status too. (The wanted one is the profile's.)
+        user.set("held", status.userProxy().held().map(StatusJson::withoutSecrets).map(UserProxyJson::write).orElse(null));
         user.put("why", status.userProxy().why());
         return node;
     }
@@ -72,6 +73,10 @@ public final class StatusJson {
         return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
                 ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
                 manual, lastSync, problems, userProxy(node.get("userProxy")));
+    }
+
+    private static UserProxySettings withoutSecrets(UserProxySettings settings) {
+        return new UserProxySettings(settings.autoDetect(), settings.pacUrl().map(io.github.wuproxy.core.proxy.PacUrls::safe), settings.manual());
     }
 
     /** Absent in the status of an older agent: unknown. */
