@@ -128,10 +128,23 @@ public final class WinInetUserProxyWriter implements UserProxyWriter, io.github.
 
     @Override
     public void write(UserProxySettings settings) throws StoreException {
-        List<Option> wanted = options(settings);
+        Prepared prepared = prepare(options(settings));
+        if (!winInet.InternetSetOptionW(null, WinInetTypes.INTERNET_OPTION_PER_CONNECTION_OPTION, prepared.list().getPointer(),
+                prepared.list().size())) {
+            throw failure("InternetSetOptionW(INTERNET_OPTION_PER_CONNECTION_OPTION)", Native.getLastError());
+        }
+        log.debug("set the proxy settings to {} ({} options)", settings.describe(), prepared.options().length);
+        announce();
+    }
+
+    /** The option list in native memory, with what it points to kept reachable until the call returns. */
+    record Prepared(WinInetTypes.INTERNET_PER_CONN_OPTION_LISTW list, WinInetTypes.INTERNET_PER_CONN_OPTIONW[] options, List<Memory> strings) {}
+
+    /** Lays out {@code wanted} as INTERNET_PER_CONN_OPTION_LISTW with a contiguous INTERNET_PER_CONN_OPTIONW array; tested on any OS. */
+    static Prepared prepare(List<Option> wanted) {
         var first = new WinInetTypes.INTERNET_PER_CONN_OPTIONW();
         var array = (WinInetTypes.INTERNET_PER_CONN_OPTIONW[]) first.toArray(wanted.size());
-        List<Memory> strings = new ArrayList<>(); // kept reachable until the call returns
+        List<Memory> strings = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             Option option = wanted.get(i);
             array[i].dwOption = option.option();
@@ -152,11 +165,7 @@ public final class WinInetUserProxyWriter implements UserProxyWriter, io.github.
         list.dwOptionCount = wanted.size();
         list.pOptions = first.getPointer();
         list.write();
-        if (!winInet.InternetSetOptionW(null, WinInetTypes.INTERNET_OPTION_PER_CONNECTION_OPTION, list.getPointer(), list.size())) {
-            throw failure("InternetSetOptionW(INTERNET_OPTION_PER_CONNECTION_OPTION)", Native.getLastError());
-        }
-        log.debug("set the proxy settings to {} ({} options, {} strings)", settings.describe(), wanted.size(), strings.size());
-        announce();
+        return new Prepared(list, array, List.copyOf(strings));
     }
 
     @Override
