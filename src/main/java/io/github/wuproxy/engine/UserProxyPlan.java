@@ -26,7 +26,7 @@ final class UserProxyPlan {
             return new UserProxyStatus(Optional.of(settingsOf(desired.proxy().get())),
                     "profile " + profile.name() + " sets it the same as Windows Update", held);
         }
-        return new UserProxyStatus(Optional.empty(), "profile " + profile.name() + " leaves it as it is", held);
+        return new UserProxyStatus(Optional.empty(), "profile " + profile.name() + " keeps your own settings", held);
     }
 
     /** A WinHTTP proxy as the user's settings would say it. */

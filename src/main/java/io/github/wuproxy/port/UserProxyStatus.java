@@ -7,7 +7,7 @@ import java.util.Optional;
  * The signed-in user's own proxy in the agent's status: what the profile wants it to be here, why,
  * and what the user holds as last reported.
  *
- * @param wanted empty when the profile leaves it as it is ({@code user-proxy = keep}, or nothing could be worked out)
+ * @param wanted empty when the profile keeps your own settings ({@code user-proxy = keep}, or nothing could be worked out)
  * @param why one line: which profile asks for it and how
  * @param held the user's settings as their tray last reported them; empty when unknown
  */

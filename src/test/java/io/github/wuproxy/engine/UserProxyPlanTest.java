@@ -39,7 +39,7 @@ class UserProxyPlanTest {
         UserProxyStatus plan = UserProxyPlan.plan(desired(UserProxyChoice.KEEP, Optional.of(UpdateProxy.direct())), Optional.of(USERS_OFFICE));
         assertEquals(Optional.empty(), plan.wanted());
         assertFalse(plan.needsWrite());
-        assertEquals("proxy proxy.corp.example:8080 (bypass <local>) (profile home leaves it as it is)", plan.describe());
+        assertEquals("proxy proxy.corp.example:8080 (bypass <local>) (profile home keeps your own settings)", plan.describe());
     }
 
     @Test

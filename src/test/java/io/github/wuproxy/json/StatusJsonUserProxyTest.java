@@ -48,7 +48,7 @@ class StatusJsonUserProxyTest {
     @Test
     void theUsersOwnSetupScriptIsShownWithoutItsToken() throws Exception {
         var held = UserProxySettings.pac("http://wpad.corp.example/p.pac?token=s3cret");
-        var status = status(new UserProxyStatus(Optional.empty(), "profile home leaves it as it is", Optional.of(held)));
+        var status = status(new UserProxyStatus(Optional.empty(), "profile home keeps your own settings", Optional.of(held)));
         String json = StatusJson.write(status).toString();
         assertTrue(!json.contains("s3cret"), json);
         assertTrue(StatusJson.read(Json.parse(json)).userProxy().held().orElseThrow().pacUrl().orElseThrow().startsWith("http://wpad.corp.example/p.pac"));
