@@ -111,6 +111,41 @@ record Adapters(
         return isWindows() ? WinHttpUserProxySource.open() : new EnvironmentUserProxySource(System.getenv());
     }
 
+    /**
+     * The caller's own proxy settings and where their backup is kept: WinINet and %LOCALAPPDATA%\wuproxy on
+     * Windows; elsewhere the simulated machine's user and the data folder.
+     */
+    static io.github.wuproxy.cli.RestoreCommand.UserStores userProxyStores(AgentPaths paths) {
+        var backups = new io.github.wuproxy.state.FileUserProxyBackups(paths.userProxyBackups(isWindows()));
+        return new io.github.wuproxy.cli.RestoreCommand.UserStores() {
+            @Override
+            public io.github.wuproxy.port.UserProxyWriter writer() throws StoreException {
+                if (machineWideUserProxy()) {
+                    throw new StoreException(StoreException.Reason.FAILED, "the proxy settings are the machine's here (Group Policy "
+                            + "ProxySettingsPerUser = 0): the wuproxy service keeps them, and `wuproxy restore` puts them back");
+                }
+                return isWindows() && !Boolean.getBoolean("wuproxy.simulate")
+                        ? io.github.wuproxy.windows.WinInetUserProxyWriter.open(io.github.wuproxy.windows.WinInetUserProxyWriter.Scope.USER)
+                        : io.github.wuproxy.sim.PersistentSimulatedUserProxy.open(paths.simulatedMachine());
+            }
+
+            @Override
+            public io.github.wuproxy.port.UserProxyBackups backups() {
+                return backups;
+            }
+        };
+    }
+
+    /** Whether the WinINet proxy settings are the machine's (Group Policy ProxySettingsPerUser = 0); never elsewhere. */
+    static boolean machineWideUserProxy() {
+        return isWindows() && !Boolean.getBoolean("wuproxy.simulate") && io.github.wuproxy.windows.WinInetProxyPolicy.perMachine();
+    }
+
+    /** The machine's WinINet settings, which the service keeps under ProxySettingsPerUser = 0. */
+    static io.github.wuproxy.windows.WinInetUserProxyWriter machineUserProxy() {
+        return io.github.wuproxy.windows.WinInetUserProxyWriter.open(io.github.wuproxy.windows.WinInetUserProxyWriter.Scope.MACHINE);
+    }
+
     /** On Windows the socket file needs an ACL of its own for interactive users to connect; elsewhere its folder decides. */
     static io.github.wuproxy.ipc.IpcServer.SocketAccess socketAccess() {
         return isWindows() ? io.github.wuproxy.windows.SocketAcl::openToInteractiveUsers : io.github.wuproxy.ipc.IpcServer.SocketAccess.FOLDER_DECIDES;

@@ -152,6 +152,12 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
         return data.resolve("channel").resolve("agent.sock");
     }
 
+    /** The caller's own folder for the backup of their proxy settings: %LOCALAPPDATA%\wuproxy on Windows (the data folder is the service's). */
+    Path userProxyBackups(boolean windows) {
+        String local = System.getenv("LOCALAPPDATA");
+        return windows && local != null ? Path.of(local, "wuproxy") : data.resolve("user");
+    }
+
     /** Off Windows: the simulated machine's proxy settings. */
     Path simulatedMachine() {
         return data.resolve("simulated-machine.json");

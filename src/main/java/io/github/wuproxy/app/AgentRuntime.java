@@ -78,7 +78,11 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
             throw new AgentLauncher.StartFailure(e.getMessage(), false);
         }
         Optional<HandedOverUserProxySource> handedOver = Optional.empty();
-        if (role.equals("service") && Adapters.isWindows()) {
+        Optional<io.github.wuproxy.windows.WinInetUserProxyWriter> machineUser = Optional.empty();
+        if (role.equals("service") && Adapters.machineWideUserProxy()) {
+            machineUser = Optional.of(Adapters.machineUserProxy()); // ProxySettingsPerUser = 0: the service reads and keeps them
+            adapters = adapters.withUser(machineUser.get());
+        } else if (role.equals("service") && Adapters.isWindows()) {
             handedOver = Optional.of(new HandedOverUserProxySource());
             adapters = adapters.withUser(handedOver.get());
         }
@@ -90,6 +94,8 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         var hub = new StatusHub(new ProblemJournal(paths.problems(), new EventLogNotifier(new LoggingNotifier(), events),
                 java.time.Clock.systemUTC()));
         Agent agent = Agent.start(adapters, state, hub, profiles, settings.engine());
+        machineUser.ifPresent(writer -> hub.subscribe(new MachineUserProxy(
+                new io.github.wuproxy.engine.UserProxyKeeper(writer, new io.github.wuproxy.state.FileUserProxyBackups(paths.state())), agent::post)));
         var actions = new AgentActions(agent, paths, adapters.scanner());
         var api = new LocalAgentApi(agent, actions, hub, a -> reload(a, paths), policy, true);
         Optional<TrayPresenter> tray = Optional.empty();

@@ -47,7 +47,8 @@ public final class Main {
         AgentLauncher launcher = (withTray, role) -> AgentRuntime.start(paths, withTray, role);
         cli.addSubcommand(new AgentCommand(launcher));
         cli.addSubcommand(new ServiceCommand(launcher, new WindowsServices(Adapters.isWindows(), paths)));
-        cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
+        cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit),
+                Adapters.userProxyStores(paths)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
         cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data()));
         cli.addSubcommand(new CheckCommand(paths.install()));
@@ -62,7 +63,8 @@ public final class Main {
                 Adapters.folderPermissions()));
         AgentCommands.addTo(cli, paths::socket);
         ProxyCommands.addTo(cli, new LocalMachine(paths));
-        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
+        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state()),
+                Adapters.userProxyStores(paths)));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
         return cli;
     }

@@ -35,13 +35,21 @@ public final class TrayCommand implements Callable<Integer> {
     private final java.nio.file.Path socket;
     private final java.util.function.Supplier<UserProxySource> user;
     private final java.util.function.Function<Runnable, TrayPresenter.Desk> desk;
+    private final java.util.Optional<RestoreCommand.UserStores> userStores;
 
     /** @param desk the desktop's folders and reports, given what to do on Exit */
     public TrayCommand(java.nio.file.Path socket, java.util.function.Supplier<UserProxySource> user,
             java.util.function.Function<Runnable, TrayPresenter.Desk> desk) {
+        this(socket, user, desk, null);
+    }
+
+    /** @param userStores the user's own proxy settings and their backup, which the tray sets where a profile says so */
+    public TrayCommand(java.nio.file.Path socket, java.util.function.Supplier<UserProxySource> user,
+            java.util.function.Function<Runnable, TrayPresenter.Desk> desk, RestoreCommand.UserStores userStores) {
         this.socket = socket;
         this.user = user;
         this.desk = desk;
+        this.userStores = java.util.Optional.ofNullable(userStores);
     }
 
     @Override
@@ -69,10 +77,39 @@ public final class TrayCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(TrayCommand.class).debug("user proxy not handed over: {}", e.getMessage());
             }
         }), 0, HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
+        if (userStores.isPresent()) {
+            try {
+                presenter.keepUserProxy(userProxyStep(userStores.get(), user, service));
+            } catch (io.github.wuproxy.port.StoreException e) {
+                LoggerFactory.getLogger(TrayCommand.class).info("the tray leaves your proxy settings alone: {}", e.getMessage());
+            }
+        }
         presenter.attach(view.get());
         exited.await();
         handOver.shutdownNow();
         presenter.close();
         return ExitCodes.OK;
+    }
+
+    /** The user's own proxy, set by the tray in the user's session and handed over to the service at once. */
+    public static TrayPresenter.UserProxyStep userProxyStep(RestoreCommand.UserStores stores, UserProxySource user, ChannelAgentApi service)
+            throws io.github.wuproxy.port.StoreException {
+        var keeper = new io.github.wuproxy.engine.UserProxyKeeper(stores.writer(), stores.backups());
+        var log = LoggerFactory.getLogger(TrayCommand.class);
+        return status -> {
+            var outcome = keeper.keep(status.userProxy());
+            if (outcome instanceof io.github.wuproxy.engine.UserProxyKeeper.Outcome.Failed failed) {
+                log.warn("{}", failed.why());
+                return java.util.Optional.of(failed.why());
+            }
+            if (!(outcome instanceof io.github.wuproxy.engine.UserProxyKeeper.Outcome.Unchanged)) {
+                log.info("your proxy settings: {} ({})", outcome.describe(), status.userProxy().why());
+                var now = user.current();
+                if (now.isPresent()) {
+                    service.handOver(now.get());
+                }
+            }
+            return java.util.Optional.empty();
+        };
     }
 }

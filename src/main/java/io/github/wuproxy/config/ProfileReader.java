@@ -9,9 +9,11 @@ import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.ProfileKind;
 import io.github.wuproxy.core.profile.ProxySource;
 import io.github.wuproxy.core.profile.SourcePosition;
+import io.github.wuproxy.core.profile.UserProxyChoice;
 import io.github.wuproxy.core.profile.Verification;
 import io.github.wuproxy.core.proxy.InvalidProxyException;
 import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ import java.util.TreeSet;
 
 /** Turns the parsed HOCON of one profile file into a {@link Profile}, collecting every problem. */
 final class ProfileReader {
-    static final Set<String> KEYS = new TreeSet<>(List.of("name", "kind", "description", "priority", "proxy", "bits", "verify", "fallback", "when"));
+    static final Set<String> KEYS = new TreeSet<>(List.of("name", "kind", "description", "priority", "proxy", "bits", "verify", "fallback", "when", "user-proxy"));
     static final Set<String> PROXY_KEYS = new TreeSet<>(List.of("source", "server", "bypass", "url"));
     static final Set<String> SOURCES = new TreeSet<>(List.of("direct", "fixed", "follow-user", "pac", "auto-detect"));
 
@@ -46,12 +48,19 @@ final class ProfileReader {
         Optional<ProxySource> source = source(root);
         Optional<List<MatchRule>> when = when(root);
         Optional<Verification> verification = verification(root);
-        if (source.isEmpty() || when.isEmpty() || verification.isEmpty()) {
+        Optional<UserProxyChoice> userProxy = userProxy(root);
+        if (source.isEmpty() || when.isEmpty() || verification.isEmpty() || userProxy.isEmpty()) {
+            return Optional.empty();
+        }
+        if (source.get() instanceof ProxySource.FollowUser && !(userProxy.get() instanceof UserProxyChoice.Keep)) {
+            problems.add(root.get("user-proxy"), "`user-proxy = " + userProxy.get().word() + "` contradicts `proxy = follow-user`: "
+                    + "Windows Update would copy the user's proxy while wuproxy sets it, chasing itself; "
+                    + "remove `user-proxy` (keep) or give `proxy` a source of its own");
             return Optional.empty();
         }
         try {
             return Optional.of(new Profile(name, kind, description, priority, when.get(), source.get(), bits,
-                    verification.get(), problems.position(root.origin())));
+                    verification.get(), problems.position(root.origin()), userProxy.get()));
         } catch (IllegalArgumentException e) {
             problems.add(root.containsKey("name") ? root.get("name").origin() : root.origin(), e.getMessage());
             return Optional.empty();
@@ -138,32 +147,34 @@ final class ProfileReader {
             return Optional.empty();
         }
         return switch (word.get()) {
-            case "fixed" -> fixed(proxy);
-            case "pac" -> pac(proxy);
+            case "fixed" -> fixed(proxy, "proxy").map(ProxySource.Fixed::new);
+            case "pac" -> pac(proxy, "proxy").map(ProxySource.Pac::new);
             default -> simpleSource(proxy.get("source"), word.get());
         };
     }
 
-    private Optional<ProxySource> pac(ConfigObject proxy) {
+    /** A setup script's URL from {@code key.url}. */
+    private Optional<String> pac(ConfigObject proxy, String key) {
         if (!proxy.containsKey("url")) {
-            problems.add(proxy.origin(), "`proxy.url` is missing; a pac source needs the script's URL");
+            problems.add(proxy.origin(), "`" + key + ".url` is missing; a pac source needs the script's URL");
             return Optional.empty();
         }
         Optional<String> url = text(proxy, "url");
         try {
-            url.ifPresent(io.github.wuproxy.core.proxy.UserProxySettings::pac);
+            url.ifPresent(UserProxySettings::pac);
         } catch (InvalidProxyException e) {
-            problems.add(proxy.get("url"), "`proxy.url`: " + e.getMessage());
+            problems.add(proxy.get("url"), "`" + key + ".url`: " + e.getMessage());
             return Optional.empty();
         }
-        return url.map(ProxySource.Pac::new);
+        return url;
     }
 
-    private Optional<ProxySource> fixed(ConfigObject proxy) {
+    /** A fixed proxy from {@code key.server} and {@code key.bypass}. */
+    private Optional<UpdateProxy.Fixed> fixed(ConfigObject proxy, String key) {
         Optional<String> server = text(proxy, "server");
         if (server.isEmpty()) {
             if (!proxy.containsKey("server")) {
-                problems.add(proxy.origin(), "`proxy.server` is missing; a fixed source needs host:port, like \"proxy.corp.example:8080\"");
+                problems.add(proxy.origin(), "`" + key + ".server` is missing; a fixed source needs host:port, like \"proxy.corp.example:8080\"");
             }
             return Optional.empty();
         }
@@ -171,15 +182,75 @@ final class ProfileReader {
         try {
             UpdateProxy.fixed(server.get(), "");
         } catch (InvalidProxyException e) {
-            problems.add(proxy.get("server"), "`proxy.server`: " + e.getMessage());
+            problems.add(proxy.get("server"), "`" + key + ".server`: " + e.getMessage());
             return Optional.empty();
         }
         try {
-            return Optional.of(new ProxySource.Fixed(UpdateProxy.fixed(server.get(), bypass)));
+            return Optional.of(UpdateProxy.fixed(server.get(), bypass));
         } catch (InvalidProxyException e) {
-            problems.add(proxy.get("bypass"), "`proxy.bypass`: " + e.getMessage());
+            problems.add(proxy.get("bypass"), "`" + key + ".bypass`: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** {@code user-proxy}: keep (the default), same, direct, auto-detect, or a block like {@code proxy}'s. */
+    private Optional<UserProxyChoice> userProxy(ConfigObject root) {
+        ConfigValue value = root.get("user-proxy");
+        if (value == null) {
+            return Optional.of(UserProxyChoice.KEEP);
+        }
+        String hint = "`user-proxy` is keep, same, direct, auto-detect, or a block like user-proxy { source = fixed, "
+                + "server = \"proxy.corp.example:8080\", bypass = \"<local>\" } or { source = pac, url = \"http://...\" }";
+        String word;
+        ConfigObject block = null;
+        if (value.valueType() == ConfigValueType.STRING) {
+            word = (String) value.unwrapped();
+        } else if (value.valueType() == ConfigValueType.OBJECT) {
+            block = (ConfigObject) value;
+            for (String key : block.keySet()) {
+                if (!PROXY_KEYS.contains(key)) {
+                    problems.add(block.get(key), "unknown key `user-proxy." + key + "`" + Suggestions.didYouMean(key, PROXY_KEYS));
+                }
+            }
+            if (!block.containsKey("source")) {
+                problems.add(block.origin(), "`user-proxy.source` is missing; use one of direct, fixed, pac, auto-detect");
+                return Optional.empty();
+            }
+            Optional<String> source = text(block, "source");
+            if (source.isEmpty()) {
+                return Optional.empty();
+            }
+            word = source.get();
+        } else {
+            problems.add(value, hint);
+            return Optional.empty();
+        }
+        ConfigValue at = block == null ? value : block.get("source");
+        return switch (word) {
+            case "keep" -> Optional.of(UserProxyChoice.KEEP);
+            case "same" -> Optional.of(UserProxyChoice.SAME);
+            case "direct" -> Optional.of(new UserProxyChoice.Exactly(UserProxySettings.DIRECT));
+            case "auto-detect" -> Optional.of(new UserProxyChoice.Exactly(UserProxySettings.autoDetected()));
+            case "fixed", "pac" -> {
+                if (block == null) {
+                    problems.add(value, "`user-proxy = " + word + "` needs more: write user-proxy { source = " + word
+                            + (word.equals("fixed") ? ", server = \"host:port\", bypass = \"<local>\" }" : ", url = \"http://...\" }"));
+                    yield Optional.empty();
+                }
+                yield word.equals("fixed")
+                        ? fixed(block, "user-proxy").map(p -> new UserProxyChoice.Exactly(UserProxySettings.fixed(p)))
+                        : pac(block, "user-proxy").map(url -> new UserProxyChoice.Exactly(UserProxySettings.pac(url)));
+            }
+            case "follow-user" -> {
+                problems.add(at, "`user-proxy` cannot follow the user: it is the user's proxy; use keep to leave it as it is");
+                yield Optional.empty();
+            }
+            default -> {
+                problems.add(at, "unknown user-proxy value \"" + word + "\"" + Suggestions.didYouMean(word,
+                        new TreeSet<>(List.of("keep", "same", "direct", "fixed", "pac", "auto-detect"))).replace("known keys", "values"));
+                yield Optional.empty();
+            }
+        };
     }
 
     private Optional<ProxySource> simpleSource(ConfigValue value, String word) {

@@ -10,6 +10,7 @@ import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.PacResolver;
 import io.github.wuproxy.port.ProbeRequest;
 import io.github.wuproxy.port.UserProxySource;
+import io.github.wuproxy.port.UserProxyStatus;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,11 @@ public final class Planner {
         Selection selection = selector.select(new Situation(location, user.current()), manual);
         Desired desired = resolution.resolve(selection, location);
         return location.captivePortal() ? behindCaptivePortal(desired) : desired;
+    }
+
+    /** The user's own proxy this decision asks for, beside what the user holds now. */
+    public UserProxyStatus userProxy(Desired desired) {
+        return UserProxyPlan.plan(desired, user.current());
     }
 
     public ProfileSet profiles() {

@@ -512,7 +512,7 @@ public final class SyncEngine {
     private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
         return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, location.describe(), state.paused(),
-                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list());
+                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list()).withUserProxy(planner.userProxy(desired));
     }
 
     private void publish(AgentStatus next) {

@@ -11,6 +11,8 @@ import io.github.wuproxy.core.profile.ManualChoice;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.UserProxyStatus;
+import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /**
  * The stable JSON form of the agent's status, as {@code wuproxy status --json} prints it and the
  * tray of the service reads it. {@code desired} is the proxy the profile wants, {@code held} the
- * one Windows holds, {@code problems} the active problems.
+ * one Windows holds, {@code problems} the active problems, {@code userProxy} the signed-in user's own
+ * proxy ({@code wanted}: null when the profile leaves it; {@code held}: null when unknown; {@code why}).
  */
 public final class StatusJson {
     private StatusJson() {}
@@ -43,6 +46,11 @@ public final class StatusJson {
                     .put("message", p.text()).put("headline", p.headline()).put("whatFailed", p.whatFailed()).put("why", p.why())
                     .put("whatToDo", p.whatToDo()).put("since", active.since().toString());
         }
+        ObjectNode user = node.putObject("userProxy");
+        user.set("wanted", status.userProxy().wanted().map(UserProxyJson::write).orElse(null));
+        // The user's own setup-script URL may carry a token; other callers see the status too. (The wanted one is the profile's.)
+        user.set("held", status.userProxy().held().map(StatusJson::withoutSecrets).map(UserProxyJson::write).orElse(null));
+        user.put("why", status.userProxy().why());
         return node;
     }
 
@@ -64,7 +72,24 @@ public final class StatusJson {
                 ? Optional.of(instant(node.path("lastSync").asText(), "status.lastSync")) : Optional.empty();
         return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
                 ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
-                manual, lastSync, problems);
+                manual, lastSync, problems, userProxy(node.get("userProxy")));
+    }
+
+    private static UserProxySettings withoutSecrets(UserProxySettings settings) {
+        return new UserProxySettings(settings.autoDetect(), settings.pacUrl().map(io.github.wuproxy.core.proxy.PacUrls::safe), settings.manual());
+    }
+
+    /** Absent in the status of an older agent: unknown. */
+    private static UserProxyStatus userProxy(JsonNode node) throws JsonFormatException {
+        if (node == null || node.isNull()) {
+            return UserProxyStatus.UNKNOWN;
+        }
+        Json.object(node, "status.userProxy");
+        return new UserProxyStatus(optionalSettings(node.get("wanted")), node.path("why").asText(""), optionalSettings(node.get("held")));
+    }
+
+    private static Optional<UserProxySettings> optionalSettings(JsonNode node) throws JsonFormatException {
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(UserProxyJson.read(node));
     }
 
     /** The text form of the same status, as {@code wuproxy status} prints it. */
@@ -76,6 +101,9 @@ public final class StatusJson {
         if (!status.held().equals(status.wanted())) {
             out.append(" (the profile wants ").append(status.wanted().map(UpdateProxy::describe).orElse("one it could not work out"))
                     .append(status.paused() ? "; paused" : "").append(")");
+        }
+        if (status.userProxy().wanted().isPresent() || status.userProxy().held().isPresent()) {
+            out.append("\nUser proxy: ").append(status.userProxy().describe());
         }
         out.append("\nNetwork:   ").append(status.network()).append('\n');
         out.append("Paused:    ").append(status.paused() ? "yes" : "no").append('\n');

@@ -89,6 +89,46 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
         node.put("winHttpSettings", HexFormat.of().formatHex(memory.winHttpSettings()));
         ObjectNode bits = node.putObject("bits");
         memory.bitsUsage().forEach(bits::put);
+        String user = field(file, PersistentSimulatedUserProxy.KEY); // the user's settings live in the same file
+        if (user != null) {
+            node.put(PersistentSimulatedUserProxy.KEY, user);
+        }
+        write(file, node);
+    }
+
+    /** One text field of the machine file; null when the file or the field does not exist. */
+    static String field(Path file, String key) throws StoreException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("it is a link, a folder or a FIFO, not a regular file");
+            }
+            JsonNode value = Json.parse(Files.readString(file, StandardCharsets.UTF_8)).get(key);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (Exception e) {
+            throw new StoreException(StoreException.Reason.FAILED,
+                    "the simulated machine in " + file + " is unreadable (" + e.getMessage() + "); delete it to start direct");
+        }
+    }
+
+    /** Sets one text field of the machine file, keeping the others. */
+    static void saveField(Path file, String key, String value) throws StoreException {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        field(file, key); // refuses a link, a FIFO or a broken file, naming it
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                node = (ObjectNode) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new StoreException(StoreException.Reason.FAILED, "the simulated machine in " + file + " is unreadable (" + e.getMessage() + ")");
+            }
+        }
+        node.put(key, value);
+        write(file, node);
+    }
+
+    private static void write(Path file, ObjectNode node) throws StoreException {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "machine", ".tmp");

@@ -11,6 +11,7 @@ import io.github.wuproxy.port.StateStore;
 import io.github.wuproxy.port.Timers;
 import io.github.wuproxy.port.UpdateProxyStore;
 import io.github.wuproxy.port.UpdateService;
+import io.github.wuproxy.port.UserProxySource;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +23,7 @@ import java.util.function.UnaryOperator;
 public final class SimulatedLaptop {
     public final VirtualTime time;
     public final ScriptedNetworkLocationSource network;
-    public final SimulatedUserProxySource user;
+    public final UserProxySource user;
     public final SimulatedUpdateScanner scanner;
     public final SimulatedProxyVerifier verifier;
     public final UpdateProxyStore store;
@@ -45,7 +46,7 @@ public final class SimulatedLaptop {
     }
 
     /** @param aroundTimers what the engine's timers pass through (the simulator watches them to skip idle drift checks) */
-    public SimulatedLaptop(VirtualTime time, ScriptedNetworkLocationSource network, SimulatedUserProxySource user, SimulatedUpdateScanner scanner,
+    public SimulatedLaptop(VirtualTime time, ScriptedNetworkLocationSource network, UserProxySource user, SimulatedUpdateScanner scanner,
             SimulatedProxyVerifier verifier, PacResolver pac, UpdateProxyStore store, UpdateService service, StateStore state, Notifier notifier,
             ProfileSet profiles, EngineSettings settings, UnaryOperator<Timers> aroundTimers) {
         this.time = time;
@@ -77,6 +78,11 @@ public final class SimulatedLaptop {
     public SyncEngine crashAndRestart() {
         scope.close();
         return boot();
+    }
+
+    /** The user's settings, for a laptop made with fresh simulated parts. */
+    public SimulatedUserProxySource simulatedUser() {
+        return (SimulatedUserProxySource) user;
     }
 
     public SyncEngine engine() {

@@ -12,6 +12,7 @@ import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.engine.SyncEngine;
+import io.github.wuproxy.engine.UserProxyKeeper;
 import io.github.wuproxy.core.proxy.ProxyCheck;
 import io.github.wuproxy.port.AppliedChange;
 import io.github.wuproxy.port.PacException;
@@ -79,7 +80,10 @@ public final class Simulation {
     private final VirtualTime time = new VirtualTime(START);
     private final ScriptedNetworkLocationSource network = new ScriptedNetworkLocationSource();
     private InMemoryUpdateProxyStore store;
-    private final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
+    private final SimulatedUserProxyStore user = SimulatedUserProxyStore.holding(UserProxySettings.DIRECT);
+    private final InMemoryUserProxyBackups userBackups = new InMemoryUserProxyBackups();
+    private final UserProxyKeeper userKeeper = new UserProxyKeeper(user, userBackups);
+    private final UserProxyDownloads downloads = new UserProxyDownloads();
     private SimulatedUpdateService service;
     private final InMemoryStateStore state = new InMemoryStateStore();
     private final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
@@ -105,6 +109,7 @@ public final class Simulation {
     private boolean changedSinceDriftCheck = true;
     private SyncEngine engine;
     private boolean crashArmed;
+    private boolean userProxyPending;
     private boolean asleep;
     private Instant accountedUntil = START;
     private boolean wrongNow;
@@ -190,6 +195,7 @@ public final class Simulation {
         if (expectations > 0) {
             line.put("expectations", expectations).put("expectationsFailed", failures.size());
         }
+        downloads.summarise(line);
         out.accept(line);
         return summary;
     }
@@ -270,7 +276,7 @@ public final class Simulation {
     }
 
     private void apply(TimelineEvent event) {
-        if (!(event instanceof TimelineEvent.Scan || event instanceof TimelineEvent.Expect)) {
+        if (!(event instanceof TimelineEvent.Scan || event instanceof TimelineEvent.Expect || event instanceof TimelineEvent.Download)) {
             changedSinceDriftCheck = true;
         }
         if (event instanceof TimelineEvent.Network n) {
@@ -288,6 +294,8 @@ public final class Simulation {
             }
         } else if (event instanceof TimelineEvent.Scan) {
             scan();
+        } else if (event instanceof TimelineEvent.Download) {
+            download();
         } else if (event instanceof TimelineEvent.ScanFailed f) {
             scanReports.report(ScanResult.failed(time.instant(), f.code()));
         } else if (event instanceof TimelineEvent.ProxyAnswers p) {
@@ -363,6 +371,59 @@ public final class Simulation {
             // What the WindowsUpdateClient log reports: a proxy that does not fit fails the scan.
             scanReports.report(fits ? ScanResult.succeeded(time.instant()) : ScanResult.failed(time.instant(), WRONG_PROXY_ERROR));
         }
+    }
+
+    /** A Delivery Optimization download: through the user's own proxy as it resolves here, judged against the route out. */
+    private void download() {
+        Judged now = judged();
+        NetworkLocation here = expectedKey.location() == null ? NetworkLocation.offline() : expectedKey.location();
+        Optional<UserProxySettings> settings = user.current();
+        UpdateProxy effective = settings.map(u -> ReferenceEvaluation.usersProxy(u, here, wpad)).orElse(service.effective());
+        Boolean fits = now.expected().map(needs -> WindowsUpdateBaseline.sameRoute(effective, needs)).orElse(null);
+        downloads.count(fits);
+        if (all || (options.output() == Output.FAILURES && !Boolean.TRUE.equals(fits))) {
+            out.accept(downloads.line(line("download"), effective, now.expected(), settings, fits));
+        }
+    }
+
+    /** The tray sees each status at once; it acts when the user's proxy must be set or put back. */
+    private void scheduleUserProxy(AgentStatus status) {
+        if (!userProxyPending && (status.userProxy().needsWrite() || status.userProxy().wanted().isEmpty() && userBackups.backup().isPresent())) {
+            userProxyPending = true;
+            laptop.soon(() -> {
+                userProxyPending = false;
+                keepUserProxy();
+            });
+        }
+    }
+
+    /** As the tray in the user's session does on each status: set the user's own proxy where it is wanted. */
+    private void keepUserProxy() {
+        if (asleep || engine.state().paused()) {
+            return;
+        }
+        UserProxyKeeper.Outcome outcome = userKeeper.keep(engine.status().map(AgentStatus::userProxy).orElse(io.github.wuproxy.port.UserProxyStatus.UNKNOWN));
+        if (outcome instanceof UserProxyKeeper.Outcome.Failed failed) {
+            problems++;
+            printProblem(line("problem").put("code", "user-proxy").put("message", failed.why()));
+        } else if (!(outcome instanceof UserProxyKeeper.Outcome.Unchanged)) {
+            downloads.written();
+            if (all) {
+                out.accept(downloads.writeLine(line("write").put("profile", recorder.lastProfile).putNull("winHttpSettings").putNull("bits"),
+                        user.current(), user.bytes(), outcome instanceof UserProxyKeeper.Outcome.Restored));
+            }
+            engine.userProxyChanged(); // the tray hands the new settings over
+        }
+    }
+
+    /** The simulated user's own proxy settings, as Windows keeps them. */
+    public SimulatedUserProxyStore userSettings() {
+        return user;
+    }
+
+    /** The backup of the user's own settings from before wuproxy's first change, as the tray keeps it. */
+    public InMemoryUserProxyBackups userBackups() {
+        return userBackups;
     }
 
     private static ObjectNode baselineJson(WindowsUpdateBaseline.Attempt attempt) {
@@ -589,6 +650,7 @@ public final class Simulation {
 
         @Override
         public void status(AgentStatus status) {
+            scheduleUserProxy(status);
             activeProblems.clear();
             status.problems().forEach(p -> activeProblems.add(p.problem().code()));
             AgentStatus last = lastDecision;

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
-            "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate");
+            "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate", "download");
     private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
     static final double MAX_SECONDS = 10 * 366 * 24 * 3600.0;
     private static final Set<String> EXPECT_KEYS = Set.of("profile", "proxy", "direct", "paused", "problem", "fits");
@@ -116,8 +116,8 @@ public final class Timeline {
             }
         });
         if (kinds.size() != 1) {
-            throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, scanFailed, proxy, use, "
-                    + "pause, sleep, resume, foreignWrite, fault, expect, windowsUpdate) or a define, found "
+            throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, download, scanFailed, proxy, "
+                    + "use, pause, sleep, resume, foreignWrite, fault, expect, windowsUpdate) or a define, found "
                     + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
         }
         JsonNode time = node.get("t");
@@ -137,6 +137,12 @@ public final class Timeline {
             case "network" -> network(value, t, line);
             case "userProxy" -> new TimelineEvent.UserProxy(t, line, userProxy(value));
             case "scan" -> new TimelineEvent.Scan(t, line);
+            case "download" -> {
+                if (!value.isObject() || !value.isEmpty()) {
+                    throw new JsonFormatException("`download` takes no settings: write {\"t\":SECONDS,\"download\":{}}");
+                }
+                yield new TimelineEvent.Download(t, line);
+            }
             case "scanFailed" -> scanFailed(value, t, line);
             case "proxy" -> proxyAnswers(value, t, line);
             case "use" -> use(node, value, t, line);

@@ -42,6 +42,9 @@ public sealed interface TimelineEvent {
 
     record Scan(double t, int line) implements TimelineEvent {}
 
+    /** A Delivery Optimization download, through the signed-in user's own proxy. */
+    record Download(double t, int line) implements TimelineEvent {}
+
     /** Windows Update reports a failed scan with this error, whatever the proxy. */
     record ScanFailed(double t, int line, int code) implements TimelineEvent {}
 

@@ -4,6 +4,8 @@ import io.github.wuproxy.core.profile.ProfileKind;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
 import io.github.wuproxy.port.AgentView;
+import io.github.wuproxy.port.UserProxyStatus;
+import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ public final class TrayMenus {
     public static final String DIAGNOSE = "diagnose";
     public static final String ABOUT = "about";
     public static final String EXIT = "exit";
+    /** The line that says what the user's own proxy is and why; never enabled. */
+    public static final String USER_PROXY = "user-proxy";
     /** Choice ids of profiles are this prefix and the profile's name. */
     public static final String PROFILE = "profile:";
     /** The longest tooltip Windows shows (NOTIFYICONDATA.szTip has 128 characters; dorkbox keeps 64). */
@@ -56,6 +60,10 @@ public final class TrayMenus {
         }
         items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.sticky(), s.manualChoice() && mayChoose));
         items.add(new TrayMenu.Separator());
+        UserProxyStatus user = s.userProxy();
+        if (user.wanted().isPresent() || user.held().isPresent()) {
+            items.add(new TrayMenu.Action(USER_PROXY, shorten("Your proxy: " + user.describe(), 120), false, user.why()));
+        }
         String syncReason = s.paused() ? "paused" : rights.choose() ? "" : "you may not sync";
         items.add(new TrayMenu.Action(SYNC, "Sync now", syncReason.isEmpty(), syncReason));
         items.add(new TrayMenu.Action(SCAN, "Check for updates now", syncReason.isEmpty(), syncReason));
@@ -81,7 +89,8 @@ public final class TrayMenus {
         String statusLine = problem.map(p -> "Problem: " + p)
                 .orElse((s.paused() ? "Paused — " : "") + (rights.managed().isPresent() ? "Managed — " : "") + s.profile() + ": " + s.why());
         String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t)).orElse("not yet");
-        String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + ", synced " + sync, TOOLTIP);
+        String you = user.wanted().isEmpty() ? "" : ", you " + user.held().map(TrayMenus::brief).orElse("?");
+        String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + you + ", synced " + sync, TOOLTIP);
         return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, view.profiles(), problem.isPresent()), items);
     }
 
@@ -99,6 +108,16 @@ public final class TrayMenus {
             case DIRECT -> TrayMenu.Icon.DIRECT;
             case MOBILE -> TrayMenu.Icon.MOBILE;
             case CUSTOM -> TrayMenu.Icon.CUSTOM;
+        };
+    }
+
+    /** The user's settings in a word or a server, for the tooltip. */
+    static String brief(UserProxySettings settings) {
+        return switch (settings.mode()) {
+            case DIRECT -> "direct";
+            case FIXED -> settings.manual().orElseThrow().server();
+            case PAC -> "script";
+            case AUTO_DETECT -> "auto-detect";
         };
     }
 

@@ -48,6 +48,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private volatile UserProxyStep userProxy = status -> Optional.empty();
     private TrayView view;
     private AutoCloseable subscription;
     private volatile AgentView shown = AgentView.unavailable("wuproxy is starting");
@@ -63,6 +64,16 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         this.zone = zone;
     }
 
+    /** Sets the user's own proxy where a status wants it, in the user's session; says what went wrong, if anything. */
+    public interface UserProxyStep {
+        Optional<String> keep(AgentStatus status) throws Exception;
+    }
+
+    /** From now on, each status the tray shows (unless paused) is also handed to {@code step}, off the tray's event thread. */
+    public void keepUserProxy(UserProxyStep step) {
+        userProxy = step;
+    }
+
     /** Shows the agent in {@code tray} from now on. */
     public void attach(TrayView tray) {
         view = tray;
@@ -73,6 +84,14 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         shown = next;
         actionFailure = Optional.empty();
         next.status().ifPresent(this::notifyChanges);
+        next.status().filter(s -> !s.paused()).ifPresent(status -> clicks.execute(() -> {
+            try {
+                userProxy.keep(status).ifPresent(this::failed);
+            } catch (Exception e) {
+                log.warn("could not keep your proxy settings: {}", e.toString());
+                failed("Could not set your proxy settings: " + e.getMessage());
+            }
+        }));
         if (view != null) {
             view.show(TrayMenus.build(next, actionFailure, zone));
         }

@@ -250,4 +250,19 @@ class SimulateCommandTest {
         assertEquals(2, run("no-such-day.jsonl"));
         assertTrue(err.toString().startsWith("no-such-day.jsonl: cannot read the timeline"), err.toString());
     }
+
+    @Test
+    void failuresShowTheDownloadsTheUsersOwnProxyBreaks() throws Exception {
+        assertEquals(0, run("--output", "failures", "--profiles", Fixtures.resourceFolder("profiles/user-proxy-day-kept").toString(),
+                Fixtures.resourceFolder("timelines").resolve("user-proxy-day.jsonl").toString()));
+        List<JsonNode> downloads = lines().stream().filter(l -> l.get("type").asText().equals("download")).toList();
+        assertEquals(List.of(4900.0, 9600.0), downloads.stream().map(d -> d.get("t").asDouble()).toList(), "the café and home");
+        for (JsonNode d : downloads) {
+            assertEquals("proxy.corp.example.com:8080", d.get("effective").get("server").asText());
+            assertEquals("direct", d.get("expected").get("mode").asText());
+            assertEquals(false, d.get("fits").asBoolean());
+        }
+        JsonNode summary = lines().get(lines().size() - 1);
+        assertEquals(2, summary.get("downloadsFitting").asInt());
+    }
 }

@@ -49,7 +49,7 @@ class SyncEngineStatusTest {
 
     @Test
     void aForeignWriteShowsAsAProblemUntilWuproxysOwnProxyIsBack() {
-        laptop.user.set(UserProxySettings.fixed(CORP));
+        laptop.simulatedUser().set(UserProxySettings.fixed(CORP));
         laptop.network.setQuietly(Fixtures.location("network/corp-dock-wired-edited.json"));
         store.watch(() -> laptop.soon(() -> laptop.engine().storeWritten()));
         laptop.boot();
@@ -63,7 +63,7 @@ class SyncEngineStatusTest {
 
     @Test
     void aRefusedChangeByHandLeavesPauseStateAndProxyAsTheyWere() {
-        laptop.user.set(UserProxySettings.fixed(CORP));
+        laptop.simulatedUser().set(UserProxySettings.fixed(CORP));
         laptop.network.setQuietly(Fixtures.location("network/corp-dock-wired-edited.json"));
         laptop.boot();
         state.setDiskFull(true);

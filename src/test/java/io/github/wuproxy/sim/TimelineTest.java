@@ -85,4 +85,13 @@ class TimelineTest {
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"expect\":{\"profil\":\"x\"}}")).getMessage()
                 .contains("unknown field `expect.profil`"));
     }
+
+    @Test
+    void aDownloadTakesNoSettings() throws Exception {
+        assertTrue(parse("{\"t\":5,\"download\":{}}").get(0) instanceof TimelineEvent.Download);
+        assertTrue(assertThrows(TimelineException.class, () -> parse("\n{\"t\":5,\"download\":{\"via\":\"user\"}}")).getMessage()
+                .equals("day.jsonl:2: `download` takes no settings: write {\"t\":SECONDS,\"download\":{}}"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"download\":true}")).getMessage()
+                .startsWith("day.jsonl:1: `download` takes no settings"));
+    }
 }

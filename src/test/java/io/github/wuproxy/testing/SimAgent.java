@@ -38,7 +38,7 @@ public final class SimAgent {
         this.service = new SimulatedUpdateService(store::current);
         this.laptop = new SimulatedLaptop(time, store, service, state, notifier, profiles, settings.engine());
         this.network = laptop.network;
-        this.user = laptop.user;
+        this.user = laptop.simulatedUser();
         this.scanner = laptop.scanner;
         this.verifier = laptop.verifier;
         network.start(() -> laptop.engine().networkChanged());

@@ -34,6 +34,8 @@ public final class WineOracle {
             Files.createDirectories(WORK);
             shared = new WineOracle();
             shared.compile("layouts.c", "layouts.exe");
+            shared.compile("layouts-wininet.c", "layouts-wininet.exe");
+            shared.compile("wininet-helper.c", "wininet-helper.exe", "-lwininet", "-ladvapi32");
             shared.compile("winhttp-helper.c", "winhttp-helper.exe", "-lwinhttp", "-ladvapi32", "-lshell32");
         }
         return shared;
@@ -71,8 +73,21 @@ public final class WineOracle {
         return exec(command);
     }
 
+    /** The WinINet helper (src/test/c/wininet-helper.c) under Wine. */
+    public Result wininet(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wine", WORK.resolve("wininet-helper.exe").toString()));
+        command.addAll(List.of(args));
+        return exec(command);
+    }
+
+    /** layouts.c and layouts-wininet.c (wininet.h cannot be included beside winhttp.h), one output. */
     public Result layouts() throws IOException, InterruptedException {
-        return exec(List.of("wine", WORK.resolve("layouts.exe").toString()));
+        Result winHttp = exec(List.of("wine", WORK.resolve("layouts.exe").toString()));
+        if (winHttp.exit() != 0) {
+            return winHttp;
+        }
+        Result winInet = exec(List.of("wine", WORK.resolve("layouts-wininet.exe").toString()));
+        return new Result(winInet.exit(), winHttp.output() + "\n" + winInet.output());
     }
 
     /** Imports a .reg file with Wine's own {@code reg import}. */

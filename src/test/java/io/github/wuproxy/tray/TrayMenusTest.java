@@ -127,4 +127,24 @@ class TrayMenusTest {
         TrayMenu menu = menu(status("corporate", "rule", true).withHeld(Optional.of(UpdateProxy.direct())), true, Optional.empty());
         assertTrue(menu.tooltip().contains("WU direct"), menu.tooltip());
     }
+
+    @Test
+    void theUsersOwnProxyShowsInTheTooltipAndAsALineThatSaysWhy() {
+        var office = io.github.wuproxy.core.proxy.UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"));
+        var direct = io.github.wuproxy.core.proxy.UserProxySettings.DIRECT;
+        TrayMenu pending = menu(status("home", "rule", false).withUserProxy(new io.github.wuproxy.port.UserProxyStatus(Optional.of(direct),
+                "profile home sets it", Optional.of(office))), true, Optional.empty());
+        assertEquals("wuproxy home, WU proxy.corp.example.com:8080, you proxy.corp.ex…", pending.tooltip());
+        TrayMenu.Action line = action(pending, TrayMenus.USER_PROXY);
+        assertEquals("Your proxy: proxy proxy.corp.example.com:8080 (bypass <local>) (profile home sets it; being set to direct)",
+                line.label());
+        assertEquals(false, line.enabled());
+        TrayMenu done = menu(status("home", "rule", false).withHeld(Optional.of(UpdateProxy.direct())).withUserProxy(
+                new io.github.wuproxy.port.UserProxyStatus(Optional.of(direct), "profile home sets it", Optional.of(direct))), true, Optional.empty());
+        assertEquals("wuproxy home, WU direct, you direct, synced 08:15", done.tooltip());
+        assertEquals("Your proxy: direct (profile home sets it)", action(done, TrayMenus.USER_PROXY).label());
+        TrayMenu kept = menu(status("corporate", "rule", false), true, Optional.empty());
+        assertTrue(kept.items().stream().noneMatch(i -> i instanceof TrayMenu.Action a && a.id().equals(TrayMenus.USER_PROXY)),
+                "nothing known of the user's proxy: no line");
+    }
 }

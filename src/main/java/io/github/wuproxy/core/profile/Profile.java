@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * @param priority higher wins when several profiles match
  * @param bits whether the BITS service accounts' proxy follows the WinHTTP proxy too
  * @param verification whether the proxy is tested before it is kept
+ * @param userProxy what happens to the signed-in user's own proxy here ({@code user-proxy})
  */
 public record Profile(
         String name,
@@ -20,7 +21,8 @@ public record Profile(
         ProxySource source,
         boolean bits,
         Verification verification,
-        SourcePosition position) {
+        SourcePosition position,
+        UserProxyChoice userProxy) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
@@ -35,6 +37,13 @@ public record Profile(
         if (source == null) {
             throw new IllegalArgumentException("profile " + name + " needs a proxy source");
         }
+        userProxy = userProxy == null ? UserProxyChoice.KEEP : userProxy;
+    }
+
+    /** A profile that keeps the user's own proxy as it is. */
+    public Profile(String name, ProfileKind kind, String description, int priority, List<MatchRule> when, ProxySource source,
+            boolean bits, Verification verification, SourcePosition position) {
+        this(name, kind, description, priority, when, source, bits, verification, position, UserProxyChoice.KEEP);
     }
 
     public boolean isManualOnly() {

@@ -88,8 +88,26 @@ class Win32LayoutTest {
     }
 
     @Test
+    void perConnectionOptionsMatchTheHeaders() throws Exception {
+        matches(new WinInetTypes.INTERNET_PER_CONN_OPTIONW());
+        matches(new WinInetTypes.INTERNET_PER_CONN_OPTION_LISTW());
+    }
+
+    @Test
+    void winInetConstantsAreTheHeaders() throws Exception {
+        int checked = 0;
+        for (var field : WinInetTypes.class.getDeclaredFields()) {
+            Integer expected = HEADERS.get(field.getName());
+            assertTrue(expected != null, field.getName() + " is missing from src/test/c/layouts-wininet.c");
+            assertEquals(expected, Integer.valueOf(field.getInt(null)), field.getName());
+            checked++;
+        }
+        assertEquals(11, checked);
+    }
+
+    @Test
     void everyMappedStructureIsChecked() {
-        for (Class<?> types : java.util.List.of(WinHttpTypes.class, IpHlpApiTypes.class)) {
+        for (Class<?> types : java.util.List.of(WinHttpTypes.class, IpHlpApiTypes.class, WinInetTypes.class)) {
             for (Class<?> nested : types.getDeclaredClasses()) {
                 if (Structure.class.isAssignableFrom(nested)) {
                     assertTrue(HEADERS.containsKey(nested.getSimpleName()), nested.getSimpleName() + " is missing from src/test/c/layouts.c");

@@ -1,0 +1,91 @@
+package io.github.wuproxy.sim;
+
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.format.WinHttpSettingsFormatException;
+import io.github.wuproxy.format.WinInetConnectionSettings;
+import io.github.wuproxy.port.StoreException;
+import io.github.wuproxy.port.UserProxySnapshot;
+import io.github.wuproxy.port.UserProxySource;
+import io.github.wuproxy.port.UserProxyWriter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A simulated user's own proxy settings, held as the bytes Windows keeps ({@code DefaultConnectionSettings}):
+ * a write changes them as WinINet's per-connection options do (counter up, flags with DIRECT), a
+ * restore puts the bytes back as they were.
+ */
+public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource {
+    private byte[] bytes;
+    private int writes;
+    private Optional<StoreException.Reason> failNext = Optional.empty();
+
+    public SimulatedUserProxyStore(byte[] bytes) {
+        this.bytes = bytes.clone();
+    }
+
+    /** A user whose settings were set once, as Settings › Proxy would leave them. */
+    public static SimulatedUserProxyStore holding(UserProxySettings settings) {
+        return new SimulatedUserProxyStore(WinInetConnectionSettings.fresh().with(settings).encode());
+    }
+
+    /** The user changes their settings by hand (Settings › Proxy). */
+    public synchronized void set(UserProxySettings settings) {
+        bytes = parsed().with(settings).encode();
+    }
+
+    public synchronized void failNextWrite(StoreException.Reason reason) {
+        failNext = Optional.of(reason);
+    }
+
+    /** How many times wuproxy wrote them. */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    public synchronized byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public synchronized Optional<UserProxySettings> current() {
+        return bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : parsed().asUserSettings();
+    }
+
+    @Override
+    public synchronized UserProxySnapshot read() {
+        return new UserProxySnapshot(bytes, Map.of(), current());
+    }
+
+    @Override
+    public synchronized void write(UserProxySettings settings) throws StoreException {
+        if (failNext.isPresent()) {
+            StoreException.Reason reason = failNext.get();
+            failNext = Optional.empty();
+            throw new StoreException(reason, "simulated: the user's proxy settings could not be written");
+        }
+        set(settings);
+        writes++;
+        saved();
+    }
+
+    @Override
+    public synchronized void restore(UserProxySnapshot original) throws StoreException {
+        bytes = original.connectionSettings();
+        saved();
+    }
+
+    /** Called after every change wuproxy makes; a file-backed store saves here. */
+    protected void saved() throws StoreException {}
+
+    private WinInetConnectionSettings parsed() {
+        if (bytes.length == 0) {
+            return WinInetConnectionSettings.fresh();
+        }
+        try {
+            return WinInetConnectionSettings.decode(bytes);
+        } catch (WinHttpSettingsFormatException e) {
+            throw new IllegalStateException("the simulated user's proxy settings are not understood: " + e.getMessage(), e);
+        }
+    }
+}
