@@ -86,6 +86,12 @@ record Adapters(
         return isWindows() ? io.github.wuproxy.windows.RegistryUpdatePolicy.read() : io.github.wuproxy.port.UpdatePolicy.NONE;
     }
 
+    /** When Windows Update scans next: its Schedule Scan task on Windows; unknown elsewhere and under -Dwuproxy.simulate. */
+    static io.github.wuproxy.port.ScanSchedule scanSchedule() {
+        return isWindows() && !Boolean.getBoolean("wuproxy.simulate") ? io.github.wuproxy.windows.TaskSchedulerScanSchedule.open()
+                : io.github.wuproxy.port.ScanSchedule.NONE;
+    }
+
     /** ", build 22631.4460" on Windows; empty elsewhere. */
     static String windowsBuild() {
         return isWindows() ? io.github.wuproxy.windows.WindowsBuild.read().map(b -> ", build " + b).orElse("") : "";

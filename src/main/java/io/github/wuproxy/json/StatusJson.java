@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The stable JSON form of the agent's status, as {@code wuproxy status --json} prints it and the
  * tray of the service reads it. {@code desired} is the proxy the profile wants, {@code held} the
- * one Windows holds, {@code problems} the active problems.
+ * one Windows holds, {@code problems} the active problems, {@code nextScan} when Windows Update's
+ * next scheduled scan runs (null when unknown).
  */
 public final class StatusJson {
     private StatusJson() {}
@@ -43,6 +44,7 @@ public final class StatusJson {
                     .put("message", p.text()).put("headline", p.headline()).put("whatFailed", p.whatFailed()).put("why", p.why())
                     .put("whatToDo", p.whatToDo()).put("since", active.since().toString());
         }
+        node.put("nextScan", status.nextScan().map(Object::toString).orElse(null));
         return node;
     }
 
@@ -62,9 +64,11 @@ public final class StatusJson {
                 ? Optional.of(new ManualChoice(profile, basis == Selection.Basis.STICKY, LocationFingerprint.OFFLINE)) : Optional.empty();
         Optional<Instant> lastSync = node.path("lastSync").isTextual()
                 ? Optional.of(instant(node.path("lastSync").asText(), "status.lastSync")) : Optional.empty();
+        Optional<Instant> nextScan = node.path("nextScan").isTextual()
+                ? Optional.of(instant(node.path("nextScan").asText(), "status.nextScan")) : Optional.empty();
         return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
                 ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
-                manual, lastSync, problems);
+                manual, lastSync, problems, nextScan);
     }
 
     /** The text form of the same status, as {@code wuproxy status} prints it. */
@@ -80,6 +84,7 @@ public final class StatusJson {
         out.append("\nNetwork:   ").append(status.network()).append('\n');
         out.append("Paused:    ").append(status.paused() ? "yes" : "no").append('\n');
         out.append("Last sync: ").append(status.lastSync().map(Object::toString).orElse("not yet")).append('\n');
+        out.append("Next scan: ").append(status.nextScan().map(Object::toString).orElse("unknown")).append('\n');
         for (AgentStatus.ActiveProblem p : status.problems()) {
             out.append("Problem:   ").append(p.problem().text()).append(" (since ").append(p.since()).append(")\n");
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param manual the profile chosen by hand, while it holds
  * @param lastSync when the proxy was last confirmed right
  * @param problems the problems whose cause has not cleared, oldest first
+ * @param nextScan when Windows Update's next scheduled scan runs, when known
  */
 public record AgentStatus(
         String profile,
@@ -31,10 +32,17 @@ public record AgentStatus(
         boolean paused,
         Optional<ManualChoice> manual,
         Optional<Instant> lastSync,
-        List<ActiveProblem> problems) {
+        List<ActiveProblem> problems,
+        Optional<Instant> nextScan) {
 
     public AgentStatus {
         problems = List.copyOf(problems);
+    }
+
+    /** A status without a known next scan. */
+    public AgentStatus(String profile, Selection.Basis basis, String why, Optional<UpdateProxy> wanted, Optional<UpdateProxy> held,
+            String network, boolean paused, Optional<ManualChoice> manual, Optional<Instant> lastSync, List<ActiveProblem> problems) {
+        this(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, Optional.empty());
     }
 
     /** A problem that is still there, and since when. */
@@ -49,18 +57,22 @@ public record AgentStatus(
     }
 
     public AgentStatus withHeld(Optional<UpdateProxy> value) {
-        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems);
+        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems, nextScan);
     }
 
     public AgentStatus withPaused(boolean value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems);
+        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems, nextScan);
     }
 
     public AgentStatus withLastSync(Instant at) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems, nextScan);
     }
 
     public AgentStatus withProblems(List<ActiveProblem> value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value, nextScan);
+    }
+
+    public AgentStatus withNextScan(Optional<Instant> value) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, value);
     }
 }

@@ -22,6 +22,7 @@ public final class SimulatedLaptop {
     public final SimulatedUserProxySource user = new SimulatedUserProxySource(UserProxySettings.DIRECT);
     public final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
     public final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
+    public final ScriptedScanSchedule schedule = new ScriptedScanSchedule();
     public final UpdateProxyStore store;
     public final UpdateService service;
     public final StateStore state;
@@ -46,7 +47,7 @@ public final class SimulatedLaptop {
     public SyncEngine boot() {
         timers = time.scope();
         engine = new SyncEngine(new EnginePorts(network, store, user, new ProbedPacResolver(), service, scanner, verifier, state,
-                notifier, timers, time), profiles, settings);
+                notifier, timers, time, schedule), profiles, settings);
         engine.start();
         return engine;
     }
