@@ -86,6 +86,12 @@ public final class Simulation {
     private final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
     private final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
     private final ScriptedScanSource scanReports = new ScriptedScanSource();
+    private final ScriptedScanSchedule schedule = new ScriptedScanSchedule();
+    /** Windows' own timers (its scheduled scan): they outlive an agent crash. */
+    private final VirtualTime.Scope windows = time.scope();
+    private Timers.Cancellable scheduledScan;
+    private Optional<Instant> scheduledAt = Optional.empty();
+    private int prescans;
     private final ReferenceEvaluation reference;
     private final Recorder recorder = new Recorder();
     private final List<ObjectNode> pendingRestarts = new ArrayList<>();
@@ -199,8 +205,9 @@ public final class Simulation {
             guarded(() -> apply(event));
             account();
         }
-        // The last change is decided: the replay runs on until its settle delay has passed.
-        runTimersUntil(time.instant().plus(settings.settleDelay()));
+        // The last change is decided: the replay runs on until its settle delay has passed (and a scheduled scan has run).
+        Instant end = time.instant().plus(settings.settleDelay());
+        runTimersUntil(scheduledAt.map(at -> at.plus(settings.settleDelay())).filter(end::isBefore).orElse(end));
         account();
         Summary summary = new Summary(scans, scansFitting, baselineScansFitting, writes, service.restarts(), wrongMillis / 1000.0,
                 problems, expectations, List.copyOf(failures));
@@ -208,6 +215,9 @@ public final class Simulation {
                 .put("writes", summary.writes()).put("restarts", summary.restarts())
                 .put("wrongProxySeconds", summary.wrongProxySeconds()).put("problems", summary.problems())
                 .put("baselineScansFitting", summary.baselineScansFitting()).put("baselineProxy", baseline.machine().describe());
+        if (prescans > 0) {
+            line.put("prescans", prescans);
+        }
         if (expectations > 0) {
             line.put("expectations", expectations).put("expectationsFailed", failures.size());
         }
@@ -254,7 +264,7 @@ public final class Simulation {
         activeProblems.clear();
         changedSinceDriftCheck = true;
         engine = new SyncEngine(new EnginePorts(network, store, user, new TimelinePac(), service, scanner, verifier,
-                state, recorder, engineTimers, time),
+                state, recorder, engineTimers, time, schedule),
                 profiles, settings.engine());
         engine.start();
     }
@@ -288,6 +298,8 @@ public final class Simulation {
             }
         } else if (event instanceof TimelineEvent.Scan) {
             scan();
+        } else if (event instanceof TimelineEvent.NextScan n) {
+            nextScan(n);
         } else if (event instanceof TimelineEvent.ScanFailed f) {
             scanReports.report(ScanResult.failed(time.instant(), f.code()));
         } else if (event instanceof TimelineEvent.ProxyAnswers p) {
@@ -334,7 +346,28 @@ public final class Simulation {
         }
     }
 
+    /** Windows re-arms its Schedule Scan task: the simulated Windows scans then (unless asleep), and the engine re-reads the time. */
+    private void nextScan(TimelineEvent.NextScan next) {
+        if (scheduledScan != null) {
+            scheduledScan.cancel();
+        }
+        scheduledAt = next.at().isPresent() ? Optional.of(START.plusMillis(Math.round(next.at().getAsDouble() * 1000))) : Optional.empty();
+        schedule.set(scheduledAt);
+        scheduledScan = scheduledAt.map(at -> windows.after(Duration.between(time.instant(), at), () -> {
+            scheduledScan = null;
+            schedule.set(Optional.empty()); // run: the next one is unknown until a timeline line sets it
+            if (!asleep) {
+                scan(true);
+            }
+        })).orElse(null);
+        engine.nextScanChanged();
+    }
+
     private void scan() {
+        scan(false);
+    }
+
+    private void scan(boolean scheduled) {
         scans++;
         Judged now = judged();
         UpdateProxy effective = service.effective();
@@ -356,6 +389,9 @@ public final class Simulation {
                 scan.set("engineExpected", now.engine().map(ProxyJson::write).orElse(null));
             }
             scan.set("baseline", base.map(Simulation::baselineJson).orElse(null));
+            if (scheduled) {
+                scan.put("scheduled", true);
+            }
             out.accept(scan);
         }
         if (fits != null) {
@@ -598,6 +634,14 @@ public final class Simulation {
             }
             out.accept(line("verify").<ObjectNode>set("proxy", ProxyJson.write(check.proxy())).put("outcome", check.outcome().word())
                     .put("detail", check.detail()));
+        }
+
+        @Override
+        public void preScan(Instant scan, boolean networkChange) {
+            prescans++;
+            if (all) {
+                out.accept(line("prescan").put("scan", Duration.between(START, scan).toMillis() / 1000.0).put("networkChange", networkChange));
+            }
         }
 
         @Override
