@@ -92,6 +92,25 @@ record Adapters(
                 : io.github.wuproxy.port.ScanSchedule.NONE;
     }
 
+    /** The advanced WinHTTP store (both scopes), ProxySettingsPerUser and the machine-wide WinINet settings on Windows. */
+    static UpdateStores updateStores() {
+        if (!isWindows()) {
+            return UpdateStores.NOT_WINDOWS;
+        }
+        var netsh = new io.github.wuproxy.windows.NetshAdvancedProxy(Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_System)));
+        java.util.Map<String, java.util.Optional<String>> shown = new java.util.LinkedHashMap<>();
+        java.util.Optional<String> error = java.util.Optional.empty();
+        try {
+            for (var scope : io.github.wuproxy.windows.NetshAdvancedProxy.Scope.values()) {
+                shown.put(scope.name().toLowerCase(Locale.ROOT), netsh.show(scope));
+            }
+        } catch (java.io.IOException e) {
+            error = java.util.Optional.of(e.getMessage());
+        }
+        return new UpdateStores(true, shown, error, io.github.wuproxy.windows.RegistryUpdatePolicy.proxySettingsPerUser(),
+                io.github.wuproxy.windows.RegistryUpdatePolicy.machineWinInet(), scanSchedule().next());
+    }
+
     /** ", build 22631.4460" on Windows; empty elsewhere. */
     static String windowsBuild() {
         return isWindows() ? io.github.wuproxy.windows.WindowsBuild.read().map(b -> ", build " + b).orElse("") : "";
