@@ -101,8 +101,17 @@ record Adapters(
         java.util.Map<String, java.util.Optional<String>> shown = new java.util.LinkedHashMap<>();
         java.util.Optional<String> error = java.util.Optional.empty();
         try {
-            for (var scope : io.github.wuproxy.windows.NetshAdvancedProxy.Scope.values()) {
-                shown.put(scope.name().toLowerCase(Locale.ROOT), netsh.show(scope));
+            for (var scope : java.util.List.of(io.github.wuproxy.windows.NetshAdvancedProxy.Scope.MACHINE,
+                    io.github.wuproxy.windows.NetshAdvancedProxy.Scope.USER)) {
+                shown.put(scope.word(), netsh.show(scope));
+            }
+            if (shown.values().stream().allMatch(java.util.Optional::isEmpty)) { // a netsh that takes no scope, or none at all
+                var inForce = io.github.wuproxy.windows.NetshAdvancedProxy.Scope.IN_FORCE;
+                java.util.Optional<String> plain = netsh.show(inForce);
+                if (plain.isPresent()) {
+                    shown.clear();
+                    shown.put(inForce.word(), plain);
+                }
             }
         } catch (java.io.IOException e) {
             error = java.util.Optional.of(e.getMessage());

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * reads them on Windows: the advanced WinHTTP store per scope (netsh's raw output), the
  * ProxySettingsPerUser policy and the machine-wide WinINet settings.
  *
- * @param advancedProxy netsh's output per scope ("machine", "user"); empty for a scope netsh does not know
+ * @param advancedProxy netsh's output per scope ("machine", "user", or "in force" from a netsh that takes no scope); empty for
+ *     a scope netsh does not know
  * @param advancedProxyError why netsh could not be run, when it could not
  * @param proxySettingsPerUser the policy value; empty when not set (per user, Windows' default)
  * @param machineWinInet HKLM's WinINet settings, used by everyone under ProxySettingsPerUser = 0

@@ -11,17 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads one scope of the advanced WinHTTP proxy store with {@code netsh winhttp show advproxy
- * setting-scope=machine|user}: netsh.exe by absolute path from System32, a fixed argument list, read
- * only. The store has no documented API or registry location, so netsh is the only reader.
+ * setting-scope=machine|user} (or without a scope): netsh.exe by absolute path from System32, one of
+ * three fixed argument lists, read only. The store has no documented API or registry location, so netsh is the only reader.
  */
 public final class NetshAdvancedProxy {
-    /** Which scope to show. */
+    /** Which scope to show; IN_FORCE is netsh's documented form without a scope, for a netsh that refuses one. */
     public enum Scope {
         MACHINE,
-        USER;
+        USER,
+        IN_FORCE;
 
-        String word() {
-            return name().toLowerCase(Locale.ROOT);
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
@@ -33,7 +34,8 @@ public final class NetshAdvancedProxy {
     }
 
     static List<String> command(Path netsh, Scope scope) {
-        return List.of(netsh.toString(), "winhttp", "show", "advproxy", "setting-scope=" + scope.word());
+        return scope == Scope.IN_FORCE ? List.of(netsh.toString(), "winhttp", "show", "advproxy")
+                : List.of(netsh.toString(), "winhttp", "show", "advproxy", "setting-scope=" + scope.word());
     }
 
     /**

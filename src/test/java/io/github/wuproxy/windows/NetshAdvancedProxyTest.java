@@ -15,5 +15,7 @@ class NetshAdvancedProxyTest {
                 NetshAdvancedProxy.command(netsh, NetshAdvancedProxy.Scope.MACHINE));
         assertEquals(List.of(netsh.toString(), "winhttp", "show", "advproxy", "setting-scope=user"),
                 NetshAdvancedProxy.command(netsh, NetshAdvancedProxy.Scope.USER));
+        assertEquals(List.of(netsh.toString(), "winhttp", "show", "advproxy"), NetshAdvancedProxy.command(netsh, NetshAdvancedProxy.Scope.IN_FORCE),
+                "the documented form, for a netsh that takes no scope");
     }
 }
