@@ -51,12 +51,14 @@ class ArchitectureTest {
 
     /**
      * The service runs as SYSTEM: the only processes it starts are bitsadmin and UsoClient from
-     * System32, with arguments built from validated proxies only (BitsAdminTest checks those).
+     * System32, with arguments built from validated proxies only (BitsAdminTest checks those);
+     * diagnose adds netsh from System32 with a fixed argument list, read only (NetshAdvancedProxyTest).
      */
     @Test
-    void onlyBitsAdminAndUsoClientStartProcesses() {
+    void onlyBitsAdminUsoClientAndNetshStartProcesses() {
         noClasses().that().doNotHaveFullyQualifiedName("io.github.wuproxy.windows.BitsAdmin")
                 .and().doNotHaveFullyQualifiedName("io.github.wuproxy.windows.UsoClientScanner")
+                .and().doNotHaveFullyQualifiedName("io.github.wuproxy.windows.NetshAdvancedProxy")
                 .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(ProcessBuilder.class))))

@@ -86,6 +86,40 @@ record Adapters(
         return isWindows() ? io.github.wuproxy.windows.RegistryUpdatePolicy.read() : io.github.wuproxy.port.UpdatePolicy.NONE;
     }
 
+    /** When Windows Update scans next: its Schedule Scan task on Windows; unknown elsewhere and under -Dwuproxy.simulate. */
+    static io.github.wuproxy.port.ScanSchedule scanSchedule() {
+        return isWindows() && !Boolean.getBoolean("wuproxy.simulate") ? io.github.wuproxy.windows.TaskSchedulerScanSchedule.open()
+                : io.github.wuproxy.port.ScanSchedule.NONE;
+    }
+
+    /** The advanced WinHTTP store (both scopes), ProxySettingsPerUser and the machine-wide WinINet settings on Windows. */
+    static UpdateStores updateStores() {
+        if (!isWindows()) {
+            return UpdateStores.NOT_WINDOWS;
+        }
+        var netsh = new io.github.wuproxy.windows.NetshAdvancedProxy(Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_System)));
+        java.util.Map<String, java.util.Optional<String>> shown = new java.util.LinkedHashMap<>();
+        java.util.Optional<String> error = java.util.Optional.empty();
+        try {
+            for (var scope : java.util.List.of(io.github.wuproxy.windows.NetshAdvancedProxy.Scope.MACHINE,
+                    io.github.wuproxy.windows.NetshAdvancedProxy.Scope.USER)) {
+                shown.put(scope.word(), netsh.show(scope));
+            }
+            if (shown.values().stream().allMatch(java.util.Optional::isEmpty)) { // a netsh that takes no scope, or none at all
+                var inForce = io.github.wuproxy.windows.NetshAdvancedProxy.Scope.IN_FORCE;
+                java.util.Optional<String> plain = netsh.show(inForce);
+                if (plain.isPresent()) {
+                    shown.clear();
+                    shown.put(inForce.word(), plain);
+                }
+            }
+        } catch (java.io.IOException e) {
+            error = java.util.Optional.of(e.getMessage());
+        }
+        return new UpdateStores(true, shown, error, io.github.wuproxy.windows.RegistryUpdatePolicy.proxySettingsPerUser(),
+                io.github.wuproxy.windows.RegistryUpdatePolicy.machineWinInet(), scanSchedule().next());
+    }
+
     /** ", build 22631.4460" on Windows; empty elsewhere. */
     static String windowsBuild() {
         return isWindows() ? io.github.wuproxy.windows.WindowsBuild.read().map(b -> ", build " + b).orElse("") : "";

@@ -42,7 +42,8 @@ final class Agent implements AutoCloseable {
         });
         var timers = new QuartzTimers(QuartzTimers.create("wuproxy-" + ProcessHandle.current().pid()), thread::execute);
         SyncEngine engine = new SyncEngine(new EnginePorts(adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
-                adapters.service(), adapters.scanner(), adapters.verifier(), state, notifier, timers, Clock.systemUTC()), profiles, settings);
+                adapters.service(), adapters.scanner(), adapters.verifier(), state, notifier, timers, Clock.systemUTC(),
+                Adapters.scanSchedule()), profiles, settings);
         Agent agent = new Agent(thread, engine, adapters, timers);
         try {
             thread.submit(() -> guarded(engine, SyncEngine::start)).get();

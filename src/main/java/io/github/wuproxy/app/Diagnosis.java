@@ -54,8 +54,15 @@ final class Diagnosis {
     private final Map<String, String> environment;
     private final UpdatePolicy policy;
     private final String windowsBuild;
+    private final UpdateStores windowsStores;
 
     Diagnosis(AgentPaths paths, Adapters adapters, Map<String, String> environment, UpdatePolicy policy, String windowsBuild) {
+        this(paths, adapters, environment, policy, windowsBuild, UpdateStores.NOT_WINDOWS);
+    }
+
+    Diagnosis(AgentPaths paths, Adapters adapters, Map<String, String> environment, UpdatePolicy policy, String windowsBuild,
+            UpdateStores windowsStores) {
+        this.windowsStores = windowsStores;
         this.paths = paths;
         this.adapters = adapters;
         this.environment = environment;
@@ -190,6 +197,7 @@ final class Diagnosis {
         }
         stores.put("setProxyBehaviorForUpdateDetection", policy.userProxyFallback() ? 1 : 0);
         stores.put("wsusServer", policy.wsusServer().map(Secrets::redact).orElse(null));
+        UpdateStoreViews.write(stores, windowsStores, user);
         return read;
     }
 
@@ -203,7 +211,11 @@ final class Diagnosis {
                 desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?"),
                 policy.userProxyFallback(), policy.wsusServer());
         ArrayNode mismatches = report.putArray("mismatches");
-        views.mismatches().forEach(m -> mismatches.addObject().put("what", Secrets.redact(m.what())).put("breaks", m.breaks()));
+        List<ProxyViews.Mismatch> found = new ArrayList<>(views.mismatches());
+        found.addAll(UpdateStoreViews.mismatches(windowsStores, stored.winHttp(), user,
+                desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?")));
+        found.forEach(m -> mismatches.addObject().put("what", Secrets.redact(m.what())).put("breaks", m.breaks())
+                .put("affects", m.affects().word()));
     }
 
     /** Tests what Windows Update uses now, what the profile wants, and the profile's fallbacks. */
@@ -226,6 +238,7 @@ final class Diagnosis {
     }
 
     private void scans(ObjectNode report) {
+        report.put("nextScan", windowsStores.nextScan().map(Object::toString).orElse(null));
         ArrayNode scans = report.putArray("scans");
         try {
             for (ScanResult scan : adapters.scans().recent(SCANS)) {

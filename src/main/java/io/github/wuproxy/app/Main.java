@@ -38,7 +38,7 @@ public final class Main {
     /** What {@code diagnose} reads, on this machine. */
     static Diagnosis diagnosis(AgentPaths paths) throws io.github.wuproxy.port.StoreException {
         return new Diagnosis(paths, Adapters.forThisMachine(paths, AgentSettings.defaults()), System.getenv(), Adapters.updatePolicy(),
-                Adapters.windowsBuild());
+                Adapters.windowsBuild(), Adapters.updateStores());
     }
 
     static CommandLine commandLine() {

@@ -53,12 +53,30 @@ public final class DiagnosisText {
         row(out, "SetProxyBehaviorForUpdateDetection", s.path("setProxyBehaviorForUpdateDetection").asInt() == 1
                 ? "1 (scans may fall back to the user's proxy)" : "0 (scans use the machine proxy only)");
         row(out, "WSUS server", s.path("wsusServer").isNull() ? "none (Microsoft Update)" : s.path("wsusServer").asText());
+        if (s.path("advancedProxy").isObject()) {
+            s.path("advancedProxy").properties().forEach(e -> row(out, "Advanced WinHTTP store, " + e.getKey(), e.getValue().asText()));
+        } else if (s.has("advancedProxy")) {
+            row(out, "Advanced WinHTTP store", s.path("advancedProxy").asText());
+        }
+        if (s.has("proxySettingsPerUser")) {
+            row(out, "ProxySettingsPerUser (policy)", switch (s.path("proxySettingsPerUser").asText("")) {
+                case "" -> "not set (per user)";
+                case "0" -> "0 (per machine: one WinINet setting for every user and service)";
+                case "1" -> "1 (per user)";
+                default -> s.path("proxySettingsPerUser").asText();
+            });
+        }
+        if (s.has("downloads")) {
+            row(out, "Delivery Optimization downloads", s.path("downloads").path("proxy").asText() + ", from "
+                    + s.path("downloads").path("from").asText());
+        }
         out.append("\nMismatches\n");
         if (r.path("mismatches").isEmpty()) {
             out.append("  none\n");
         }
         r.path("mismatches").forEach(m -> out.append("  ! ").append(m.path("what").asText()).append("\n    breaks: ")
-                .append(m.path("breaks").asText()).append('\n'));
+                .append(m.path("breaks").asText()).append('\n')
+                .append(m.has("affects") ? "    affects: " + m.path("affects").asText() + "\n" : ""));
         out.append("\nChecks to the Windows Update servers, as ").append(r.path("checkedAs").asText()).append('\n');
         r.path("checks").forEach(c -> out.append(String.format(Locale.ROOT, "  %-12s %s: %s%s%n", c.path("outcome").asText(),
                 describe(c.path("proxy")), c.path("detail").asText(),
@@ -69,6 +87,10 @@ public final class DiagnosisText {
         }
         r.path("scans").forEach(sc -> out.append("  ").append(sc.path("at").asText()).append("  ").append(sc.path("result").asText())
                 .append(sc.has("meaning") ? "  " + sc.path("meaning").asText() : "").append('\n'));
+        if (r.has("nextScan")) {
+            out.append("  next scheduled scan: ").append(r.path("nextScan").isNull() ? "unknown (no Schedule Scan task, or no right to read it)"
+                    : r.path("nextScan").asText()).append('\n');
+        }
         out.append("\nRecent problems (as the agent recorded them)\n");
         if (r.path("recentProblems").isEmpty()) {
             out.append("  none\n");

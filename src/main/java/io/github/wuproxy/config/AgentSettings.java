@@ -9,6 +9,7 @@ import java.util.Locale;
  *
  * @param settleDelay how long a burst of change signals must be quiet before the location is re-read
  * @param retryDelays waits before each retry of a failed write
+ * @param preScanLead how long before Windows Update's next scheduled scan the network and the proxy are checked
  */
 public record AgentSettings(
         String fallbackProfile,
@@ -20,7 +21,8 @@ public record AgentSettings(
         List<Duration> retryDelays,
         String captivePortalUrl,
         boolean notifications,
-        String logLevel) {
+        String logLevel,
+        Duration preScanLead) {
 
     public AgentSettings {
         retryDelays = List.copyOf(retryDelays);
@@ -33,26 +35,31 @@ public record AgentSettings(
 
     public AgentSettings withSettleDelay(Duration delay) {
         return new AgentSettings(fallbackProfile, delay, driftCheckInterval, probeTimeout, foreignWrite,
-                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel, preScanLead);
+    }
+
+    public AgentSettings withPreScanLead(Duration lead) {
+        return new AgentSettings(fallbackProfile, settleDelay, driftCheckInterval, probeTimeout, foreignWrite,
+                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel, lead);
     }
 
     public AgentSettings withForeignWrite(ForeignWritePolicy policy) {
         return new AgentSettings(fallbackProfile, settleDelay, driftCheckInterval, probeTimeout, policy,
-                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, notifications, logLevel, preScanLead);
     }
 
     /** These settings with what the organisation's policy decided put over them. */
     public AgentSettings withPolicy(io.github.wuproxy.port.Policy policy) {
         return new AgentSettings(fallbackProfile, policy.settleDelay().orElse(settleDelay), driftCheckInterval, probeTimeout,
                 policy.foreignWrite().map(w -> w.equals("yield") ? ForeignWritePolicy.YIELD : ForeignWritePolicy.REASSERT).orElse(foreignWrite),
-                restartUpdateService, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel);
+                restartUpdateService, retryDelays, captivePortalUrl, policy.notifications().orElse(notifications), logLevel, preScanLead);
     }
 
     /** What the engine needs of these settings. */
     public io.github.wuproxy.engine.EngineSettings engine() {
         return new io.github.wuproxy.engine.EngineSettings(settleDelay, driftCheckInterval, retryDelays, restartUpdateService,
                 foreignWrite == ForeignWritePolicy.YIELD ? io.github.wuproxy.engine.EngineSettings.ForeignWrite.YIELD
-                        : io.github.wuproxy.engine.EngineSettings.ForeignWrite.REASSERT);
+                        : io.github.wuproxy.engine.EngineSettings.ForeignWrite.REASSERT, preScanLead);
     }
 
     /** What to do when another program rewrites the WinHTTP proxy. */

@@ -85,7 +85,8 @@ public final class AgentSettingsLoader {
         if (!List.of("INFO", "DEBUG", "WARN").contains(level)) {
             problems.add(c.getValue("log-level"), "`log-level` must be INFO, DEBUG or WARN, found \"" + level + "\"");
         }
-        return new AgentSettings(fallback, settle, drift, probe, policy, restart, retries, portal, notifications, level);
+        Duration preScan = r.duration("pre-scan-lead", Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(2));
+        return new AgentSettings(fallback, settle, drift, probe, policy, restart, retries, portal, notifications, level, preScan);
     }
 
     /** Typed reads that record a problem instead of throwing. */

@@ -4,6 +4,7 @@ import io.github.wuproxy.port.NetworkLocationSource;
 import io.github.wuproxy.port.Notifier;
 import io.github.wuproxy.port.PacResolver;
 import io.github.wuproxy.port.ProxyVerifier;
+import io.github.wuproxy.port.ScanSchedule;
 import io.github.wuproxy.port.UpdateScanner;
 import io.github.wuproxy.port.StateStore;
 import io.github.wuproxy.port.Timers;
@@ -24,4 +25,12 @@ public record EnginePorts(
         StateStore state,
         Notifier notifier,
         Timers timers,
-        InstantSource clock) {}
+        InstantSource clock,
+        ScanSchedule schedule) {
+
+    /** Ports without a known scan schedule. */
+    public EnginePorts(NetworkLocationSource network, UpdateProxyStore store, UserProxySource user, PacResolver pac, UpdateService service,
+            UpdateScanner scanner, ProxyVerifier verifier, StateStore state, Notifier notifier, Timers timers, InstantSource clock) {
+        this(network, store, user, pac, service, scanner, verifier, state, notifier, timers, clock, ScanSchedule.NONE);
+    }
+}

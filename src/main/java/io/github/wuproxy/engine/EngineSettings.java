@@ -10,16 +10,26 @@ import java.util.List;
  * @param driftCheckInterval how often the proxy is checked though nothing announced a change
  * @param retryDelays waits before each retry of a failed round
  * @param foreignWrite what to do when another program rewrites the proxy
+ * @param preScanLead how long before Windows Update's next scheduled scan the network and proxy are checked
  */
 public record EngineSettings(
         Duration settleDelay,
         Duration driftCheckInterval,
         List<Duration> retryDelays,
         boolean restartUpdateService,
-        ForeignWrite foreignWrite) {
+        ForeignWrite foreignWrite,
+        Duration preScanLead) {
+
+    /** {@code pre-scan-lead}'s default in reference.conf. */
+    public static final Duration DEFAULT_PRE_SCAN_LEAD = Duration.ofMinutes(2);
 
     public EngineSettings {
         retryDelays = List.copyOf(retryDelays);
+    }
+
+    public EngineSettings(Duration settleDelay, Duration driftCheckInterval, List<Duration> retryDelays, boolean restartUpdateService,
+            ForeignWrite foreignWrite) {
+        this(settleDelay, driftCheckInterval, retryDelays, restartUpdateService, foreignWrite, DEFAULT_PRE_SCAN_LEAD);
     }
 
     /** What to do when another program rewrites the WinHTTP proxy. */

@@ -44,6 +44,7 @@ public final class SyncEngine {
     private final ProxyVerification verification;
     private final ActiveProblems problems = new ActiveProblems();
     private final ScanHealing healing = new ScanHealing();
+    private final PreScan preScan;
     private volatile Planner planner;
     private EngineSettings settings;
     private RetrySchedule retries;
@@ -67,6 +68,7 @@ public final class SyncEngine {
         this.settings = settings;
         this.retries = new RetrySchedule(settings.retryDelays());
         this.planner = new Planner(profiles, ports.user(), ports.pac());
+        this.preScan = new PreScan(ports.schedule(), ports.timers(), ports.clock(), settings.preScanLead(), this::preScanRound);
     }
 
     /**
@@ -85,7 +87,8 @@ public final class SyncEngine {
         }
         held = readHeld();
         reconcile(Trigger.START);
-        driftTimer = ports.timers().every(settings.driftCheckInterval(), () -> reconcile(Trigger.DRIFT_CHECK));
+        nextScanChanged();
+        driftTimer = ports.timers().every(settings.driftCheckInterval(), this::driftCheck);
         log.info("ready: profile {}, Windows Update proxy {}", status == null ? "none yet" : status.profile(),
                 status == null ? "unchanged" : status.wanted().map(UpdateProxy::describe).orElse("not worked out"));
     }
@@ -107,6 +110,29 @@ public final class SyncEngine {
             settleTimer = null;
             reconcile(Trigger.NETWORK_CHANGE);
         });
+        if (preScan.dueWithin(settings.settleDelay()) && !suspended && !state.paused()) {
+            // The scheduled scan would start before the change settles: read it now; the settled round follows.
+            ports.notifier().preScan(preScan.next().orElseThrow(), true);
+            reconcile(Trigger.PRE_SCAN);
+        }
+    }
+
+    /** Reads when Windows Update scans next (after each scan, at drift checks, or when told it moved) and shows it. */
+    public void nextScanChanged() {
+        if (preScan.refresh()) {
+            log.info("Windows Update's next scheduled scan: {}", preScan.next().map(Object::toString).orElse("unknown"));
+        }
+        publish(status == null ? null : status.withNextScan(preScan.next()));
+    }
+
+    private void preScanRound(java.time.Instant scan) {
+        if (suspended || state.paused()) {
+            return;
+        }
+        log.info("Windows Update scans at {}: checking the network and the proxy first", scan);
+        ports.notifier().preScan(scan, false);
+        verification.forget();
+        reconcile(Trigger.PRE_SCAN);
     }
 
     public void userProxyChanged() {
@@ -121,6 +147,7 @@ public final class SyncEngine {
 
     public void driftCheck() {
         reconcile(Trigger.DRIFT_CHECK);
+        nextScanChanged();
     }
 
     /**
@@ -129,6 +156,7 @@ public final class SyncEngine {
      * once per {@link #HEAL_INTERVAL}. The outcome of that new scan is reported too.
      */
     public void scanFinished(ScanResult scan) {
+        nextScanChanged();
         if (scan.succeeded()) {
             clear(ProblemCode.SCAN_FAILED);
         }
@@ -277,8 +305,9 @@ public final class SyncEngine {
         planner = new Planner(profiles, ports.user(), ports.pac());
         if (driftTimer != null) {
             driftTimer.cancel();
-            driftTimer = ports.timers().every(settings.driftCheckInterval(), () -> reconcile(Trigger.DRIFT_CHECK));
+            driftTimer = ports.timers().every(settings.driftCheckInterval(), this::driftCheck);
         }
+        preScan.lead(newSettings.preScanLead());
         reconcile(Trigger.PROFILES_RELOADED);
     }
 
@@ -512,7 +541,7 @@ public final class SyncEngine {
     private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
         return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, location.describe(), state.paused(),
-                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list()).withUserProxy(planner.userProxy(desired));
+                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next());
     }
 
     private void publish(AgentStatus next) {

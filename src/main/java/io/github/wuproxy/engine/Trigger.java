@@ -16,7 +16,8 @@ public enum Trigger {
     PROFILES_RELOADED,
     RETRY,
     CAPTIVE_PORTAL_RECHECK,
-    SCAN_FAILED;
+    SCAN_FAILED,
+    PRE_SCAN;
 
     /** The user chose a profile: this decides even where the engine yielded to another program's proxy. */
     boolean isUserChoice() {

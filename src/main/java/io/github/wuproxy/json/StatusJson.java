@@ -24,7 +24,8 @@ import java.util.Optional;
  * The stable JSON form of the agent's status, as {@code wuproxy status --json} prints it and the
  * tray of the service reads it. {@code desired} is the proxy the profile wants, {@code held} the
  * one Windows holds, {@code problems} the active problems, {@code userProxy} the signed-in user's own
- * proxy ({@code wanted}: null when the profile leaves it; {@code held}: null when unknown; {@code why}).
+ * proxy ({@code wanted}: null when the profile leaves it; {@code held}: null when unknown; {@code why}),
+ * {@code nextScan} when Windows Update's next scheduled scan runs (null when unknown).
  */
 public final class StatusJson {
     private StatusJson() {}
@@ -51,6 +52,7 @@ public final class StatusJson {
         // The user's own setup-script URL may carry a token; other callers see the status too. (The wanted one is the profile's.)
         user.set("held", status.userProxy().held().map(StatusJson::withoutSecrets).map(UserProxyJson::write).orElse(null));
         user.put("why", status.userProxy().why());
+        node.put("nextScan", status.nextScan().map(Object::toString).orElse(null));
         return node;
     }
 
@@ -70,9 +72,11 @@ public final class StatusJson {
                 ? Optional.of(new ManualChoice(profile, basis == Selection.Basis.STICKY, LocationFingerprint.OFFLINE)) : Optional.empty();
         Optional<Instant> lastSync = node.path("lastSync").isTextual()
                 ? Optional.of(instant(node.path("lastSync").asText(), "status.lastSync")) : Optional.empty();
+        Optional<Instant> nextScan = node.path("nextScan").isTextual()
+                ? Optional.of(instant(node.path("nextScan").asText(), "status.nextScan")) : Optional.empty();
         return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
                 ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
-                manual, lastSync, problems, userProxy(node.get("userProxy")));
+                manual, lastSync, problems, userProxy(node.get("userProxy")), nextScan);
     }
 
     private static UserProxySettings withoutSecrets(UserProxySettings settings) {
@@ -108,6 +112,7 @@ public final class StatusJson {
         out.append("\nNetwork:   ").append(status.network()).append('\n');
         out.append("Paused:    ").append(status.paused() ? "yes" : "no").append('\n');
         out.append("Last sync: ").append(status.lastSync().map(Object::toString).orElse("not yet")).append('\n');
+        out.append("Next scan: ").append(status.nextScan().map(Object::toString).orElse("unknown")).append('\n');
         for (AgentStatus.ActiveProblem p : status.problems()) {
             out.append("Problem:   ").append(p.problem().text()).append(" (since ").append(p.since()).append(")\n");
         }

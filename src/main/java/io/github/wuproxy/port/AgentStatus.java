@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param lastSync when the proxy was last confirmed right
  * @param problems the problems whose cause has not cleared, oldest first
  * @param userProxy the signed-in user's own proxy: wanted, why, held
+ * @param nextScan when Windows Update's next scheduled scan runs, when known
  */
 public record AgentStatus(
         String profile,
@@ -33,21 +34,18 @@ public record AgentStatus(
         Optional<ManualChoice> manual,
         Optional<Instant> lastSync,
         List<ActiveProblem> problems,
-        UserProxyStatus userProxy) {
+        UserProxyStatus userProxy,
+        Optional<Instant> nextScan) {
 
     public AgentStatus {
         problems = List.copyOf(problems);
         userProxy = userProxy == null ? UserProxyStatus.UNKNOWN : userProxy;
     }
 
-    /** A status that says nothing of the user's own proxy. */
+    /** A status that says nothing of the user's own proxy or the next scan. */
     public AgentStatus(String profile, Selection.Basis basis, String why, Optional<UpdateProxy> wanted, Optional<UpdateProxy> held,
             String network, boolean paused, Optional<ManualChoice> manual, Optional<Instant> lastSync, List<ActiveProblem> problems) {
-        this(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, UserProxyStatus.UNKNOWN);
-    }
-
-    public AgentStatus withUserProxy(UserProxyStatus value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, value);
+        this(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, UserProxyStatus.UNKNOWN, Optional.empty());
     }
 
     /** A problem that is still there, and since when. */
@@ -61,19 +59,27 @@ public record AgentStatus(
         return basis == Selection.Basis.MANUAL || basis == Selection.Basis.STICKY;
     }
 
+    public AgentStatus withUserProxy(UserProxyStatus value) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, value, nextScan);
+    }
+
     public AgentStatus withHeld(Optional<UpdateProxy> value) {
-        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems, userProxy);
+        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems, userProxy, nextScan);
     }
 
     public AgentStatus withPaused(boolean value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems, userProxy);
+        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems, userProxy, nextScan);
     }
 
     public AgentStatus withLastSync(Instant at) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems, userProxy);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems, userProxy, nextScan);
     }
 
     public AgentStatus withProblems(List<ActiveProblem> value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value, userProxy);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value, userProxy, nextScan);
+    }
+
+    public AgentStatus withNextScan(Optional<Instant> value) {
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, value);
     }
 }

@@ -22,4 +22,10 @@ public interface Notifier {
 
     /** A failed scan was seen, and this was done about it. */
     default void healing(Heal heal) {}
+
+    /**
+     * Windows Update's scheduled scan at {@code scan} is near, so the network and the proxy were
+     * checked now: by the pre-scan job, or at once on a network change too close to the scan to settle.
+     */
+    default void preScan(java.time.Instant scan, boolean networkChange) {}
 }

@@ -26,6 +26,8 @@ public final class SimulatedLaptop {
     public final UserProxySource user;
     public final SimulatedUpdateScanner scanner;
     public final SimulatedProxyVerifier verifier;
+    /** When Windows Update's next scheduled scan runs, as a timeline says. */
+    public final ScriptedScanSchedule schedule = new ScriptedScanSchedule();
     public final UpdateProxyStore store;
     public final UpdateService service;
     public final StateStore state;
@@ -68,7 +70,7 @@ public final class SimulatedLaptop {
     public SyncEngine boot() {
         scope = time.scope();
         timers = aroundTimers.apply(scope);
-        engine = new SyncEngine(new EnginePorts(network, store, user, pac, service, scanner, verifier, state, notifier, timers, time),
+        engine = new SyncEngine(new EnginePorts(network, store, user, pac, service, scanner, verifier, state, notifier, timers, time, schedule),
                 profiles, settings);
         engine.start();
         return engine;

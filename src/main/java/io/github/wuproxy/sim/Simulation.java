@@ -89,6 +89,11 @@ public final class Simulation {
     private final SimulatedUpdateScanner scanner = new SimulatedUpdateScanner();
     private final SimulatedProxyVerifier verifier = new SimulatedProxyVerifier();
     private final ScriptedScanSource scanReports = new ScriptedScanSource();
+    /** Windows' own timers (its scheduled scan): they outlive an agent crash. */
+    private final VirtualTime.Scope windows = time.scope();
+    private Timers.Cancellable scheduledScan;
+    private Optional<Instant> scheduledAt = Optional.empty();
+    private int prescans;
     private final ReferenceEvaluation reference;
     private final Recorder recorder = new Recorder();
     private final List<ObjectNode> pendingRestarts = new ArrayList<>();
@@ -183,8 +188,9 @@ public final class Simulation {
             guarded(() -> apply(event));
             account();
         }
-        // The last change is decided: the replay runs on until its settle delay has passed.
-        runTimersUntil(time.instant().plus(settings.settleDelay()));
+        // The last change is decided: the replay runs on until its settle delay has passed (and a scheduled scan has run).
+        Instant end = time.instant().plus(settings.settleDelay());
+        runTimersUntil(scheduledAt.map(at -> at.plus(settings.settleDelay())).filter(end::isBefore).orElse(end));
         account();
         Summary summary = new Summary(scans, scansFitting, baselineScansFitting, writes, service.restarts(), wrongMillis / 1000.0,
                 problems, expectations, List.copyOf(failures));
@@ -192,6 +198,9 @@ public final class Simulation {
                 .put("writes", summary.writes()).put("restarts", summary.restarts())
                 .put("wrongProxySeconds", summary.wrongProxySeconds()).put("problems", summary.problems())
                 .put("baselineScansFitting", summary.baselineScansFitting()).put("baselineProxy", baseline.machine().describe());
+        if (prescans > 0) {
+            line.put("prescans", prescans);
+        }
         if (expectations > 0) {
             line.put("expectations", expectations).put("expectationsFailed", failures.size());
         }
@@ -296,6 +305,8 @@ public final class Simulation {
             scan();
         } else if (event instanceof TimelineEvent.Download) {
             download();
+        } else if (event instanceof TimelineEvent.NextScan n) {
+            nextScan(n);
         } else if (event instanceof TimelineEvent.ScanFailed f) {
             scanReports.report(ScanResult.failed(time.instant(), f.code()));
         } else if (event instanceof TimelineEvent.ProxyAnswers p) {
@@ -342,7 +353,28 @@ public final class Simulation {
         }
     }
 
+    /** Windows re-arms its Schedule Scan task: the simulated Windows scans then (unless asleep), and the engine re-reads the time. */
+    private void nextScan(TimelineEvent.NextScan next) {
+        if (scheduledScan != null) {
+            scheduledScan.cancel();
+        }
+        scheduledAt = next.at().isPresent() ? Optional.of(START.plusMillis(Math.round(next.at().getAsDouble() * 1000))) : Optional.empty();
+        laptop.schedule.set(scheduledAt);
+        scheduledScan = scheduledAt.map(at -> windows.after(Duration.between(time.instant(), at), () -> {
+            scheduledScan = null;
+            laptop.schedule.set(Optional.empty()); // run: the next one is unknown until a timeline line sets it
+            if (!asleep) {
+                scan(true);
+            }
+        })).orElse(null);
+        engine.nextScanChanged();
+    }
+
     private void scan() {
+        scan(false);
+    }
+
+    private void scan(boolean scheduled) {
         scans++;
         Judged now = judged();
         UpdateProxy effective = service.effective();
@@ -364,6 +396,9 @@ public final class Simulation {
                 scan.set("engineExpected", now.engine().map(ProxyJson::write).orElse(null));
             }
             scan.set("baseline", base.map(Simulation::baselineJson).orElse(null));
+            if (scheduled) {
+                scan.put("scheduled", true);
+            }
             out.accept(scan);
         }
         if (fits != null) {
@@ -687,6 +722,14 @@ public final class Simulation {
             }
             out.accept(line("verify").<ObjectNode>set("proxy", ProxyJson.write(check.proxy())).put("outcome", check.outcome().word())
                     .put("detail", check.detail()));
+        }
+
+        @Override
+        public void preScan(Instant scan, boolean networkChange) {
+            prescans++;
+            if (all) {
+                out.accept(line("prescan").put("scan", Duration.between(START, scan).toMillis() / 1000.0).put("networkChange", networkChange));
+            }
         }
 
         @Override

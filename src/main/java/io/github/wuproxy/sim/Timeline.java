@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
-            "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate", "download");
+            "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate", "download", "nextScan");
     private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
     static final double MAX_SECONDS = 10 * 366 * 24 * 3600.0;
     private static final Set<String> EXPECT_KEYS = Set.of("profile", "proxy", "direct", "paused", "problem", "fits");
@@ -117,7 +117,7 @@ public final class Timeline {
         });
         if (kinds.size() != 1) {
             throw new JsonFormatException("each line needs exactly one event (one of network, userProxy, scan, download, scanFailed, proxy, "
-                    + "use, pause, sleep, resume, foreignWrite, fault, expect, windowsUpdate) or a define, found "
+                    + "use, pause, sleep, resume, foreignWrite, fault, expect, windowsUpdate, nextScan) or a define, found "
                     + (kinds.isEmpty() ? "none" : String.join(", ", kinds)));
         }
         JsonNode time = node.get("t");
@@ -152,6 +152,7 @@ public final class Timeline {
             case "foreignWrite" -> new TimelineEvent.ForeignWrite(t, line, proxy(value, "foreignWrite"));
             case "expect" -> expect(value, t, line);
             case "windowsUpdate" -> windowsUpdate(value, t, line);
+            case "nextScan" -> nextScan(value, t, line);
             default -> fault(value, t, line);
         };
     }
@@ -251,6 +252,32 @@ public final class Timeline {
         };
         JsonNode fallback = value.get("userProxyFallback");
         return new TimelineEvent.WindowsUpdate(t, line, parsed, fallback != null && bool(fallback, "windowsUpdate.userProxyFallback"));
+    }
+
+    /** {@code {"nextScan":{"in":SECONDS}}} from this line, {@code {"nextScan":{"at":SECONDS}}} from the start, or null: none scheduled. */
+    private static TimelineEvent nextScan(JsonNode value, double t, int line) throws JsonFormatException {
+        if (value.isNull()) {
+            return new TimelineEvent.NextScan(t, line, java.util.OptionalDouble.empty());
+        }
+        Json.object(value, "nextScan");
+        Json.onlyKeys(value, "nextScan", Set.of("in", "at"));
+        if (value.size() != 1) {
+            throw new JsonFormatException("`nextScan` needs one of `in` (seconds from this line) or `at` (seconds from the start), or null for none");
+        }
+        String key = value.has("in") ? "in" : "at";
+        JsonNode seconds = value.get(key);
+        if (!seconds.isNumber() || !Double.isFinite(seconds.doubleValue()) || seconds.doubleValue() < 0) {
+            throw new JsonFormatException("`nextScan." + key + "` must be a number of seconds, 0 or more");
+        }
+        double at = key.equals("in") ? t + seconds.doubleValue() : seconds.doubleValue();
+        if (at < t) {
+            throw new JsonFormatException("`nextScan.at` is " + seconds.asText() + ", before this line's t = " + t
+                    + "; a scheduled scan lies ahead (use `in` for seconds from now)");
+        }
+        if (at > MAX_SECONDS) {
+            throw new JsonFormatException("`nextScan` falls at " + at + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
+        }
+        return new TimelineEvent.NextScan(t, line, java.util.OptionalDouble.of(at));
     }
 
     private static TimelineEvent scanFailed(JsonNode value, double t, int line) throws JsonFormatException {

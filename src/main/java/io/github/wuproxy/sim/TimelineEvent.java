@@ -45,6 +45,12 @@ public sealed interface TimelineEvent {
     /** A Delivery Optimization download, through the signed-in user's own proxy. */
     record Download(double t, int line) implements TimelineEvent {}
 
+    /**
+     * Windows Update's scheduled scan is set to run at timeline second {@code at} (empty: no scan is
+     * scheduled, the time is unknown). The simulated Windows runs it then, as a {@code scan} line.
+     */
+    record NextScan(double t, int line, java.util.OptionalDouble at) implements TimelineEvent {}
+
     /** Windows Update reports a failed scan with this error, whatever the proxy. */
     record ScanFailed(double t, int line, int code) implements TimelineEvent {}
 

@@ -28,6 +28,51 @@ public final class RegistryUpdatePolicy {
         }
     }
 
+    /** The "Make proxy settings per-machine" policy (HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings). */
+    static final String INTERNET_POLICY = "SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
+    static final String MACHINE_CONNECTIONS = "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections";
+
+    /** ProxySettingsPerUser: 0 makes the WinINet settings machine-wide; empty when the policy is not set (per user). */
+    public static java.util.OptionalInt proxySettingsPerUser() {
+        try {
+            if (Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, INTERNET_POLICY, "ProxySettingsPerUser", WinNT.KEY_WOW64_64KEY)) {
+                Object value = Advapi32Util.registryGetValue(WinReg.HKEY_LOCAL_MACHINE, INTERNET_POLICY, "ProxySettingsPerUser");
+                return value instanceof Integer number ? java.util.OptionalInt.of(number) : java.util.OptionalInt.empty();
+            }
+        } catch (Win32Exception e) {
+            // unreadable reads as not set
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** The machine-wide WinINet settings (HKLM ... Connections\DefaultConnectionSettings), used under ProxySettingsPerUser = 0. */
+    public static Optional<io.github.wuproxy.core.proxy.UserProxySettings> machineWinInet() {
+        try {
+            if (!Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, MACHINE_CONNECTIONS, "DefaultConnectionSettings", WinNT.KEY_WOW64_64KEY)) {
+                return Optional.empty();
+            }
+            byte[] blob = Advapi32Util.registryGetBinaryValue(WinReg.HKEY_LOCAL_MACHINE, MACHINE_CONNECTIONS, "DefaultConnectionSettings");
+            return userSettings(io.github.wuproxy.format.WinInetConnectionSettings.decode(blob));
+        } catch (Win32Exception | io.github.wuproxy.format.WinHttpSettingsFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** WinINet's flags as the user's settings; empty when a value could not be used. */
+    static Optional<io.github.wuproxy.core.proxy.UserProxySettings> userSettings(io.github.wuproxy.format.WinInetConnectionSettings s) {
+        try {
+            boolean detect = (s.flags() & io.github.wuproxy.format.WinInetConnectionSettings.FLAG_AUTO_DETECT) != 0;
+            Optional<String> pac = (s.flags() & io.github.wuproxy.format.WinInetConnectionSettings.FLAG_AUTO_PROXY_URL) != 0
+                    ? Optional.of(s.autoConfigUrl()) : Optional.empty();
+            Optional<io.github.wuproxy.core.proxy.UpdateProxy.Fixed> manual =
+                    (s.flags() & io.github.wuproxy.format.WinInetConnectionSettings.FLAG_PROXY) != 0 && !s.proxy().isBlank()
+                            ? Optional.of(io.github.wuproxy.core.proxy.UpdateProxy.fixed(s.proxy(), s.bypass())) : Optional.empty();
+            return Optional.of(new io.github.wuproxy.core.proxy.UserProxySettings(detect, pac, manual));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     static UpdatePolicy interpret(Object proxyBehavior, Object wuServer, Object useWuServer) {
         boolean fallback = proxyBehavior instanceof Integer value && value == 1;
         boolean wsus = useWuServer instanceof Integer value && value == 1;

@@ -45,6 +45,7 @@ class DiagnoseCommandTest {
     Path dir;
     private AgentPaths paths;
     private Adapters adapters;
+    private UpdateStores windowsStores = UpdateStores.NOT_WINDOWS;
 
     @BeforeEach
     void plantAMachine() throws Exception {
@@ -80,7 +81,7 @@ class DiagnoseCommandTest {
 
     private Run diagnose(String... args) {
         var command = new DiagnoseCommand(() -> new Diagnosis(paths, adapters,
-                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, "").gather(), paths.logs(),
+                Map.of("HTTPS_PROXY", "http://alice:" + SECRET + "@" + CORP), UpdatePolicy.NONE, "", windowsStores).gather(), paths.logs(),
                 () -> Optional.of(dir.resolve("share")), Adapters.folderPermissions());
         var cli = new CommandLine(command);
         var out = new StringWriter();
@@ -114,6 +115,68 @@ class DiagnoseCommandTest {
         assertEquals("auth-required", check.path("outcome").asText());
         assertEquals("0x8024401B", check.path("wouldFailWith").asText());
         assertEquals("0x8024402C", report.path("scans").get(0).path("result").asText());
+    }
+
+    private static String advproxy(String fixture) throws Exception {
+        return Files.readString(Fixtures.resourceFolder("fixtures").resolve("winhttp").resolve(fixture), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void showsEveryStoreThatDecidesUpdatesAndWhatEachMismatchBreaks() throws Exception {
+        windowsStores = new UpdateStores(true, Map.of("machine", Optional.of(advproxy("netsh-show-advproxy.documented-edited.txt")),
+                "user", Optional.of(advproxy("netsh-show-advproxy.two-keys-edited.txt").replace("proxy.corp.example:8080", CORP))),
+                Optional.empty(), java.util.OptionalInt.of(0),
+                Optional.of(UserProxySettings.fixed(UpdateProxy.fixed("proxy.home.example:3128", ""))),
+                Optional.of(Instant.parse("2026-11-30T14:37:05Z")));
+        Run run = diagnose();
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Advanced WinHTTP store, machine      automatic detection, then proxy http=http-proxy.com:8080;"),
+                run.out());
+        assertTrue(run.out().contains("Advanced WinHTTP store, user         proxy " + CORP + " (bypass <local>;*.corp.example)\n"), run.out());
+        assertTrue(run.out().contains("ProxySettingsPerUser (policy)        0 (per machine: one WinINet setting for every user and service)\n"),
+                run.out());
+        assertTrue(run.out().contains("Delivery Optimization downloads      proxy proxy.home.example:3128, from the machine-wide WinINet settings (ProxySettingsPerUser = 0)\n"),
+                run.out());
+        assertTrue(run.out().contains("! the advanced WinHTTP proxy store (machine) holds automatic detection"), run.out());
+        assertTrue(run.out().contains("    affects: other programs, not Windows Update\n"), run.out());
+        assertFalse(run.out().contains("store (user) holds"), "the user scope holds the scans' own proxy: no mismatch");
+        assertTrue(run.out().contains("  next scheduled scan: 2026-11-30T14:37:05Z\n"), run.out());
+        assertTrue(run.out().contains("! Delivery Optimization downloads use proxy proxy.home.example:3128 (machine-wide, ProxySettingsPerUser = 0)"
+                + " but profile corporate wants direct here\n    breaks: updates may be found but fail to download"), run.out());
+
+        JsonNode report = Json.parse(diagnose("--json").out());
+        List<String> affects = new ArrayList<>();
+        report.path("mismatches").forEach(m -> affects.add(m.path("affects").asText()));
+        assertEquals(List.of("scans", "downloads", "other programs, not Windows Update", "downloads"), affects,
+                report.path("mismatches").toString());
+        assertEquals(0, report.path("stores").path("proxySettingsPerUser").asInt());
+        assertEquals("proxy proxy.home.example:3128", report.path("stores").path("downloads").path("proxy").asText());
+    }
+
+    @Test
+    void saysWhenThisWindowsHasNoAdvancedStoreAndUsesTheUsersOwnSettingsForDownloads() throws Exception {
+        windowsStores = new UpdateStores(true, Map.of("machine", Optional.empty(), "user", Optional.empty()), Optional.empty(),
+                java.util.OptionalInt.empty(), Optional.empty(), Optional.empty());
+        Run run = diagnose();
+        assertTrue(run.out().contains("Advanced WinHTTP store               " + UpdateStoreViews.ABSENT + "\n"), run.out());
+        assertTrue(run.out().contains("ProxySettingsPerUser (policy)        not set (per user)\n"), run.out());
+        assertTrue(run.out().contains("Delivery Optimization downloads      setup script http://wpad.corp.example.com/wpad.dat"), run.out());
+        assertFalse(run.out().contains("Delivery Optimization downloads use"), "a setup script answers per network: not compared");
+        assertTrue(run.out().contains("  next scheduled scan: unknown (no Schedule Scan task, or no right to read it)\n"), run.out());
+        assertFalse(run.out().contains(SECRET), run.out());
+    }
+
+    @Test
+    void aPasswordInTheAdvancedStoreNeverReachesTheReport() throws Exception {
+        for (String password : io.github.wuproxy.testing.HostileStrings.PASSWORDS) {
+            String url = "http://alice:" + password + "@" + CORP;
+            String shown = "{\"Proxy\":" + Json.MAPPER.writeValueAsString(url) + ",\"AutoconfigUrl\":"
+                    + Json.MAPPER.writeValueAsString(url + "/p.pac") + "}";
+            windowsStores = new UpdateStores(true, Map.of("machine", Optional.of(shown)), Optional.empty(), java.util.OptionalInt.empty(),
+                    Optional.empty(), Optional.empty());
+            assertNoSecret(password, diagnose().out());
+            assertNoSecret(password, diagnose("--json").out());
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class MachineUserProxyTest {
     private static AgentStatus home(boolean paused) {
         return new AgentStatus("home", Selection.Basis.RULE, "ssid Home", Optional.of(UpdateProxy.direct()), Optional.of(UpdateProxy.direct()),
                 "Wi-Fi", paused, Optional.empty(), Optional.empty(), List.of(),
-                new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), "profile home sets it", Optional.of(OFFICE)));
+                new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), "profile home sets it", Optional.of(OFFICE)), Optional.empty());
     }
 
     @Test

@@ -136,11 +136,11 @@ class SimulateCommandTest {
         Path report = dir.resolve("simulate.xml");
         assertEquals(0, run("--junit", report.toString(), Fixtures.resourceFolder("timelines").resolve("expectations").toString()), err.toString());
         List<JsonNode> summaries = lines().stream().filter(l -> l.get("type").asText().equals("summary")).toList();
-        assertEquals(4, summaries.size());
+        assertEquals(5, summaries.size());
         summaries.forEach(s -> assertEquals(0, s.get("expectationsFailed").asInt(), s.toString()));
         assertTrue(lines().stream().filter(l -> l.get("type").asText().equals("expect")).allMatch(l -> l.get("pass").asBoolean()));
         var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
-        assertEquals("4", xml.getAttribute("tests"));
+        assertEquals("5", xml.getAttribute("tests"));
         assertEquals("0", xml.getAttribute("failures"));
         assertEquals("commute-wsus.jsonl", ((org.w3c.dom.Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("name"));
     }

@@ -20,6 +20,23 @@ class AgentSettingsLoaderTest {
         assertEquals(Duration.ofMillis(1500), shipped.probeTimeout());
         assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2)), shipped.retryDelays());
         assertEquals("mobile", shipped.fallbackProfile());
+        assertEquals(Duration.ofMinutes(2), shipped.preScanLead());
+        assertEquals(Duration.ofMinutes(2), shipped.engine().preScanLead());
+    }
+
+    @Test
+    void readsThePreScanLeadAndSaysWhereItIsWrong(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path good = java.nio.file.Files.writeString(dir.resolve("good.conf"), "pre-scan-lead = 5m\n");
+        assertEquals(Duration.ofMinutes(5), AgentSettingsLoader.load(good).engine().preScanLead());
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.conf"), "# lead\nsettle-delay = 2s\npre-scan-lead = 2h\n");
+        var tooLong = assertThrows(ProfileException.class, () -> AgentSettingsLoader.load(bad));
+        assertEquals(List.of(bad + ":3: `pre-scan-lead` must be from 10s to 60m, found 120m"),
+                tooLong.problems().stream().map(Object::toString).toList());
+        Path words = java.nio.file.Files.writeString(dir.resolve("words.conf"), "pre-scan-lead = soon\n");
+        var notADuration = assertThrows(ProfileException.class, () -> AgentSettingsLoader.load(words));
+        assertEquals(1, notADuration.problems().size());
+        org.junit.jupiter.api.Assertions.assertTrue(notADuration.problems().get(0).toString()
+                .startsWith(words + ":1: `pre-scan-lead` must be a duration like 2s, 500ms or 15m"), notADuration.problems().toString());
     }
 
     @Test

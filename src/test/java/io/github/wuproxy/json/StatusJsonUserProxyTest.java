@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class StatusJsonUserProxyTest {
     private static AgentStatus status(UserProxyStatus user) {
         return new AgentStatus("home", Selection.Basis.RULE, "ssid Home", Optional.of(UpdateProxy.direct()), Optional.of(UpdateProxy.direct()),
-                "Wi-Fi Home", false, Optional.empty(), Optional.empty(), List.of(), user);
+                "Wi-Fi Home", false, Optional.empty(), Optional.empty(), List.of(), user, Optional.empty());
     }
 
     @Test

@@ -58,6 +58,26 @@ class SkippedDriftCheckTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void aWeekOfEverythingReplaysTheSame(long seed) throws Exception {
+        String all = week(seed, OTHER);
+        for (String type : List.of("write", "scan", "problem", "heal", "agent")) {
+            assertTrue(all.contains("\"type\":\"" + type + "\""), "the week has " + type + " lines");
+        }
+    }
+
+    /** Scheduled scans (nextScan lines) and their pre-scan checks skip through drift checks alike. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 3, 4, 5, 6})
+    void aWeekWithScheduledScansReplaysTheSame(long seed) throws Exception {
+        List<String> other = new ArrayList<>(OTHER);
+        other.addAll(List.of("{\"nextScan\":{\"in\":300}}", "{\"nextScan\":{\"in\":1}}", "{\"nextScan\":{\"in\":7000}}",
+                "{\"nextScan\":null}"));
+        String all = week(seed, other);
+        assertTrue(all.contains("\"type\":\"prescan\""), "the week has prescan lines");
+        assertTrue(all.contains("\"scheduled\":true"), "and scheduled scans");
+    }
+
+    /** A random week of {@code other} lines among network changes and scans, replayed with and without skipped drift checks. */
+    private static String week(long seed, List<String> other) throws Exception {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder();
         for (String place : PLACES) {
@@ -70,15 +90,13 @@ class SkippedDriftCheckTest {
             t += random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(7200);
             int kind = random.nextInt(10);
             String event = kind < 3 ? "{\"network\":" + (random.nextInt(6) == 0 ? "null" : "\"" + PLACES.get(random.nextInt(PLACES.size())) + "\"") + "}"
-                    : kind < 6 ? "{\"scan\":{}}" : OTHER.get(random.nextInt(OTHER.size()));
+                    : kind < 6 ? "{\"scan\":{}}" : other.get(random.nextInt(other.size()));
             lines.add("{\"t\":" + t + "," + event.substring(1));
         }
         lines.forEach(l -> text.append(l).append('\n'));
         String all = replay(text.toString(), true);
         assertEquals(all, replay(text.toString(), false));
         assertFalse(all.contains("engineExpected"), "the reference evaluation and the engine agree on every scan");
-        for (String type : List.of("write", "scan", "problem", "heal", "agent")) {
-            assertTrue(all.contains("\"type\":\"" + type + "\""), "the week has " + type + " lines");
-        }
+        return all;
     }
 }

@@ -18,6 +18,13 @@ public final class RecordingNotifier implements Notifier {
     public final List<Problem> problems = new ArrayList<>();
     public final List<ProxyCheck> checks = new ArrayList<>();
     public final List<Heal> heals = new ArrayList<>();
+    /** The scan times the engine checked ahead of, and whether a network change (not the job) did it. */
+    public final List<java.util.Map.Entry<java.time.Instant, Boolean>> preScans = new ArrayList<>();
+
+    @Override
+    public void preScan(java.time.Instant scan, boolean networkChange) {
+        preScans.add(java.util.Map.entry(scan, networkChange));
+    }
 
     @Override
     public void verified(ProxyCheck check) {

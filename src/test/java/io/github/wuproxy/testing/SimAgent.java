@@ -29,6 +29,7 @@ public final class SimAgent {
     public final SimulatedUserProxySource user;
     public final SimulatedUpdateScanner scanner;
     public final SimulatedProxyVerifier verifier;
+    public final io.github.wuproxy.sim.ScriptedScanSchedule schedule;
     private final AgentSettings settings;
     private final SimulatedLaptop laptop;
 
@@ -41,6 +42,7 @@ public final class SimAgent {
         this.user = laptop.simulatedUser();
         this.scanner = laptop.scanner;
         this.verifier = laptop.verifier;
+        this.schedule = laptop.schedule;
         network.start(() -> laptop.engine().networkChanged());
         store.watch(() -> laptop.soon(() -> laptop.engine().storeWritten()));
     }
