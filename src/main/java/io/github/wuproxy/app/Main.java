@@ -64,6 +64,6 @@ public final class Main {
         ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
-        return cli;
+        return WuProxyCli.finish(cli);
     }
 }
