@@ -49,7 +49,8 @@ public final class Main {
         cli.addSubcommand(new ServiceCommand(launcher, new WindowsServices(Adapters.isWindows(), paths)));
         cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
-        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data()));
+        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data(), new FileStateStore(paths.state()),
+                () -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store()));
         cli.addSubcommand(new CheckCommand(paths.install()));
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new RecordCommand(() -> {
