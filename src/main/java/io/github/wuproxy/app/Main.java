@@ -61,7 +61,14 @@ public final class Main {
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
         cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
                 Adapters.folderPermissions()));
-        AgentCommands.addTo(cli, paths::socket);
+        AgentCommands.addTo(cli, paths::socket, () -> {
+            try {
+                return new io.github.wuproxy.config.HoconProfileCatalog(paths.profileFolders(), AgentSettings.defaults().fallbackProfile())
+                        .load().all().stream().map(io.github.wuproxy.core.profile.Profile::name).toList();
+            } catch (io.github.wuproxy.port.ProfileException e) {
+                return java.util.List.of();
+            }
+        });
         ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state())));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
