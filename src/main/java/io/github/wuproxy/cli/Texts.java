@@ -19,7 +19,11 @@ public final class Texts {
     }
 
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle(locale, BUNDLE);
+    }
+
+    static ResourceBundle bundle(Locale locale, String name) {
+        return ResourceBundle.getBundle(name, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The text for {@code key} with {0}, {1}... replaced by {@code args} in order (no MessageFormat quoting). */
