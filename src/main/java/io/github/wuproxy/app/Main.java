@@ -52,7 +52,7 @@ public final class Main {
         cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data(), new FileStateStore(paths.state()),
                 () -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store()));
         cli.addSubcommand(new CheckCommand(paths.install()));
-        cli.addSubcommand(new SimulateCommand());
+        cli.addSubcommand(new SimulateCommand(paths.install()));
         cli.addSubcommand(new RecordCommand(() -> {
             io.github.wuproxy.config.Configuration configuration = io.github.wuproxy.config.Configuration.load(paths.agentConf(), paths.profileFolders());
             return Adapters.forThisMachine(paths, configuration.settings()).network()
