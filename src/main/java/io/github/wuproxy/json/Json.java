@@ -30,17 +30,17 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new JsonFormatException("not valid JSON " + where(e) + ": " + inWords(e.getOriginalMessage()));
+            throw new JsonFormatException("not valid JSON" + where(e) + ": " + inWords(e.getOriginalMessage()));
         }
     }
 
-    /** "at column 17", or "at line 3, column 17" for text of several lines. */
+    /** " at column 17", or " at line 3, column 17" for text of several lines; empty when the parser does not say. */
     private static String where(JsonProcessingException e) {
         var at = e.getLocation();
         if (at == null || at.getColumnNr() < 1) {
             return "";
         }
-        return at.getLineNr() > 1 ? "at line " + at.getLineNr() + ", column " + at.getColumnNr() : "at column " + at.getColumnNr();
+        return at.getLineNr() > 1 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : " at column " + at.getColumnNr();
     }
 
     /** Jackson's reason, said the way a person writing JSON by hand would understand it. */

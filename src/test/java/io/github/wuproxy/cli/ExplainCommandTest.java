@@ -72,7 +72,7 @@ class ExplainCommandTest {
             out.getBuffer().setLength(0);
             assertEquals(0, run("0x80072EFD", "--json"));
             assertEquals("the connection to the server or the proxy failed", Json.parse(out.toString()).path("meaning").asText());
-        } catch (java.io.IOException e) {
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
             throw new AssertionError(e);
         } finally {
             java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);

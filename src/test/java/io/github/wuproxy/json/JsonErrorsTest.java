@@ -29,7 +29,7 @@ class JsonErrorsTest {
     void deepNestingAndControlCharactersAreNamed() {
         var deep = assertThrows(JsonFormatException.class, () -> Json.parse("[".repeat(100) + "]".repeat(100)));
         assertFalse(deep.getMessage().contains("Source"), deep.getMessage());
-        assertEquals("nested too deeply (at most 64 levels)", deep.getMessage().replaceFirst("^not valid JSON at column \\d+: ", ""));
+        assertEquals("nested too deeply (at most 64 levels)", deep.getMessage().replaceFirst("^not valid JSON( at column \\d+)?: ", ""));
         var control = assertThrows(JsonFormatException.class, () -> Json.parse("{\"a\":\"x\u0001\"}"));
         assertEquals("not valid JSON at column 8: a control character (code 1) in a string must be written as \\u0001", control.getMessage());
     }
