@@ -31,8 +31,7 @@ public final class DorkboxTrayView implements TrayView {
         // dorkbox phones home unless this is off before its classes load (Main sets it too).
         System.setProperty("dorkbox.updates.Updates.ENABLE", "false");
         if (GraphicsEnvironment.isHeadless()) {
-            log.info("no display: running without a tray icon");
-            return Optional.empty();
+            return Optional.empty(); // TrayView.start says so, once
         }
         SystemTray tray;
         try {
