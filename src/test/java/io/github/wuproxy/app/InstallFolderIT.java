@@ -71,7 +71,7 @@ class InstallFolderIT {
         try {
             Run status = new Run(1, "");
             for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); System.nanoTime() < deadline && agent.isAlive(); ) {
-                if (Files.exists(dir.resolve("data").resolve("agent.sock"))) {
+                if (Files.exists(dir.resolve("data").resolve("channel").resolve("agent.sock"))) {
                     status = run(jar, "status", "--json");
                     if (status.exit() == 0) {
                         break;
