@@ -3,6 +3,8 @@ package io.github.wuproxy.app;
 import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.port.AgentStatus;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.ServiceException;
@@ -51,14 +53,29 @@ final class AgentActions {
             throw new IllegalStateException("the network has not been read yet; try again in a moment");
         }
         var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant());
+        Configuration reloaded;
         try {
-            Configuration reloaded = Configuration.load(paths.agentConf(), paths.profileFolders());
-            agent.post(engine -> engine.reload(reloaded.profiles(), reloaded.settings().withPolicy(Adapters.policy()).engine()));
+            reloaded = Configuration.load(paths.agentConf(), paths.profileFolders());
         } catch (ProfileException e) {
             throw new IOException(file + " no longer loads (" + e.getMessage() + "); remove the last lines and run `wuproxy reload`", e);
         }
+        Optional<AgentStatus> after = agent.call(engine -> {
+            engine.reload(reloaded.profiles(), reloaded.settings().withPolicy(Adapters.policy()).engine());
+            return engine.status();
+        });
+        String done = "This network is remembered as " + profileName + " (" + file + ").";
+        Optional<Profile> winner = after.filter(s -> s.basis() == Selection.Basis.RULE && !s.profile().equals(profileName))
+                .flatMap(s -> reloaded.profiles().find(s.profile()));
+        if (winner.isPresent()) {
+            Profile w = winner.get();
+            log.warn("remembered this network as {} in {}, but profile {} still applies here: its rule has priority {}, {}'s {}",
+                    profileName, file, w.name(), w.priority(), profileName, profile.priority());
+            return done + " But profile " + w.name() + " still applies here: its rule wins with priority " + w.priority() + " over "
+                    + profile.priority() + ". To use " + profileName + " here, choose it and tick \"Keep this choice on every network\", "
+                    + "or give " + profileName + " a priority above " + w.priority() + ".";
+        }
         log.info("remembered this network as {} in {}", profileName, file);
-        return "This network is remembered as " + profileName + " (" + file + ").";
+        return done;
     }
 
 }

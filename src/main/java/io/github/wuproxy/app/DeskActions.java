@@ -38,12 +38,12 @@ final class DeskActions implements TrayPresenter.Desk {
         java.nio.file.Path file = Files.createTempFile("wuproxy-diagnose-", ".txt");
         Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
         open(file);
-        return "diagnosis written to " + file;
+        return file.toString();
     }
 
     @Override
-    public void about() {
-        log.info("wuproxy {}: keeps the Windows Update proxy in step with the network", Version.current());
+    public String version() {
+        return Version.current();
     }
 
     @Override

@@ -83,8 +83,12 @@ final class Diagnosis {
         Optional<Desired> desired = decision(report, configuration, location);
         Optional<UserProxySettings> user = adapters.user().current();
         Stores read = stores(report, user);
-        views(report, read, user, desired);
-        checks(report, read.stored(), desired);
+        ArrayNode checks = Json.MAPPER.createArrayNode();
+        Map<UpdateProxy, ProxyCheck> checked = checks(checks, read.stored(), desired);
+        views(report, read, user, desired.map(d -> new Wanted(d.selection().profile().name(), chosen(d, checked))));
+        report.set("checks", checks);
+        report.put("checkedAs", System.getProperty("user.name") + (Adapters.isWindows()
+                ? " (the service checks as SYSTEM before each write; a proxy that signs you in silently may still refuse SYSTEM)" : ""));
         scans(report);
         report.set("recentProblems", recentProblems());
         redact(report);
@@ -205,36 +209,55 @@ final class Diagnosis {
         return Optional.ofNullable(environment.get(name)).or(() -> Optional.ofNullable(environment.get(name.toLowerCase(Locale.ROOT))));
     }
 
-    private void views(ObjectNode report, Stores read, Optional<UserProxySettings> user, Optional<Desired> desired) {
+    /** The proxy a profile wants here, after its verify test chose among its own proxy and its fallbacks. */
+    private record Wanted(String profile, Optional<UpdateProxy> proxy) {}
+
+    /**
+     * What the engine would keep: with {@code verify = required}, the first of the profile's proxy and
+     * its fallbacks that got through, as the checks found; otherwise the profile's own proxy.
+     */
+    private static Optional<UpdateProxy> chosen(Desired desired, Map<UpdateProxy, ProxyCheck> checked) {
+        Verification verification = desired.selection().profile().verification();
+        if (desired.proxy().isEmpty() || verification.mode() != Verification.Mode.REQUIRED) {
+            return desired.proxy();
+        }
+        List<UpdateProxy> candidates = new ArrayList<>();
+        candidates.add(desired.proxy().get());
+        candidates.addAll(verification.fallback());
+        return candidates.stream().filter(c -> checked.containsKey(c) && checked.get(c).outcome() == ProxyCheck.Outcome.REACHED).findFirst()
+                .or(desired::proxy);
+    }
+
+    private void views(ObjectNode report, Stores read, Optional<UserProxySettings> user, Optional<Wanted> wanted) {
         StoredSettings stored = read.stored();
         ProxyViews views = new ProxyViews(stored.winHttp(), read.winHttp32(), stored.bits(), stored.bitsRaw(), user,
-                desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?"),
+                wanted.flatMap(Wanted::proxy), wanted.map(Wanted::profile).orElse("?"),
                 policy.userProxyFallback(), policy.wsusServer());
         ArrayNode mismatches = report.putArray("mismatches");
         List<ProxyViews.Mismatch> found = new ArrayList<>(views.mismatches());
         found.addAll(UpdateStoreViews.mismatches(windowsStores, stored.winHttp(), user,
-                desired.flatMap(Desired::proxy), desired.map(d -> d.selection().profile().name()).orElse("?")));
+                wanted.flatMap(Wanted::proxy), wanted.map(Wanted::profile).orElse("?")));
         found.forEach(m -> mismatches.addObject().put("what", Secrets.redact(m.what())).put("breaks", m.breaks())
                 .put("affects", m.affects().word()));
     }
 
     /** Tests what Windows Update uses now, what the profile wants, and the profile's fallbacks. */
-    private void checks(ObjectNode report, StoredSettings stored, Optional<Desired> desired) {
+    private Map<UpdateProxy, ProxyCheck> checks(ArrayNode checks, StoredSettings stored, Optional<Desired> desired) {
         Set<UpdateProxy> candidates = new LinkedHashSet<>();
         stored.winHttp().ifPresent(candidates::add);
         desired.flatMap(Desired::proxy).ifPresent(candidates::add);
         desired.map(d -> d.selection().profile().verification()).map(Verification::fallback).ifPresent(candidates::addAll);
-        ArrayNode checks = report.putArray("checks");
+        Map<UpdateProxy, ProxyCheck> checked = new java.util.HashMap<>();
         for (UpdateProxy candidate : candidates) {
             ProxyCheck check = adapters.verifier().check(candidate);
+            checked.put(candidate, check);
             ObjectNode node = checks.addObject();
             node.set("proxy", ProxyJson.write(candidate));
             node.put("outcome", check.outcome().word());
             node.put("detail", Secrets.redact(check.detail()));
             check.wouldFailWith().ifPresent(code -> node.put("wouldFailWith", String.format(Locale.ROOT, "0x%08X", code)));
         }
-        report.put("checkedAs", System.getProperty("user.name") + (Adapters.isWindows()
-                ? " (the service checks as SYSTEM before each write; a proxy that signs you in silently may still refuse SYSTEM)" : ""));
+        return checked;
     }
 
     private void scans(ObjectNode report) {

@@ -50,9 +50,10 @@ public final class Main {
         cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit),
                 Adapters.userProxyStores(paths)));
         cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
-        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data()));
+        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data(), new FileStateStore(paths.state()),
+                () -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store()));
         cli.addSubcommand(new CheckCommand(paths.install()));
-        cli.addSubcommand(new SimulateCommand());
+        cli.addSubcommand(new SimulateCommand(paths.install()));
         cli.addSubcommand(new RecordCommand(() -> {
             io.github.wuproxy.config.Configuration configuration = io.github.wuproxy.config.Configuration.load(paths.agentConf(), paths.profileFolders());
             return Adapters.forThisMachine(paths, configuration.settings()).network()
@@ -61,11 +62,18 @@ public final class Main {
         cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
         cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
                 Adapters.folderPermissions()));
-        AgentCommands.addTo(cli, paths::socket);
+        AgentCommands.addTo(cli, paths::socket, () -> {
+            try {
+                return new io.github.wuproxy.config.HoconProfileCatalog(paths.profileFolders(), AgentSettings.defaults().fallbackProfile())
+                        .load().all().stream().map(io.github.wuproxy.core.profile.Profile::name).toList();
+            } catch (io.github.wuproxy.port.ProfileException e) {
+                return java.util.List.of();
+            }
+        });
         ProxyCommands.addTo(cli, new LocalMachine(paths));
         cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state()),
                 Adapters.userProxyStores(paths)));
         cli.setExecutionExceptionHandler(new UnexpectedFailure());
-        return cli;
+        return WuProxyCli.finish(cli);
     }
 }

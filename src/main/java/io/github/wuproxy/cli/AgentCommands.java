@@ -24,9 +24,10 @@ public final class AgentCommands {
         SIMPLE.put("reload", "Load the profiles and agent.conf again; broken files are reported and the running set kept (administrators).");
     }
 
-    public static void addTo(CommandLine cli, Supplier<Path> socket) {
+    /** @param profileNames the profiles on this machine, read only to suggest one for a misspelt name */
+    public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
         cli.addSubcommand(new Status(socket));
-        cli.addSubcommand(new Use(socket));
+        cli.addSubcommand(new Use(socket, profileNames));
         SIMPLE.forEach((op, description) -> {
             cli.addSubcommand(op, new Simple(op, socket));
             cli.getSubcommands().get(op).getCommandSpec().usageMessage().description(description);
@@ -53,8 +54,31 @@ public final class AgentCommands {
         @Option(names = "--sticky", description = "Keep the choice on every network until `wuproxy use auto`")
         boolean sticky;
 
-        Use(Supplier<Path> socket) {
+        private final Supplier<java.util.Collection<String>> profileNames;
+
+        Use(Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
             super(socket);
+            this.profileNames = profileNames;
+        }
+
+        @Override
+        protected String hint(io.github.wuproxy.port.AgentRefusal.Kind kind) {
+            if (kind != io.github.wuproxy.port.AgentRefusal.Kind.BAD_INPUT || profile.equals("auto")) {
+                return "";
+            }
+            try {
+                java.util.Collection<String> known = profileNames.get();
+                return known.contains(profile) ? ""
+                        : io.github.wuproxy.config.Suggestions.closest(profile, known).map(best -> " " + Texts.get("use.didYouMean", best)).orElse("");
+            } catch (RuntimeException e) {
+                return ""; // the hint is a courtesy; the agent's own answer already names its profiles
+            }
+        }
+
+        @Override
+        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status) {
+            return status.paused() ? java.util.Optional.of(Texts.get("use.whilePaused", profile.equals("auto") ? "auto" : profile))
+                    : java.util.Optional.empty();
         }
 
         @Override

@@ -6,6 +6,8 @@ import io.github.wuproxy.ipc.IpcClient;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.StatusJson;
 import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.port.AgentStatus;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +33,16 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
 
     protected abstract ObjectNode request();
 
+    /** More to say after the refusal's reason, such as "did you mean", starting with a space; empty by default. */
+    protected String hint(AgentRefusal.Kind kind) {
+        return "";
+    }
+
+    /** A line after the status the agent answered with, such as "it waits for resume". */
+    protected Optional<String> note(AgentStatus status) {
+        return Optional.empty();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,8 +56,8 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         }
         if (!answer.path("ok").asBoolean()) {
             String why = answer.path("error").asText("");
-            err.println("The agent refused: " + (why.isBlank() ? "it gave no reason; see its log (`wuproxy diagnose`)" : why));
             AgentRefusal.Kind kind = AgentRefusal.Kind.of(answer.path("refusal").asText(""));
+            err.println(Texts.get("agent.refused", why.isBlank() ? Texts.get("agent.noReason") : why) + hint(kind));
             return kind == AgentRefusal.Kind.BAD_INPUT || kind == AgentRefusal.Kind.BAD_REQUEST ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         JsonNode status = answer.path("status");
@@ -53,7 +65,9 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             out.println(status.toString());
         } else if (status.isObject()) {
             try {
-                out.print(StatusJson.text(StatusJson.read(status)));
+                AgentStatus read = StatusJson.read(status);
+                out.print(StatusJson.text(read));
+                note(read).ifPresent(out::println);
             } catch (JsonFormatException e) {
                 err.println("The agent's status was not understood: " + e.getMessage());
                 return ExitCodes.FAILURE;

@@ -5,6 +5,7 @@ import io.github.wuproxy.core.problem.UpdateErrors;
 import io.github.wuproxy.json.Json;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code wuproxy explain CODE}: what a Windows Update or WinHTTP error code means for the proxy. */
 @Command(name = "explain", description = {"Explain a Windows Update or WinHTTP error code: its meaning, the likely proxy cause,",
-    "what wuproxy does about it and what you can do. CODE: 0x80072EFD, 80072efd, -2147012867 or 12029."})
+    "what wuproxy does about it and what you can do. CODE: 0x80072EFD, 80072efd, -2147012867, 12029, or a proxy's HTTP status such as 407."})
 public final class ExplainCommand implements Callable<Integer> {
+    static final String BUNDLE = "io.github.wuproxy.cli.explain";
+    private static final java.util.Set<Integer> HTTP_STATUSES = java.util.Set.of(400, 401, 403, 404, 407, 408, 500, 502, 503, 504);
+
     @Spec
     CommandSpec spec;
 
@@ -25,12 +29,19 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object")
     boolean json;
 
+    /** A proxy's or server's HTTP status (407), which Windows Update logs as its own code (0x8024401B). */
+    private static Optional<Integer> httpStatus(String text) {
+        String t = text.strip();
+        return t.matches("\\d{3}") && HTTP_STATUSES.contains(Integer.parseInt(t)) ? Optional.of(Integer.parseInt(t)) : Optional.empty();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int hresult;
+        Optional<Integer> httpStatus = httpStatus(code);
         try {
-            hresult = UpdateErrors.parse(code);
+            hresult = httpStatus.map(UpdateErrors::forHttpStatus).orElseGet(() -> UpdateErrors.parse(code));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -39,18 +50,23 @@ public final class ExplainCommand implements Callable<Integer> {
         String hex = String.format("0x%08X", hresult);
         if (json) {
             ObjectNode node = Json.MAPPER.createObjectNode().put("code", hex).put("known", entry.isPresent());
+            httpStatus.ifPresent(status -> node.put("httpStatus", status));
             entry.ifPresentOrElse(e -> node.put("name", e.name()).put("meaning", e.meaning()).put("likelyCause", e.likelyCause())
                     .put("wuproxyDoes", e.wuproxyDoes()).put("youCan", e.youCan()), () -> node.put("decoded", UpdateErrors.decode(hresult)));
             out.println(node.toString());
-        } else if (entry.isPresent()) {
-            UpdateErrors.Entry e = entry.get();
-            out.println(hex + " " + e.name() + ": " + e.meaning() + ".");
-            out.println("Likely proxy cause: " + e.likelyCause() + ".");
-            out.println("wuproxy " + e.wuproxyDoes() + ".");
-            out.println("You can: " + e.youCan() + ".");
         } else {
-            out.println(hex + " is not a network or proxy code wuproxy knows (" + UpdateErrors.decode(hresult) + "); "
-                    + "Microsoft's Windows Update error reference lists every code.");
+            ResourceBundle texts = Texts.bundle(Texts.locale(), BUNDLE);
+            httpStatus.ifPresent(status -> out.println(Texts.format(texts, "line.httpStatus", status, hex)));
+            if (entry.isPresent()) {
+                UpdateErrors.Entry e = entry.get();
+                boolean own = Boolean.parseBoolean(texts.getString("codes.fromCore"));
+                out.println(Texts.format(texts, "line.meaning", hex, e.name(), own ? e.meaning() : texts.getString(hex + ".meaning")));
+                out.println(Texts.format(texts, "line.cause", own ? e.likelyCause() : texts.getString(hex + ".cause")));
+                out.println(Texts.format(texts, "line.wuproxy", own ? e.wuproxyDoes() : texts.getString(hex + ".wuproxy")));
+                out.println(Texts.format(texts, "line.you", own ? e.youCan() : texts.getString(hex + ".you")));
+            } else {
+                out.println(Texts.format(texts, "unknown", hex, UpdateErrors.decode(hresult)));
+            }
         }
         out.flush();
         return ExitCodes.OK;

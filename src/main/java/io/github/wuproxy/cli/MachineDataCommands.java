@@ -65,15 +65,23 @@ public final class MachineDataCommands {
         }
     }
 
-    @Command(name = "remove-data", description = "Delete wuproxy's data folder (state, logs, machine profiles); run `restore` first.")
+    @Command(name = "remove-data", description = "Delete wuproxy's data folder (state, logs, machine profiles); refused while the "
+            + "proxy settings differ from the backup of the original ones (run `restore` first, or --force).")
     public static final class RemoveData implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        private final Path data;
+        @picocli.CommandLine.Option(names = "--force", description = "Delete it even though the backup of the original settings goes with it")
+        boolean force;
 
-        public RemoveData(Path data) {
+        private final Path data;
+        private final io.github.wuproxy.port.StateStore state;
+        private final RestoreCommand.StoreOpener stores;
+
+        public RemoveData(Path data, io.github.wuproxy.port.StateStore state, RestoreCommand.StoreOpener stores) {
             this.data = data;
+            this.state = state;
+            this.stores = stores;
         }
 
         @Override
@@ -81,13 +89,42 @@ public final class MachineDataCommands {
             if (!Files.exists(data)) {
                 return ExitCodes.OK;
             }
+            if (!force) {
+                java.util.Optional<String> why = stillChanged();
+                if (why.isPresent()) {
+                    spec.commandLine().getErr().println(Texts.get("removeData.refused", data, why.get()));
+                    return ExitCodes.FAILURE;
+                }
+            }
             try (Stream<Path> all = Files.walk(data)) {
                 for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
             }
-            spec.commandLine().getOut().println("Removed " + data + ".");
+            spec.commandLine().getOut().println(Texts.get("removeData.done", data));
             return ExitCodes.OK;
+        }
+
+        /** Why deleting now would lose the only copy of the original settings, if it would. */
+        private java.util.Optional<String> stillChanged() {
+            java.util.Optional<io.github.wuproxy.port.Backup> backup;
+            try {
+                backup = state.backup();
+            } catch (io.github.wuproxy.port.StateException e) {
+                return java.util.Optional.of(Texts.get("removeData.backupUnreadable", e.getMessage()));
+            }
+            if (backup.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                var now = stores.open().read();
+                return now.equals(backup.get().original()) ? java.util.Optional.empty()
+                        : java.util.Optional.of(Texts.get("removeData.changed",
+                                now.winHttp().map(io.github.wuproxy.core.proxy.UpdateProxy::describe).orElse("?"),
+                                backup.get().original().winHttp().map(io.github.wuproxy.core.proxy.UpdateProxy::describe).orElse("?")));
+            } catch (io.github.wuproxy.port.StoreException e) {
+                return java.util.Optional.of(Texts.get("removeData.storeUnreadable", e.getMessage()));
+            }
         }
     }
 }

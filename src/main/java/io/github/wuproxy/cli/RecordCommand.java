@@ -60,6 +60,9 @@ public final class RecordCommand implements Callable<Integer> {
             if (anonymise) {
                 here = (key == null ? Anonymiser.withFreshKey() : Anonymiser.withKey(key)).anonymise(here);
             }
+            if (here.probes().pac().isEmpty()) {
+                err.println(Texts.get("record.noPac"));
+            }
             var snapshot = LocationJson.write(here);
             spec.commandLine().getOut().println(define == null ? snapshot.toString()
                     : io.github.wuproxy.json.Json.MAPPER.createObjectNode().set("define", io.github.wuproxy.json.Json.MAPPER.createObjectNode()

@@ -32,10 +32,13 @@ public final class ServiceCommand implements Callable<Integer> {
         if (action == null) {
             return run();
         }
+        if (!action.equals("install") && !action.equals("uninstall")) {
+            spec.commandLine().getErr().println(Texts.get("service.unknownAction", action));
+            return ExitCodes.BAD_INPUT;
+        }
         if (!host.registersServices()) {
-            spec.commandLine().getErr().println("`wuproxy service " + action + "` registers a Windows service; here run `wuproxy service` "
-                    + "from your service manager (systemd, launchd) instead.");
-            return ExitCodes.FAILURE;
+            spec.commandLine().getErr().println(Texts.get("service.notWindows", action));
+            return ExitCodes.BAD_INPUT;
         }
         try {
             switch (action) {
@@ -47,10 +50,7 @@ public final class ServiceCommand implements Callable<Integer> {
                     host.uninstall();
                     spec.commandLine().getOut().println("Removed the wuproxy service. `wuproxy restore` puts the original proxy settings back.");
                 }
-                default -> {
-                    spec.commandLine().getErr().println("unknown action \"" + action + "\": use install or uninstall");
-                    return ExitCodes.BAD_INPUT;
-                }
+                default -> throw new IllegalStateException("unreachable: " + action);
             }
             return ExitCodes.OK;
         } catch (IllegalStateException e) {

@@ -40,11 +40,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TIMELINE|DIR", description = "JSON Lines file of events (see README), or a folder of them")
     Path timeline;
 
-    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile folder (default: profiles)")
-    Path profiles = Path.of("profiles");
+    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile folder (default: the shipped profiles)")
+    Path profiles;
 
-    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: agent/agent.conf if present)")
-    Path agentConf = Path.of("agent", "agent.conf");
+    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: the install folder's agent/agent.conf if present)")
+    Path agentConf;
+
+    private final Path install;
+
+    /** @param install the install folder, whose profiles and agent.conf are the defaults */
+    public SimulateCommand(Path install) {
+        this.install = install;
+    }
+
+    /** Defaults from the working folder. */
+    public SimulateCommand() {
+        this(Path.of(""));
+    }
 
     @Option(names = "--output", paramLabel = "all|failures|summary",
             description = "Lines to print: all (default); failures (failed expectations, scans that do not fit, problems); summary")
@@ -81,7 +93,8 @@ public final class SimulateCommand implements Callable<Integer> {
         AgentSettings settings;
         ProfileSet set;
         try {
-            Configuration configuration = Configuration.load(agentConf, List.of(profiles));
+            Configuration configuration = Configuration.load(agentConf != null ? agentConf : install.resolve("agent").resolve("agent.conf"),
+                    List.of(profiles != null ? profiles : install.resolve("profiles")));
             settings = configuration.settings();
             set = configuration.profiles();
         } catch (ProfileException e) {

@@ -4,11 +4,17 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys and words. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** {@code "; did you mean `priority`?"} or, when nothing is close, the list of known words. */
     static String didYouMean(String word, Collection<String> known) {
+        return closest(word, known).map(best -> "; did you mean `" + best + "`?")
+                .orElse("; known keys are " + String.join(", ", known.stream().sorted().toList()));
+    }
+
+    /** The known word a slip of the keyboard away from {@code word}, if one is. */
+    public static java.util.Optional<String> closest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -18,10 +24,7 @@ final class Suggestions {
                 bestDistance = distance;
             }
         }
-        if (best != null && bestDistance <= Math.max(2, word.length() / 3)) {
-            return "; did you mean `" + best + "`?";
-        }
-        return "; known keys are " + String.join(", ", known.stream().sorted().toList());
+        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
     private static int distance(String a, String b) {

@@ -45,7 +45,7 @@ public record IpcPolicy(Set<String> choosers, Set<String> admins) {
      */
     public void check(String user, IpcProtocol.Op op, JsonNode request, Policy organisation) throws AgentRefusal {
         if (!allows(user, op.right)) {
-            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "user " + user + " may not " + op.word + (op.right == IpcProtocol.Right.ADMIN
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "user " + user + " may not ask the agent for `" + op.word + "`" + (op.right == IpcProtocol.Right.ADMIN
                     ? ": only administrators may pause, resume, set, reload or remember" : ": not allowed by the agent's policy"));
         }
         if (op.choosesProfile && !admins.contains(user)) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -24,40 +25,76 @@ import java.util.Optional;
 public final class PersistentSimulatedStore implements UpdateProxyStore {
     private final Path file;
     private final InMemoryUpdateProxyStore memory;
+    /** The file as last loaded or saved here; anything else found there was written by someone else. */
+    private Optional<FileTime> seen;
 
     private PersistentSimulatedStore(Path file, InMemoryUpdateProxyStore memory) {
         this.file = file;
         this.memory = memory;
+        this.seen = stamp(file);
     }
 
     /** Opens the machine in {@code file}; a new machine starts direct. */
     public static PersistentSimulatedStore open(Path file) throws StoreException {
         var memory = InMemoryUpdateProxyStore.direct();
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("it is a link, a folder or a FIFO, not a regular file"); // never read through it, never block on it
-                }
-                JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-                Map<String, String> bits = new HashMap<>();
-                node.path("bits").properties().forEach(e -> bits.put(e.getKey(), e.getValue().asText()));
-                byte[] raw = HexFormat.of().parseHex(node.path("winHttpSettings").asText());
-                memory.restore(new StoredSettings(raw, Optional.empty(), bits, Optional.empty()));
-                memory.current(); // a value the simulated machine cannot hold fails here, with the file named, not later
-            } catch (Exception e) {
-                throw new StoreException(StoreException.Reason.FAILED,
-                        "the simulated machine in " + file + " is unreadable (" + e.getMessage() + "); delete it to start direct");
-            }
+            memory.restore(load(file));
         }
         return new PersistentSimulatedStore(file, memory);
+    }
+
+    private static StoredSettings load(Path file) throws StoreException {
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("it is a link, a folder or a FIFO, not a regular file"); // never read through it, never block on it
+            }
+            JsonNode node = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Map<String, String> bits = new HashMap<>();
+            node.path("bits").properties().forEach(e -> bits.put(e.getKey(), e.getValue().asText()));
+            byte[] raw = HexFormat.of().parseHex(node.path("winHttpSettings").asText());
+            var settings = new StoredSettings(raw, Optional.empty(), bits, Optional.empty());
+            var check = InMemoryUpdateProxyStore.direct(); // a value the machine could not hold fails here, with the file named
+            check.restore(settings);
+            check.current();
+            return settings;
+        } catch (Exception e) {
+            throw new StoreException(StoreException.Reason.FAILED,
+                    "the simulated machine in " + file + " is unreadable (" + e.getMessage() + "); delete it to start direct");
+        }
+    }
+
+    /**
+     * Takes in an edit of the file by someone else (a person, another process), as the registry
+     * watcher reports another program's write on Windows: the watchers hear of it.
+     */
+    private void takeInForeignEdit() throws StoreException {
+        Optional<FileTime> now = stamp(file);
+        if (now.equals(seen) || now.isEmpty()) {
+            return;
+        }
+        StoredSettings edited = load(file);
+        seen = now;
+        if (!edited.equals(memory.read())) {
+            memory.restore(edited);
+        }
+    }
+
+    private static Optional<FileTime> stamp(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public UpdateProxy current() {
         return memory.current();
     }
 
+    /** What the machine holds, the file's own contents when someone else edited it since. */
     @Override
-    public StoredSettings read() {
+    public StoredSettings read() throws StoreException {
+        takeInForeignEdit();
         return memory.read();
     }
 
@@ -94,6 +131,7 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
             node.put(PersistentSimulatedUserProxy.KEY, user);
         }
         write(file, node);
+        seen = stamp(file); // our own write is no edit by hand
     }
 
     /** One text field of the machine file; null when the file or the field does not exist. */

@@ -13,6 +13,10 @@ import java.util.Optional;
  * finds the first script whose host starts with {@code wpad.}.
  */
 public final class ProbedPacResolver implements PacResolver {
+    /** Said with every miss: the live agent off Windows uses this resolver too, and must not seem to have tried a download. */
+    static final String OFF_WINDOWS = "off Windows wuproxy neither downloads nor runs setup scripts: PAC and WPAD answers come from "
+            + "recorded snapshots only, their \"pac\" key";
+
     @Override
     public UpdateProxy resolve(Optional<String> pacUrl, NetworkLocation at) throws PacException {
         Map<String, String> answers = at.probes().pac();
@@ -20,14 +24,14 @@ public final class ProbedPacResolver implements PacResolver {
         if (pacUrl.isPresent()) {
             answer = answers.get(pacUrl.get());
             if (answer == null) {
-                throw new PacException("the script could not be downloaded on this network");
+                throw new PacException("no answer of this script is recorded for this network (" + OFF_WINDOWS + ")");
             }
         } else {
             answer = answers.entrySet().stream()
                     .filter(e -> e.getKey().toLowerCase(Locale.ROOT).matches("https?://wpad\\..*"))
                     .map(Map.Entry::getValue)
                     .findFirst()
-                    .orElseThrow(() -> new PacException("no WPAD script was found (ERROR_WINHTTP_AUTODETECTION_FAILED, 12180)"));
+                    .orElseThrow(() -> new PacException("no WPAD script was found (ERROR_WINHTTP_AUTODETECTION_FAILED, 12180; " + OFF_WINDOWS + ")"));
         }
         return PacAnswer.parse(answer);
     }

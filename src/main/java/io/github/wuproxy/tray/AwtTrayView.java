@@ -19,7 +19,7 @@ public final class AwtTrayView implements TrayView {
     private static final Logger log = LoggerFactory.getLogger(AwtTrayView.class);
     private final TrayIcon icon;
     private final TrayActions actions;
-    private TrayMenu.Icon shownIcon;
+    private String shownIcon = "";
 
     private AwtTrayView(TrayIcon icon, TrayActions actions) {
         this.icon = icon;
@@ -30,7 +30,7 @@ public final class AwtTrayView implements TrayView {
         if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
             return Optional.empty();
         }
-        TrayIcon icon = new TrayIcon(TrayIcons.of(TrayMenu.Icon.CUSTOM), "wuproxy");
+        TrayIcon icon = new TrayIcon(TrayIcons.of(TrayMenu.Icon.CUSTOM, ""), TrayTexts.get("tooltip.starting"));
         icon.setImageAutoSize(true);
         try {
             SystemTray.getSystemTray().add(icon);
@@ -44,9 +44,9 @@ public final class AwtTrayView implements TrayView {
     @Override
     public void show(TrayMenu menu) {
         SwingUtilities.invokeLater(() -> {
-            if (menu.icon() != shownIcon) {
-                icon.setImage(TrayIcons.of(menu.icon()));
-                shownIcon = menu.icon();
+            if (!TrayIcons.key(menu).equals(shownIcon)) {
+                icon.setImage(TrayIcons.of(menu.icon(), menu.profile()));
+                shownIcon = TrayIcons.key(menu);
             }
             icon.setToolTip(menu.tooltip());
             PopupMenu popup = new PopupMenu();

@@ -14,21 +14,30 @@ public final class DesktopNotifications implements Notices {
 
     /** {@code enabled} is the {@code notifications} setting; nothing shows without a display either way. */
     public DesktopNotifications(boolean enabled) {
-        this.enabled = enabled && !GraphicsEnvironment.isHeadless();
+        this.enabled = enabled;
     }
 
     @Override
     public void switched(String profile, String proxy, String why) {
-        show(false, "Windows Update proxy: " + proxy, "Profile " + profile + " (" + why + ")");
+        if (enabled) {
+            show(false, TrayTexts.get("notice.switchedTitle", proxy), TrayTexts.get("notice.switchedText", profile, why));
+        }
     }
 
     @Override
     public void problem(String headline) {
-        show(true, "wuproxy needs attention", headline);
+        if (enabled) {
+            show(true, TrayTexts.get("notice.problemTitle"), headline);
+        }
+    }
+
+    @Override
+    public void info(String title, String text) {
+        show(false, title, text);
     }
 
     private void show(boolean warning, String title, String text) {
-        if (!enabled) {
+        if (GraphicsEnvironment.isHeadless()) {
             return;
         }
         try {

@@ -19,7 +19,7 @@ public final class DorkboxTrayView implements TrayView {
     private static final Logger log = LoggerFactory.getLogger(DorkboxTrayView.class);
     private final SystemTray tray;
     private final TrayActions actions;
-    private TrayMenu.Icon shownIcon;
+    private String shownIcon = "";
 
     private DorkboxTrayView(SystemTray tray, TrayActions actions) {
         this.tray = tray;
@@ -31,8 +31,7 @@ public final class DorkboxTrayView implements TrayView {
         // dorkbox phones home unless this is off before its classes load (Main sets it too).
         System.setProperty("dorkbox.updates.Updates.ENABLE", "false");
         if (GraphicsEnvironment.isHeadless()) {
-            log.info("no display: running without a tray icon");
-            return Optional.empty();
+            return Optional.empty(); // TrayView.start says so, once
         }
         SystemTray tray;
         try {
@@ -51,9 +50,9 @@ public final class DorkboxTrayView implements TrayView {
     /** Replaces what the tray shows; safe from any thread (dorkbox hands the work to its own). */
     @Override
     public synchronized void show(TrayMenu menu) {
-        if (menu.icon() != shownIcon) {
-            tray.setImage(TrayIcons.of(menu.icon()));
-            shownIcon = menu.icon();
+        if (!TrayIcons.key(menu).equals(shownIcon)) {
+            tray.setImage(TrayIcons.of(menu.icon(), menu.profile()));
+            shownIcon = TrayIcons.key(menu);
         }
         tray.setTooltip(menu.tooltip());
         tray.setStatus(menu.statusLine());

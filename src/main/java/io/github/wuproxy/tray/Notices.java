@@ -7,4 +7,7 @@ public interface Notices {
 
     /** A problem became active: once until it clears. */
     void problem(String headline);
+
+    /** What the user asked for: About, where a diagnosis went, a choice the agent could not carry out. Shown even with notifications off. */
+    void info(String title, String text);
 }

@@ -13,15 +13,26 @@ final class TrayIcons {
 
     private TrayIcons() {}
 
-    static BufferedImage of(TrayMenu.Icon icon) {
+    static BufferedImage of(TrayMenu.Icon icon, String profile) {
         return switch (icon) {
-            case CORPORATE -> disc(new Color(0x1f5fbf), "C");
-            case DIRECT -> disc(new Color(0x2e8b57), "D");
-            case MOBILE -> disc(new Color(0xd98200), "M");
-            case CUSTOM -> disc(new Color(0x6a5acd), "W");
-            case PAUSED -> disc(new Color(0x808080), "II");
-            case PROBLEM -> disc(new Color(0xc62828), "!");
+            case CORPORATE -> disc(new Color(0x1f5fbf), TrayTexts.get("icon.corporate"));
+            case DIRECT -> disc(new Color(0x2e8b57), TrayTexts.get("icon.direct"));
+            case MOBILE -> disc(new Color(0xd98200), TrayTexts.get("icon.mobile"));
+            case CUSTOM -> disc(new Color(0x6a5acd), initial(profile));
+            case PAUSED -> disc(new Color(0x808080), TrayTexts.get("icon.paused"));
+            case PROBLEM -> disc(new Color(0xc62828), TrayTexts.get("icon.problem"));
         };
+    }
+
+    /** What a picture shows, so a view redraws only when it changes. */
+    static String key(TrayMenu menu) {
+        return menu.icon() == TrayMenu.Icon.CUSTOM ? menu.icon() + initial(menu.profile()) : menu.icon().name();
+    }
+
+    /** A custom profile's own initial on its purple disc ("lab" shows L); "W" for wuproxy when it has none. */
+    static String initial(String profile) {
+        return profile.codePoints().filter(Character::isLetterOrDigit).limit(1)
+                .mapToObj(c -> new String(Character.toChars(c)).toUpperCase(java.util.Locale.ROOT)).findFirst().orElse(TrayTexts.get("icon.custom"));
     }
 
     private static BufferedImage disc(Color color, String letter) {

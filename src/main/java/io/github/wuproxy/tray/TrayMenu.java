@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What the tray shows, as plain values: built from the agent's status, rendered by a view, and
- * unit-tested without a display.
+ * unit-tested without a display. {@code profile} is the profile in force, whose initial a custom profile's icon shows.
  */
-public record TrayMenu(String statusLine, String tooltip, Icon icon, List<Item> items) {
+public record TrayMenu(String statusLine, String tooltip, Icon icon, String profile, List<Item> items) {
     public TrayMenu {
         items = List.copyOf(items);
     }

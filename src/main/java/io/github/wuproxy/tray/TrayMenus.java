@@ -31,6 +31,8 @@ public final class TrayMenus {
     public static final String USER_PROXY = "user-proxy";
     /** Choice ids of profiles are this prefix and the profile's name. */
     public static final String PROFILE = "profile:";
+    /** The greyed line that says why profiles cannot be chosen now. */
+    public static final String CHOOSE_OFF = "choose-off";
     /** The longest tooltip Windows shows (NOTIFYICONDATA.szTip has 128 characters; dorkbox keeps 64). */
     static final int TOOLTIP = 64;
 
@@ -43,55 +45,74 @@ public final class TrayMenus {
      */
     public static TrayMenu build(AgentView view, Optional<String> actionFailure, ZoneId zone) {
         if (view.status().isEmpty()) {
-            String line = view.unavailable().map(why -> "Problem: " + why).orElse("wuproxy is starting…");
-            return new TrayMenu(shorten(line, 80), view.unavailable().isPresent() ? "wuproxy: not running" : "wuproxy: starting",
-                    view.unavailable().isPresent() ? TrayMenu.Icon.PROBLEM : TrayMenu.Icon.CUSTOM,
-                    List.of(new TrayMenu.Action(EXIT, "Exit", true, "")));
+            String line = view.unavailable().map(why -> TrayTexts.get("status.problem", why)).orElse(TrayTexts.get("status.starting"));
+            return new TrayMenu(shorten(line, 80), TrayTexts.get(view.unavailable().isPresent() ? "tooltip.notRunning" : "tooltip.starting"),
+                    view.unavailable().isPresent() ? TrayMenu.Icon.PROBLEM : TrayMenu.Icon.CUSTOM, "",
+                    List.of(action(EXIT, "menu.exitOnly", "")));
         }
         AgentStatus s = view.status().get();
         AgentView.Rights rights = view.rights();
-        String chooseReason = s.paused() ? "paused" : rights.managed().orElse(rights.choose() ? "" : "you may not choose profiles");
+        String chooseReason = s.paused() ? TrayTexts.get("why.paused")
+                : rights.managed().orElse(rights.choose() ? "" : TrayTexts.get("why.mayNotChoose"));
         boolean mayChoose = chooseReason.isEmpty();
         List<TrayMenu.Item> items = new ArrayList<>();
-        items.add(new TrayMenu.Choice(AUTOMATIC, "Automatic", !s.manualChoice(), mayChoose));
-        for (AgentView.Offer p : view.profiles()) {
-            items.add(new TrayMenu.Choice(PROFILE + p.name(), p.name(), s.manualChoice() && p.name().equals(s.profile()),
-                    mayChoose && p.refused().isEmpty()));
+        if (!mayChoose) {
+            items.add(new TrayMenu.Action(CHOOSE_OFF, TrayTexts.get("menu.chooseOff", chooseReason), false, chooseReason));
         }
-        items.add(new TrayMenu.Choice(KEEP, "Keep this choice on every network", s.sticky(), s.manualChoice() && mayChoose));
+        items.add(new TrayMenu.Choice(AUTOMATIC, TrayTexts.get("menu.automatic"), !s.manualChoice(), mayChoose));
+        for (AgentView.Offer p : view.profiles()) {
+            boolean enabled = mayChoose && p.refused().isEmpty();
+            String label = mayChoose && p.refused().isPresent() ? TrayTexts.get("menu.disabled", p.name(), p.refused().get()) : p.name();
+            items.add(new TrayMenu.Choice(PROFILE + p.name(), label, s.manualChoice() && p.name().equals(s.profile()), enabled));
+        }
+        String keepReason = !mayChoose ? "" : s.manualChoice() ? "" : TrayTexts.get("why.manualFirst");
+        items.add(new TrayMenu.Choice(KEEP, labelled("menu.keep", keepReason), s.sticky(), s.manualChoice() && mayChoose));
         items.add(new TrayMenu.Separator());
         UserProxyStatus user = s.userProxy();
         if (user.wanted().isPresent() || user.held().isPresent()) {
-            items.add(new TrayMenu.Action(USER_PROXY, shorten("Your proxy: " + user.describe(), 120), false, user.why()));
+            items.add(new TrayMenu.Action(USER_PROXY, shorten(TrayTexts.get("menu.userProxy", user.describe()), 120), false, user.why()));
         }
-        String syncReason = s.paused() ? "paused" : rights.choose() ? "" : "you may not sync";
-        items.add(new TrayMenu.Action(SYNC, "Sync now", syncReason.isEmpty(), syncReason));
-        items.add(new TrayMenu.Action(SCAN, "Check for updates now", syncReason.isEmpty(), syncReason));
+        String syncReason = s.paused() ? TrayTexts.get("why.paused") : rights.choose() ? "" : TrayTexts.get("why.mayNotSync");
+        items.add(action(SYNC, "menu.sync", syncReason));
+        items.add(action(SCAN, "menu.scan", syncReason));
+        String rememberReason = rights.admin() ? "" : TrayTexts.get("why.adminsEditProfiles");
         List<TrayMenu.Item> remember = new ArrayList<>();
         for (AgentView.Offer p : view.profiles()) {
-            remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), rights.admin(), "only administrators may edit profiles"));
+            remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), rights.admin(), rememberReason));
         }
-        items.add(new TrayMenu.Submenu("Remember this network as", remember, rights.admin(), "only administrators may edit profiles"));
-        boolean mayPause = rights.admin() && rights.managed().isEmpty();
-        String pauseReason = rights.managed().isPresent() ? "managed by your organisation" : "only administrators may pause wuproxy";
-        items.add(s.paused() ? new TrayMenu.Action(RESUME, "Resume", mayPause, pauseReason)
-                : new TrayMenu.Action(PAUSE, "Pause", mayPause, pauseReason));
+        items.add(new TrayMenu.Submenu(labelled("menu.remember", rememberReason), remember, rights.admin(), rememberReason));
+        String pauseReason = rights.managed().isPresent() ? TrayTexts.get("why.managed") : rights.admin() ? "" : TrayTexts.get("why.adminsPause");
+        items.add(action(s.paused() ? RESUME : PAUSE, s.paused() ? "menu.resume" : "menu.pause", pauseReason));
         items.add(new TrayMenu.Separator());
-        items.add(new TrayMenu.Action(OPEN_PROFILES, "Open profiles folder", true, ""));
-        items.add(new TrayMenu.Action(OPEN_LOGS, "Open log folder", true, ""));
-        items.add(new TrayMenu.Action(DIAGNOSE, "Diagnose…", true, ""));
-        items.add(new TrayMenu.Action(ABOUT, "About wuproxy", true, ""));
-        items.add(new TrayMenu.Action(EXIT, "Exit (wuproxy keeps working)", true, ""));
+        items.add(action(OPEN_PROFILES, "menu.openProfiles", ""));
+        items.add(action(OPEN_LOGS, "menu.openLogs", ""));
+        items.add(action(DIAGNOSE, "menu.diagnose", ""));
+        items.add(action(ABOUT, "menu.about", ""));
+        items.add(action(EXIT, "menu.exit", ""));
 
         Optional<String> problem = actionFailure.or(() -> s.problems().stream().reduce((a, b) -> b)
-                .map(p -> p.problem().headline() + (s.problems().size() > 1 ? " (+" + (s.problems().size() - 1) + " more)" : "")));
-        String proxy = s.held().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse("unknown");
-        String statusLine = problem.map(p -> "Problem: " + p)
-                .orElse((s.paused() ? "Paused — " : "") + (rights.managed().isPresent() ? "Managed — " : "") + s.profile() + ": " + s.why());
-        String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(t)).orElse("not yet");
-        String you = user.wanted().isEmpty() ? "" : ", you " + user.held().map(TrayMenus::brief).orElse("?");
-        String tooltip = shorten("wuproxy " + s.profile() + (s.paused() ? " (paused)" : "") + ", WU " + proxy + you + ", synced " + sync, TOOLTIP);
-        return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, view.profiles(), problem.isPresent()), items);
+                .map(p -> s.problems().size() > 1 ? TrayTexts.get("status.moreProblems", TrayTexts.headline(p.problem()), s.problems().size() - 1)
+                        : TrayTexts.headline(p.problem())));
+        String proxy = s.held().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse(TrayTexts.get("proxy.unknown"));
+        String line = TrayTexts.get("status.line", s.profile(), s.why());
+        line = rights.managed().isPresent() ? TrayTexts.get("status.managed", line) : line;
+        line = s.paused() ? TrayTexts.get("status.paused", line) : line;
+        String statusLine = problem.map(p -> TrayTexts.get("status.problem", p)).orElse(line);
+        String sync = s.lastSync().map(t -> DateTimeFormatter.ofPattern(TrayTexts.get("time.pattern")).withZone(zone).format(t))
+                .orElse(TrayTexts.get("sync.notYet"));
+        String you = user.wanted().isEmpty() ? "" : TrayTexts.get("tooltip.you", user.held().map(TrayMenus::brief).orElse("?"));
+        String tooltip = shorten(TrayTexts.get("tooltip.line", s.profile(), s.paused() ? TrayTexts.get("tooltip.paused") : "", proxy + you, sync),
+                TOOLTIP);
+        return new TrayMenu(shorten(statusLine, 80), tooltip, icon(s, view.profiles(), problem.isPresent()), s.profile(), items);
+    }
+
+    /** An action whose label says why it is greyed, when {@code disabledReason} is not empty. */
+    private static TrayMenu.Action action(String id, String labelKey, String disabledReason) {
+        return new TrayMenu.Action(id, labelled(labelKey, disabledReason), disabledReason.isEmpty(), disabledReason);
+    }
+
+    private static String labelled(String labelKey, String disabledReason) {
+        return disabledReason.isEmpty() ? TrayTexts.get(labelKey) : TrayTexts.get("menu.disabled", TrayTexts.get(labelKey), disabledReason);
     }
 
     static TrayMenu.Icon icon(AgentStatus status, List<AgentView.Offer> profiles, boolean problem) {

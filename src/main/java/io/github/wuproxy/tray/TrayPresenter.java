@@ -33,7 +33,8 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         /** Writes a diagnose report and opens it; returns where. */
         String diagnose() throws Exception;
 
-        void about();
+        /** This wuproxy's version, for About. */
+        String version();
 
         /** The user closed the tray (the agent keeps working). */
         void exit();
@@ -51,7 +52,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
     private volatile UserProxyStep userProxy = status -> Optional.empty();
     private TrayView view;
     private AutoCloseable subscription;
-    private volatile AgentView shown = AgentView.unavailable("wuproxy is starting");
+    private volatile AgentView shown = AgentView.unavailable(TrayTexts.get("status.starting"));
     private volatile Optional<String> actionFailure = Optional.empty();
     private Set<ProblemCode> announced = EnumSet.noneOf(ProblemCode.class);
     private Optional<String> lastFit = Optional.empty();
@@ -102,7 +103,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         for (AgentStatus.ActiveProblem p : status.problems()) {
             now.add(p.problem().code());
             if (!announced.contains(p.problem().code())) {
-                notices.problem(p.problem().headline());
+                notices.problem(TrayTexts.headline(p.problem()));
             }
         }
         announced = now;
@@ -127,7 +128,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 failed(e.getMessage());
             } catch (Exception e) {
                 log.warn("could not {}: {}", id, e.toString());
-                failed("Could not " + id + ": " + e.getMessage());
+                failed(String.valueOf(e.getMessage()));
             }
         });
     }
@@ -139,7 +140,15 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
             return;
         }
         if (id.startsWith(TrayMenus.REMEMBER)) {
-            log.info("{}", agent.remember(id.substring(TrayMenus.REMEMBER.length())));
+            String profile = id.substring(TrayMenus.REMEMBER.length());
+            String answer = agent.remember(profile);
+            log.info("{}", answer);
+            AgentStatus now = agent.view().status().orElse(null);
+            if (now != null && !now.profile().equals(profile) && !now.manualChoice()) {
+                notices.info(TrayTexts.get("notice.overridden", now.profile()), answer);
+            } else {
+                notices.info(TrayTexts.get("notice.rememberedTitle", profile), answer);
+            }
             return;
         }
         switch (id) {
@@ -155,8 +164,12 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
             case TrayMenus.RESUME -> agent.resume();
             case TrayMenus.OPEN_PROFILES -> desk.openProfiles();
             case TrayMenus.OPEN_LOGS -> desk.openLogs();
-            case TrayMenus.DIAGNOSE -> log.info("{}", desk.diagnose());
-            case TrayMenus.ABOUT -> desk.about();
+            case TrayMenus.DIAGNOSE -> {
+                String file = desk.diagnose();
+                log.info("diagnosis written to {}", file);
+                notices.info(TrayTexts.get("notice.diagnosed", file), "");
+            }
+            case TrayMenus.ABOUT -> notices.info(TrayTexts.get("notice.aboutTitle", desk.version()), TrayTexts.get("notice.aboutText"));
             case TrayMenus.EXIT -> desk.exit();
             default -> log.warn("unknown tray item {}", id);
         }
@@ -164,6 +177,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
 
     private synchronized void failed(String why) {
         actionFailure = Optional.of(why);
+        notices.info(TrayTexts.get("notice.failedTitle"), why);
         if (view != null) {
             view.show(TrayMenus.build(shown, actionFailure, zone));
         }

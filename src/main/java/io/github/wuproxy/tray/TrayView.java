@@ -12,6 +12,10 @@ public interface TrayView {
 
     /** dorkbox first, then java.awt.SystemTray; empty, with the reason logged, when the session has no tray at all. */
     static Optional<TrayView> start(TrayActions actions) {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            LoggerFactory.getLogger(TrayView.class).info("no display: running without a tray icon");
+            return Optional.empty();
+        }
         // -Dwuproxy.tray=awt skips dorkbox, for machines where its menu does not open (dorkbox issue #209).
         Optional<TrayView> dorkbox = "awt".equals(System.getProperty("wuproxy.tray"))
                 ? Optional.empty() : DorkboxTrayView.start(actions).map(TrayView.class::cast);

@@ -72,6 +72,9 @@ class BothTraysTest {
             problems.add(headline);
         }
 
+        @Override
+        public void info(String title, String text) {}
+
         String statusLine() {
             return menus.isEmpty() ? "" : menus.get(menus.size() - 1).statusLine();
         }
@@ -90,7 +93,9 @@ class BothTraysTest {
         }
 
         @Override
-        public void about() {}
+        public String version() {
+            return "test";
+        }
 
         @Override
         public void exit() {}

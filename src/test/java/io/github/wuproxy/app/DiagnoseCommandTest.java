@@ -105,6 +105,28 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aFallbackVerifyChoseIsNoMismatch() throws Exception {
+        Files.createDirectories(paths.data().resolve("profiles"));
+        Files.writeString(paths.data().resolve("profiles/lab.conf"), String.join("\n",
+                "priority = 200", "proxy { source = fixed, server = \"lab.example:3129\" }", "verify = required",
+                "fallback = [ \"lab.example:3128\" ]", "when = { dns-suffix = corp.example.com }", ""));
+        var verifier = new SimulatedProxyVerifier();
+        verifier.set("lab.example:3129", SimulatedProxyVerifier.Answer.DOWN);
+        adapters.store().writeWinHttp(UpdateProxy.fixed("lab.example:3128", "<local>")); // as the engine writes the fallback
+        adapters = new Adapters("simulated for the test", adapters.network(), adapters.store(), adapters.user(), adapters.pac(),
+                adapters.service(), adapters.scanner(), verifier, adapters.scans());
+        JsonNode report = Json.parse(diagnose("--json").out());
+        assertEquals("lab", report.path("decision").path("profile").asText());
+        report.path("mismatches").forEach(m -> assertTrue(!m.path("what").asText().contains("wants"), m.toString()));
+
+        verifier.set("lab.example:3128", SimulatedProxyVerifier.Answer.DOWN); // no candidate gets through: the profile's own is wanted
+        JsonNode failing = Json.parse(diagnose("--json").out());
+        List<String> mismatches = new ArrayList<>();
+        failing.path("mismatches").forEach(m -> mismatches.add(m.path("what").asText()));
+        assertTrue(mismatches.stream().anyMatch(m -> m.contains("profile lab wants lab.example:3129")), mismatches.toString());
+    }
+
+    @Test
     void jsonCarriesTheSameFindings() throws Exception {
         JsonNode report = Json.parse(diagnose("--json").out());
         List<String> mismatches = new ArrayList<>();

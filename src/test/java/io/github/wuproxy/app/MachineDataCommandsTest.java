@@ -58,4 +58,28 @@ class MachineDataCommandsTest {
         assertFalse(Files.exists(dir.resolve("data")));
         assertEquals(0, run("remove-data"), "nothing to remove is fine");
     }
+
+    @Test
+    void removeDataRefusesWhileTheMachineIsStillChangedUnlessForced() throws Exception {
+        var paths = AgentPaths.detect(false);
+        var store = Adapters.forThisMachine(paths, io.github.wuproxy.config.AgentSettings.defaults()).store();
+        var state = new io.github.wuproxy.state.FileStateStore(paths.state());
+        state.saveBackup(new io.github.wuproxy.port.Backup(store.read(), java.time.Instant.now()));
+        store.writeWinHttp(io.github.wuproxy.core.proxy.UpdateProxy.fixed("proxy.corp.example:8080", ""));
+
+        assertEquals(1, run("remove-data"));
+        assertTrue(err.toString().contains("only backup of this machine's original proxy settings"), err.toString());
+        assertTrue(err.toString().contains("`wuproxy restore`"), err.toString());
+        assertTrue(Files.exists(paths.state()), "the backup is kept");
+
+        store.restore(state.backup().orElseThrow().original());
+        assertEquals(0, run("remove-data"), err.toString());
+        assertFalse(Files.exists(dir.resolve("data")));
+
+        Files.createDirectories(paths.state());
+        state.saveBackup(new io.github.wuproxy.port.Backup(store.read(), java.time.Instant.now()));
+        store.writeWinHttp(io.github.wuproxy.core.proxy.UpdateProxy.fixed("proxy.corp.example:8080", ""));
+        assertEquals(0, run("remove-data", "--force"), err.toString());
+        assertFalse(Files.exists(dir.resolve("data")));
+    }
 }

@@ -77,7 +77,9 @@ class ServiceTrayUserProxyTest {
                 return "";
             }
 
-            public void about() {}
+            public String version() {
+                return "test";
+            }
 
             public void exit() {}
         }, shown, ZoneOffset.UTC);

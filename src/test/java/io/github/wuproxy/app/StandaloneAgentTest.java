@@ -41,7 +41,7 @@ class StandaloneAgentTest {
         var out = new StringWriter();
         var err = new StringWriter();
         var cli = new CommandLine(new WuProxyCli());
-        AgentCommands.addTo(cli, () -> new AgentPaths(dir, dir).socket());
+        AgentCommands.addTo(cli, () -> new AgentPaths(dir, dir).socket(), () -> java.util.List.of("corporate", "direct", "mobile"));
         io.github.wuproxy.cli.ProxyCommands.addTo(cli, new LocalMachine(new AgentPaths(dir, dir)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -147,6 +147,9 @@ class StandaloneAgentTest {
             Run wrong = cli("use", "office");
             assertEquals(2, wrong.exit());
             assertEquals("The agent refused: there is no profile office; profiles are corporate, direct, mobile", wrong.err().strip());
+            Run typo = cli("use", "corprate");
+            assertEquals(2, typo.exit());
+            assertTrue(typo.err().strip().endsWith("Did you mean `corporate`?"), typo.err());
 
             assertEquals(0, cli("use", "auto").exit());
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());
@@ -156,6 +159,12 @@ class StandaloneAgentTest {
             assertTrue(set.out().contains("wuproxy is paused until `wuproxy resume`"), set.out());
             assertEquals(UpdateProxy.fixed("other.example:3128", ""), store.current());
             assertTrue(Json.parse(cli("status", "--json").out()).path("paused").asBoolean());
+
+            Run whilePaused = cli("use", "corporate");
+            assertEquals(0, whilePaused.exit(), whilePaused.err());
+            assertTrue(whilePaused.out().contains("wuproxy is paused: the choice (corporate) is kept and takes effect when you run `wuproxy resume`"),
+                    whilePaused.out());
+            assertEquals(UpdateProxy.fixed("other.example:3128", ""), store.current(), "nothing changes while paused");
         } finally {
             channel.close();
             agent.close();

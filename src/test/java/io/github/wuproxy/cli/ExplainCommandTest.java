@@ -59,4 +59,30 @@ class ExplainCommandTest {
         assertEquals(2, run("proxy"));
         assertEquals("\"proxy\" is not an error code; write it like 0x80072EFD, 80072efd, -2147012867 or 12029", err.toString().strip());
     }
+
+    @Test
+    void japaneseReadersGetJapaneseAndTheJsonStaysEnglish() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.forLanguageTag("ja-JP"));
+        try {
+            assertEquals(0, run("0x80072EFD"));
+            assertTrue(out.toString().startsWith("0x80072EFD ERROR_WINHTTP_CANNOT_CONNECT (12029): サーバーまたはプロキシへの接続に失敗しました。"),
+                    out.toString());
+            assertTrue(out.toString().contains("できること: `wuproxy sync` を実行してから"), out.toString());
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("0x80072EFD", "--json"));
+            assertEquals("the connection to the server or the proxy failed", Json.parse(out.toString()).path("meaning").asText());
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new AssertionError(e);
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
+
+    @Test
+    void aProxysHttpStatusIsExplainedAsTheCodeWindowsUpdateLogs() {
+        assertEquals(0, run("407"));
+        assertTrue(out.toString().startsWith("HTTP 407 from a proxy or server reaches Windows Update as 0x8024401B."), out.toString());
+        assertTrue(out.toString().contains("0x8024401B WU_E_PT_HTTP_STATUS_PROXY_AUTH_REQ"), out.toString());
+    }
 }

@@ -116,7 +116,7 @@ class AgentChannelTest {
         }
         Cli pause = cliAsNobody("pause");
         assertEquals(1, pause.exit(), pause.output());
-        assertTrue(pause.output().startsWith("The agent refused: user nobody may not pause: only administrators may"), pause.output());
+        assertTrue(pause.output().startsWith("The agent refused: user nobody may not ask the agent for `pause`: only administrators may"), pause.output());
         System.out.println("[channel] `wuproxy pause` as nobody, folder opened: " + pause.output().strip());
         long logBefore = logBytes();
         long started = System.nanoTime();

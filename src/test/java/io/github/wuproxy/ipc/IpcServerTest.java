@@ -89,7 +89,7 @@ class IpcServerTest {
         serve(new IpcPolicy(Set.of("alice"), Set.of("bob")));
         JsonNode answer = send("{\"v\":1,\"op\":\"use\",\"profile\":\"direct\"}");
         assertFalse(answer.path("ok").asBoolean());
-        assertEquals("user " + ME + " may not use: not allowed by the agent's policy", answer.path("error").asText());
+        assertEquals("user " + ME + " may not ask the agent for `use`: not allowed by the agent's policy", answer.path("error").asText());
         assertEquals(List.of(), done);
     }
 
@@ -99,7 +99,7 @@ class IpcServerTest {
         String captured = "{\"v\":1,\"op\":\"pause\"}";
         assertTrue(send(captured).path("ok").asBoolean(), "the administrator's own request is served");
         JsonNode replayed = server.handle("alice", captured);
-        assertEquals("user alice may not pause: only administrators may pause, resume, set, reload or remember", replayed.path("error").asText());
+        assertEquals("user alice may not ask the agent for `pause`: only administrators may pause, resume, set, reload or remember", replayed.path("error").asText());
         assertEquals(List.of("pause"), done, "the replay did nothing");
     }
 
@@ -108,7 +108,7 @@ class IpcServerTest {
         serve(new IpcPolicy(Set.of(ME), Set.of("root-only-" + ME)));
         assertTrue(send("{\"v\":1,\"op\":\"use\",\"profile\":\"direct\"}").path("ok").asBoolean());
         JsonNode pause = send("{\"v\":1,\"op\":\"pause\"}");
-        assertEquals("user " + ME + " may not pause: only administrators may pause, resume, set, reload or remember", pause.path("error").asText());
+        assertEquals("user " + ME + " may not ask the agent for `pause`: only administrators may pause, resume, set, reload or remember", pause.path("error").asText());
         assertEquals(List.of("use direct"), done);
     }
 
@@ -157,7 +157,7 @@ class IpcServerTest {
         String choose = Files.readString(tokens.resolve(IpcTokens.CHOOSE)).strip();
         var request = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + choose + "\"}");
         assertEquals(IpcPolicy.TOKEN_CHOOSER, server.tokenIdentity(request));
-        assertEquals("user " + IpcPolicy.TOKEN_CHOOSER + " may not pause: only administrators may pause, resume, set, reload or remember",
+        assertEquals("user " + IpcPolicy.TOKEN_CHOOSER + " may not ask the agent for `pause`: only administrators may pause, resume, set, reload or remember",
                 server.handle(server.tokenIdentity(request), request.toString()).path("error").asText());
         var asAdmin = Json.parse("{\"v\":1,\"op\":\"pause\",\"token\":\"" + admin + "\"}");
         assertTrue(server.handle(server.tokenIdentity(asAdmin), asAdmin.toString()).path("ok").asBoolean());
@@ -202,6 +202,6 @@ class IpcServerTest {
     void aCallerThePolicyDoesNotNameCannotSubscribe() throws Exception {
         serve(new IpcPolicy(Set.of("alice"), Set.of()));
         JsonNode answer = send("{\"v\":1,\"op\":\"subscribe\"}");
-        assertEquals("user " + ME + " may not subscribe: not allowed by the agent's policy", answer.path("error").asText());
+        assertEquals("user " + ME + " may not ask the agent for `subscribe`: not allowed by the agent's policy", answer.path("error").asText());
     }
 }

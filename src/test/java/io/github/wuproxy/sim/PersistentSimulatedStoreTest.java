@@ -30,4 +30,27 @@ class PersistentSimulatedStoreTest {
         var e = assertThrows(StoreException.class, () -> PersistentSimulatedStore.open(file));
         assertTrue(e.getMessage().endsWith("delete it to start direct"), e.getMessage());
     }
+
+    @Test
+    void anEditOfTheFileBySomeoneElseIsReadAndHeardAsAWrite(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("machine.json");
+        var agent = PersistentSimulatedStore.open(file);
+        agent.writeWinHttp(UpdateProxy.fixed("p.example:8080", "<local>"));
+        var heard = new java.util.concurrent.atomic.AtomicInteger();
+        agent.watch(heard::incrementAndGet);
+        assertEquals(UpdateProxy.fixed("p.example:8080", "<local>"), agent.read().winHttp().orElseThrow());
+        assertEquals(0, heard.get(), "reading its own write is not a write");
+
+        var someoneElse = PersistentSimulatedStore.open(file); // another process, or a person with an editor
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0)); // even an edit that keeps an old time
+        someoneElse.writeWinHttp(UpdateProxy.fixed("other.example:3128", ""));
+        assertEquals(UpdateProxy.fixed("other.example:3128", ""), agent.read().winHttp().orElseThrow());
+        assertEquals(1, heard.get(), "the edit is reported like another program's write");
+        agent.read();
+        assertEquals(1, heard.get(), "once");
+
+        Files.writeString(file, "{\"winHttpSettings\":\"nothex\"}");
+        var e = assertThrows(StoreException.class, agent::read);
+        assertTrue(e.getMessage().contains("is unreadable"), e.getMessage());
+    }
 }

@@ -49,7 +49,7 @@ class TrayMenusTest {
     @Test
     void automaticSelectionChecksAutomaticAndShowsWhy() {
         TrayMenu menu = menu(status("corporate", "rule", false), true, Optional.empty());
-        assertEquals(List.of("[x] Automatic", "[ ] corporate", "[ ] direct", "[ ] mobile", "[ ] Keep this choice on every network", "---",
+        assertEquals(List.of("[x] Automatic", "[ ] corporate", "[ ] direct", "[ ] mobile", "[ ] Keep this choice on every network (choose a profile first)", "---",
                 "Sync now", "Check for updates now", "Remember this network as >", "Pause", "---", "Open profiles folder", "Open log folder", "Diagnose…", "About wuproxy", "Exit (wuproxy keeps working)"),
                 labels(menu));
         assertEquals("corporate: network-category domain-authenticated (corp.example.com)", menu.statusLine());
@@ -146,5 +146,53 @@ class TrayMenusTest {
         TrayMenu kept = menu(status("corporate", "rule", false), true, Optional.empty());
         assertTrue(kept.items().stream().noneMatch(i -> i instanceof TrayMenu.Action a && a.id().equals(TrayMenus.USER_PROXY)),
                 "nothing known of the user's proxy: no line");
+    }
+
+    @Test
+    void everyGreyedItemSaysWhyInItsOwnLabel() {
+        TrayMenu paused = menu(status("corporate", "rule", true), true, Optional.empty());
+        assertEquals("Profiles cannot be chosen now (paused: Resume first)", labels(paused).get(0));
+        assertEquals("Sync now (paused: Resume first)", action(paused, TrayMenus.SYNC).label());
+        TrayMenu user = menu(status("corporate", "rule", false), false, Optional.empty());
+        assertEquals("Pause (only administrators may pause wuproxy)", action(user, TrayMenus.PAUSE).label());
+        for (TrayMenu menu : List.of(paused, user)) {
+            for (TrayMenu.Item item : menu.items()) {
+                if (item instanceof TrayMenu.Action a && !a.enabled()) {
+                    assertTrue(a.label().contains(a.disabledReason()) && !a.disabledReason().isEmpty(), a.label());
+                } else if (item instanceof TrayMenu.Submenu m && !m.enabled()) {
+                    assertTrue(m.label().contains(m.disabledReason()) && !m.disabledReason().isEmpty(), m.label());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCustomProfileShowsItsOwnInitial() {
+        var lab = new AgentView.Offer("lab", io.github.wuproxy.core.profile.ProfileKind.CUSTOM, Optional.empty());
+        TrayMenu menu = TrayMenus.build(new AgentView(Optional.of(status("lab", "rule", false)), List.of(lab),
+                new AgentView.Rights(true, true, Optional.empty()), Optional.empty()), Optional.empty(), ZoneOffset.UTC);
+        assertEquals(TrayMenu.Icon.CUSTOM, menu.icon());
+        assertEquals("L", TrayIcons.initial(menu.profile()));
+        assertEquals("W", TrayIcons.initial("--"));
+        assertTrue(!TrayIcons.key(menu).equals(TrayIcons.key(new TrayMenu("", "", TrayMenu.Icon.CUSTOM, "office", List.of()))),
+                "another custom profile redraws the icon");
+    }
+
+    @Test
+    void theMenuSpeaksJapaneseWhenTheDisplayLanguageIsJapanese() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            TrayMenu paused = menu(status("corporate", "rule", true), true, Optional.empty());
+            assertEquals("現在プロファイルは選べません (一時停止中: 先に「再開」してください)", labels(paused).get(0));
+            assertEquals("再開", action(paused, TrayMenus.RESUME).label());
+            assertTrue(paused.statusLine().startsWith("一時停止中 — corporate"), paused.statusLine());
+            var problem = new AgentStatus.ActiveProblem(new Problem(ProblemCode.PROXY_UNVERIFIED, Severity.ERROR,
+                    "The proxy proxy.corp.example.com:8080 failed the test", "why", "what"), Instant.EPOCH);
+            TrayMenu failing = menu(status("corporate", "rule", false).withProblems(List.of(problem)), true, Optional.empty());
+            assertEquals("問題: プロファイルのプロキシが接続テストに失敗しました (WUP401)", failing.statusLine());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
     }
 }

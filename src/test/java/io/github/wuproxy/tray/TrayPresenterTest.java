@@ -34,6 +34,9 @@ class TrayPresenterTest {
         public void problem(String headline) {
             said.add("problem " + headline);
         }
+
+        @Override
+        public void info(String title, String text) {}
     };
 
     private TrayPresenter presenter() {

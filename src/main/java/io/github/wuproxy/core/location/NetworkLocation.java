@@ -65,8 +65,11 @@ public record NetworkLocation(
                         .map(g -> g.ip().toString())
                         .collect(Collectors.joining(", ")));
             }
-            if (facts.isEmpty() && !link.addresses().isEmpty()) {
-                facts.add("address " + link.addresses().get(0));
+            if (link.gateways().isEmpty() || facts.isEmpty()) {
+                List<HostAddress> shown = shownAddresses(link.addresses());
+                if (!shown.isEmpty()) {
+                    facts.add("address " + shown.stream().map(HostAddress::toString).collect(Collectors.joining(", ")));
+                }
             }
             String label = link.name().equalsIgnoreCase(link.kind().label())
                     ? link.name() : link.kind().label() + " " + link.name();
@@ -76,5 +79,15 @@ public record NetworkLocation(
             parts.add("category " + category.word());
         }
         return String.join("; ", parts);
+    }
+
+    /** IPv4 first, then global IPv6; a link-local {@code fe80::} address only when there is nothing else. */
+    private static List<HostAddress> shownAddresses(List<HostAddress> addresses) {
+        List<HostAddress> v4 = addresses.stream().filter(a -> a.address().isV4()).toList();
+        List<HostAddress> global = addresses.stream()
+                .filter(a -> !a.address().isV4() && (a.address().bytes()[0] & 0xff) != 0xfe).toList();
+        List<HostAddress> shown = new ArrayList<>(v4);
+        shown.addAll(global);
+        return shown.isEmpty() ? addresses.stream().limit(1).toList() : shown;
     }
 }

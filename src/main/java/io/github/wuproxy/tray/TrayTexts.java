@@ -1,0 +1,44 @@
+package io.github.wuproxy.tray;
+
+import io.github.wuproxy.core.problem.Problem;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The tray's words (menu, tooltip, notifications), in the user's display language, from
+ * {@code tray/texts*.properties}. Every text a person reads in this package comes from here.
+ */
+public final class TrayTexts {
+    static final String BUNDLE = "io.github.wuproxy.tray.texts";
+
+    private TrayTexts() {}
+
+    static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault(Locale.Category.DISPLAY),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The text for {@code key} with {0}, {1}... replaced by {@code args} in order. */
+    public static String get(String key, Object... args) {
+        String text;
+        try {
+            text = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("no text for " + key + " in " + BUNDLE, e);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+
+    /**
+     * A problem's headline for a notification or the status line: the agent's own words where the
+     * language is the agent's (English), else the code's headline in the user's language.
+     */
+    static String headline(Problem problem) {
+        return Boolean.parseBoolean(get("problem.agentsOwnWords")) ? problem.headline()
+                : get("problem." + problem.code().id(), problem.code().id());
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.wuproxy.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A bad line of JSON is explained in words, with its column, and never with the parser's internals. */
+class JsonErrorsTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
+        "{\"t\":1, \"pause\": tru}|not valid JSON at column 18: `tru` is not a JSON value; text needs double quotes, and the words JSON knows are true, false and null",
+        "{\"t\":1, \"use\": \"direct\"|not valid JSON at column 24: the line ends before the object is closed: a `}` is missing",
+        "{\"t\":1 \"use\": \"direct\"}|not valid JSON at column 8: expected `,` or `}` after a field's value, found `\"`",
+        "{t:1}|not valid JSON at column 2: a field name must be in double quotes, found `t`",
+        "{\"t\" 1}|not valid JSON at column 6: expected `:` after the field name, found `1`",
+        "{\"a\":[1 2]}|not valid JSON at column 9: expected `,` or `]` after a list item, found `2`",
+        "{\"a\":\"abc|not valid JSON at column 10: the line ends inside a string: a closing `\"` is missing",
+    })
+    void saysWhatIsWrongAndWhere(String line, String message) {
+        var e = assertThrows(JsonFormatException.class, () -> Json.parse(line));
+        assertEquals(message, e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void deepNestingAndControlCharactersAreNamed() {
+        var deep = assertThrows(JsonFormatException.class, () -> Json.parse("[".repeat(100) + "]".repeat(100)));
+        assertFalse(deep.getMessage().contains("Source"), deep.getMessage());
+        assertEquals("nested too deeply (at most 64 levels)", deep.getMessage().replaceFirst("^not valid JSON( at column \\d+)?: ", ""));
+        var control = assertThrows(JsonFormatException.class, () -> Json.parse("{\"a\":\"x\u0001\"}"));
+        assertEquals("not valid JSON at column 8: a control character (code 1) in a string must be written as \\u0001", control.getMessage());
+    }
+}
