@@ -135,10 +135,10 @@ public final class TrayMenus {
     /** The user's settings in a word or a server, for the tooltip. */
     static String brief(UserProxySettings settings) {
         return switch (settings.mode()) {
-            case DIRECT -> "direct";
+            case DIRECT -> TrayTexts.get("brief.direct");
             case FIXED -> settings.manual().orElseThrow().server();
-            case PAC -> "script";
-            case AUTO_DETECT -> "auto-detect";
+            case PAC -> TrayTexts.get("brief.script");
+            case AUTO_DETECT -> TrayTexts.get("brief.autoDetect");
         };
     }
 

@@ -90,7 +90,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 userProxy.keep(status).ifPresent(this::failed);
             } catch (Exception e) {
                 log.warn("could not keep your proxy settings: {}", e.toString());
-                failed("Could not set your proxy settings: " + e.getMessage());
+                failed(TrayTexts.get("failed.userProxy", e.getMessage()));
             }
         }));
         if (view != null) {
