@@ -28,7 +28,7 @@ public final class Timeline {
     private static final Set<String> EVENTS = Set.of("network", "userProxy", "scan", "use", "sticky", "pause", "sleep",
             "resume", "foreignWrite", "fault", "scanFailed", "proxy", "expect", "windowsUpdate", "download", "nextScan");
     private static final Set<String> KEYS = union(EVENTS, Set.of("t"));
-    static final double MAX_SECONDS = 10 * 366 * 24 * 3600.0;
+    static final double MAX_SECONDS = 100 * 366 * 24 * 3600.0; // a fleet of ten thousand laptop-days, one after another, fits
     private static final Set<String> EXPECT_KEYS = Set.of("profile", "proxy", "direct", "paused", "problem", "fits");
 
     private final String file;
@@ -129,7 +129,7 @@ public final class Timeline {
             throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");
         }
         if (time.doubleValue() > MAX_SECONDS) { // a simulation of longer would grind through years of drift checks
-            throw new JsonFormatException("`t` is " + time.asText() + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
+            throw new JsonFormatException("`t` is " + time.asText() + " seconds; a simulation covers at most a hundred years (" + (long) MAX_SECONDS + ")");
         }
         double t = time.doubleValue();
         JsonNode value = node.get(kinds.get(0));
@@ -275,7 +275,7 @@ public final class Timeline {
                     + "; a scheduled scan lies ahead (use `in` for seconds from now)");
         }
         if (at > MAX_SECONDS) {
-            throw new JsonFormatException("`nextScan` falls at " + at + " seconds; a simulation covers at most ten years (" + (long) MAX_SECONDS + ")");
+            throw new JsonFormatException("`nextScan` falls at " + at + " seconds; a simulation covers at most a hundred years (" + (long) MAX_SECONDS + ")");
         }
         return new TimelineEvent.NextScan(t, line, java.util.OptionalDouble.of(at));
     }

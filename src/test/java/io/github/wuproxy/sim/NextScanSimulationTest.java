@@ -90,7 +90,7 @@ class NextScanSimulationTest {
                 {"{\"t\":5,\"nextScan\":{}}", "day:1: `nextScan` needs one of `in` (seconds from this line) or `at` (seconds from the start), or null for none"},
                 {"{\"t\":5,\"nextScan\":{\"in\":1,\"at\":9}}", "day:1: `nextScan` needs one of `in` (seconds from this line) or `at` (seconds from the start), or null for none"},
                 {"{\"t\":5,\"nextScan\":{\"in\":\"soon\"}}", "day:1: `nextScan.in` must be a number of seconds, 0 or more"},
-                {"{\"t\":5,\"nextScan\":{\"in\":1e300}}", "day:1: `nextScan` falls at 1.0E300 seconds; a simulation covers at most ten years (316224000)"}}) {
+                {"{\"t\":5,\"nextScan\":{\"in\":1e300}}", "day:1: `nextScan` falls at 1.0E300 seconds; a simulation covers at most a hundred years (3162240000)"}}) {
             var e = assertThrows(TimelineException.class, () -> Timeline.parse("day", bad[0]), bad[0]);
             assertEquals(bad[1], e.getMessage());
         }
