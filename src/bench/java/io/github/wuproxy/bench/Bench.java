@@ -26,6 +26,7 @@ public final class Bench {
         rows.addAll(EngineHarness.exposurePerChange());
         rows.addAll(Soak.run());
         rows.addAll(footprint.finish());
+        rows.addAll(ClassCost.run(target));
         String table = table(rows);
         System.out.println(table);
         Files.writeString(target.resolve("bench.txt"), table);
