@@ -85,13 +85,16 @@ final class ClassCost {
             loaders.put(e.getKey(), loader(list));
         }
         Map<String, Long> rss = new LinkedHashMap<>();
-        for (var e : loaders.entrySet()) {
-            awaitLine(e.getValue(), "loaded", 120);
-        }
-        Thread.sleep(2_000);
-        for (var e : loaders.entrySet()) {
-            rss.put(e.getKey(), rssKb(e.getValue().pid()));
-            e.getValue().destroy();
+        try {
+            for (var e : loaders.entrySet()) {
+                awaitLine(e.getValue(), "loaded", 120);
+            }
+            Thread.sleep(2_000);
+            for (var e : loaders.entrySet()) {
+                rss.put(e.getKey(), rssKb(e.getValue().pid()));
+            }
+        } finally {
+            loaders.values().forEach(Process::destroy);
         }
         long floor = rss.get("");
         List<Bench.Row> rows = new ArrayList<>();

@@ -33,6 +33,11 @@ final class Footprint {
 
     static Footprint start(Path target) throws Exception {
         Footprint f = new Footprint();
+        // a part of the bench that fails must not leave these running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> f.started.forEach(s -> {
+            s.process().descendants().forEach(ProcessHandle::destroy);
+            s.process().destroy();
+        }), "bench-footprint-stop"));
         f.launch("service", List.of("agent/wuproxy", "service"), false);
         f.launch("agent --headless", List.of("agent/wuproxy", "agent", "--headless"), false);
         f.launch("service without the class-data archive (WUPROXY_CDS=off)", List.of("agent/wuproxy", "service"), true);
