@@ -19,16 +19,31 @@ public final class Bench {
         Path target = Path.of(args.length > 0 ? args[0] : "target");
         List<Row> rows = new ArrayList<>();
         Footprint footprint = Footprint.start(target); // processes idle for 60 s while the rest runs
-        rows.addAll(Jmh.run());
-        rows.addAll(EngineHarness.flapping());
-        rows.addAll(EngineHarness.simulateThroughput());
-        rows.addAll(FleetBench.run(target));
-        rows.addAll(EngineHarness.exposurePerChange());
-        rows.addAll(Soak.run());
-        rows.addAll(footprint.finish());
+        measure(rows, "JMH", Jmh::run);
+        measure(rows, "flapping", EngineHarness::flapping);
+        measure(rows, "simulate throughput", EngineHarness::simulateThroughput);
+        measure(rows, "simulate on the fleet", () -> FleetBench.run(target));
+        measure(rows, "exposure per change", EngineHarness::exposurePerChange);
+        measure(rows, "soak", Soak::run);
+        measure(rows, "footprint", footprint::finish);
+        measure(rows, "class cost", () -> ClassCost.run(target));
         String table = table(rows);
         System.out.println(table);
         Files.writeString(target.resolve("bench.txt"), table);
+    }
+
+    private interface Measurement {
+        List<Row> run() throws Exception;
+    }
+
+    /** One part's rows, or a row saying why it measured nothing: the other parts still run. */
+    private static void measure(List<Row> rows, String name, Measurement measurement) {
+        try {
+            rows.addAll(measurement.run());
+        } catch (Exception e) {
+            e.printStackTrace();
+            rows.add(new Row(name + ": not measured (" + e + ")", "-", "-"));
+        }
     }
 
     /** One figure: what, measured value, target. */

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 final class Footprint {
     private static final long IDLE_MILLIS = 60_000;
 
+    private static final int CLI_ROUNDS = 7;
+
     private record Started(String name, Process process, long readyMillis, long readyAt, Path data) {}
 
     private final List<Started> started = new ArrayList<>();
@@ -31,20 +33,29 @@ final class Footprint {
 
     static Footprint start(Path target) throws Exception {
         Footprint f = new Footprint();
-        f.launch("service", List.of("agent/wuproxy", "service"));
-        f.launch("agent --headless", List.of("agent/wuproxy", "agent", "--headless"));
+        // a part of the bench that fails must not leave these running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> f.started.forEach(s -> {
+            s.process().descendants().forEach(ProcessHandle::destroy);
+            s.process().destroy();
+        }), "bench-footprint-stop"));
+        f.launch("service", List.of("agent/wuproxy", "service"), false);
+        f.launch("agent --headless", List.of("agent/wuproxy", "agent", "--headless"), false);
+        f.launch("service without the class-data archive (WUPROXY_CDS=off)", List.of("agent/wuproxy", "service"), true);
         if (Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
-            f.launch("agent with the tray (Xvfb)", List.of("xvfb-run", "-a", "agent/wuproxy", "agent"));
+            f.launch("agent with the tray (Xvfb)", List.of("xvfb-run", "-a", "agent/wuproxy", "agent"), false);
         } else {
             f.failures.add("agent with the tray: not measured, xvfb-run is missing");
         }
         return f;
     }
 
-    private void launch(String name, List<String> command) throws Exception {
+    private void launch(String name, List<String> command, boolean withoutArchive) throws Exception {
         Path data = Files.createTempDirectory("wuproxy-bench-data");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("WUPROXY_JAVA_OPTS", "-Dwuproxy.data=" + data);
+        if (withoutArchive) {
+            builder.environment().put("WUPROXY_CDS", "off");
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         CompletableFuture<Long> ready = new CompletableFuture<>();
@@ -100,10 +111,13 @@ final class Footprint {
                 }
             }
             long ownTotal = ours.values().stream().mapToLong(Long::longValue).sum();
-            String target = s.name().startsWith("service") ? "≤ 48 MB" : s.name().contains("tray") ? "≤ 96 MB" : "(the service's, plus the tray's)";
+            String target = s.name().contains("tray") ? "≤ 96 MB" : "≤ 48 MB";
             rows.add(new Bench.Row("idle RSS after 60 s: " + s.name(), rss(pid), target));
             rows.add(new Bench.Row("wake-ups per minute of wuproxy's own threads, idle: " + s.name(),
                     ownTotal + (ours.isEmpty() ? "" : " " + ours.toString().replace("=", ": ")) + "; JVM's own threads: " + jvm, "0 (event-driven)"));
+        }
+        if (!started.isEmpty() && started.get(0).name().equals("service")) {
+            rows.addAll(cliStart(started.get(0).data()));
         }
         for (Started s : started) {
             s.process().descendants().forEach(ProcessHandle::destroy);
@@ -112,6 +126,56 @@ final class Footprint {
         }
         failures.forEach(f -> rows.add(new Bench.Row(f, "-", "-")));
         return rows;
+    }
+
+    /**
+     * Wall time of the CLI commands that do not talk to Windows, through the launcher, against a Java
+     * hello-world: interleaved rounds, medians, so the machine's load falls on all alike. status asks
+     * the idle service.
+     */
+    private static List<Bench.Row> cliStart(Path serviceData) throws Exception {
+        Map<String, List<String>> commands = new java.util.LinkedHashMap<>();
+        commands.put("hello", List.of("java", "-cp", "target/test-classes", Hello.class.getName()));
+        commands.put("explain", List.of("agent/wuproxy", "explain", "0x80072EFD"));
+        commands.put("check", List.of("agent/wuproxy", "check"));
+        commands.put("status", List.of("agent/wuproxy", "status"));
+        commands.put("explain (WUPROXY_CDS=off)", List.of("agent/wuproxy", "explain", "0x80072EFD"));
+        commands.put("check (WUPROXY_CDS=off)", List.of("agent/wuproxy", "check"));
+        commands.put("status (WUPROXY_CDS=off)", List.of("agent/wuproxy", "status"));
+        Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < CLI_ROUNDS; round++) {
+            for (var e : commands.entrySet()) {
+                ProcessBuilder builder = new ProcessBuilder(e.getValue()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().put("WUPROXY_JAVA_OPTS", "-Dwuproxy.data=" + serviceData);
+                if (e.getKey().contains("CDS=off")) {
+                    builder.environment().put("WUPROXY_CDS", "off");
+                }
+                long start = System.nanoTime();
+                int exit = builder.start().waitFor();
+                long nanos = System.nanoTime() - start;
+                if (exit != 0) {
+                    throw new IOException(e.getKey() + " exited with " + exit);
+                }
+                times.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(nanos);
+            }
+        }
+        double hello = median(times.get("hello"));
+        List<Bench.Row> rows = new ArrayList<>();
+        rows.add(new Bench.Row("CLI start: Java hello-world, wall time (median of " + CLI_ROUNDS + ", interleaved with the rows below)",
+                Bench.ms(hello / 1e6), "the unit of the rows below"));
+        for (var e : times.entrySet()) {
+            if (!e.getKey().equals("hello")) {
+                double median = median(e.getValue());
+                rows.add(new Bench.Row("CLI start: wuproxy " + e.getKey() + ", wall time / hello-world's",
+                        String.format(Locale.ROOT, "%.1fx (%s)", median / hello, Bench.ms(median / 1e6)), "≤ 4x"));
+            }
+        }
+        return rows;
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The java process: the launcher execs java; xvfb-run runs it as a child. */

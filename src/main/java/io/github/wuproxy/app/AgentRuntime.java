@@ -20,6 +20,7 @@ import io.github.wuproxy.tray.TrayView;
 import java.time.ZoneId;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -151,12 +152,28 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         }
     }
 
-    /** Before the first logger: the agent logs with agent/logback.xml into its log folder. */
+    /**
+     * Before the first logger: the agent logs into its log folder as agent/logback.xml says; LogbackSetup
+     * does that in code while the file is the shipped one, logback parses it once a user has edited it.
+     */
     private static void configureLogging(AgentPaths paths, AgentSettings settings) {
         System.setProperty("wuproxy.logs", paths.logs().toString());
         System.setProperty("wuproxy.log.level", settings.logLevel());
-        if (Files.isRegularFile(paths.logbackConf()) && System.getProperty("logback.configurationFile") == null) {
+        if (editedLogbackXml(paths.logbackConf()) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", paths.logbackConf().toString());
+        }
+    }
+
+    /** Whether the file exists and differs from the shipped agent/logback.xml (line ends aside). */
+    static boolean editedLogbackXml(Path file) {
+        try (var shipped = AgentRuntime.class.getResourceAsStream("shipped/logback.xml")) {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            String ours = new String(shipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return !Files.readString(file).replace("\r\n", "\n").equals(ours);
+        } catch (IOException | RuntimeException e) {
+            return true; // unreadable or odd: logback reads it and reports what is wrong
         }
     }
 

@@ -1,0 +1,123 @@
+package io.github.wuproxy.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.FileSize;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Logging set up in code, as agent/logback.xml (the agent and the service: wuproxy.logs is set) or
+ * the CLI's stderr-only default would set it, without parsing XML: the parser and logback's Joran cost
+ * the idle service about 450 classes. Found by logback through META-INF/services. A logback.xml
+ * named by logback.configurationFile (an edited agent/logback.xml, see AgentRuntime) or a
+ * logback-test.xml on the class path still wins.
+ */
+public final class LogbackSetup extends ContextAwareBase implements Configurator {
+    static final String FILE_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{20} - %safeMsg%n%safeEx";
+    static final String AGENT_CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %safeMsg%n%safeEx";
+    static final String CLI_PATTERN = "%-5level %safeMsg%n%safeEx";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        String logs = System.getProperty("wuproxy.logs");
+        if (logs == null) {
+            cli(context, System.getProperty("wuproxy.console.level", "WARN"));
+        } else {
+            agent(context, logs, System.getProperty("wuproxy.log.level", "INFO"));
+        }
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** As agent/logback.xml: a rolling file in the log folder and stderr. */
+    static void agent(LoggerContext context, String logs, String level) {
+        converters(context);
+        LevelChangePropagator propagator = new LevelChangePropagator();
+        propagator.setContext(context);
+        context.addListener(propagator);
+        propagator.start();
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(logs + "/wuproxy.log");
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(logs + "/wuproxy.%d{yyyy-MM-dd}.%i.log.gz");
+        rolling.setMaxFileSize(FileSize.valueOf("5MB"));
+        rolling.setMaxHistory(14);
+        rolling.setTotalSizeCap(FileSize.valueOf("50MB"));
+        file.setRollingPolicy(rolling);
+        file.setEncoder(encoder(context, FILE_PATTERN));
+        rolling.start();
+        file.start();
+        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, AGENT_CONSOLE_PATTERN)));
+    }
+
+    /** The CLI's: warnings and errors on stderr, so stdout carries only the command's output. */
+    static void cli(LoggerContext context, String rootLevel) {
+        converters(context);
+        Appender<ILoggingEvent> stderr = stderr(context, CLI_PATTERN);
+        levels(context, null, List.of(stderr));
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.WARN));
+    }
+
+    private static void levels(LoggerContext context, Level wuproxy, List<Appender<ILoggingEvent>> appenders) {
+        context.getLogger("org.quartz").setLevel(Level.WARN);
+        context.getLogger("dorkbox").setLevel(Level.ERROR); // its advice (tooltips, root, image size) is not for users
+        if (wuproxy != null) {
+            context.getLogger("io.github.wuproxy").setLevel(wuproxy);
+        }
+        var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        for (var appender : appenders) {
+            root.addAppender(appender);
+        }
+    }
+
+    private static Appender<ILoggingEvent> stderr(LoggerContext context, String pattern) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDERR");
+        console.setTarget("System.err");
+        console.setEncoder(encoder(context, pattern));
+        console.start();
+        return console;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.start();
+        return encoder;
+    }
+
+    /** %safeMsg and %safeEx, as the conversionRule lines of the XML files declare them. */
+    @SuppressWarnings("unchecked")
+    private static void converters(LoggerContext context) {
+        var registry = (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (registry == null) {
+            registry = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
+        }
+        registry.put("safeMsg", SafeLogMessage::new);
+        registry.put("safeEx", SafeLogThrowable::new);
+    }
+}

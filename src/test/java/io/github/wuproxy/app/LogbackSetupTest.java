@@ -1,0 +1,74 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Logging set up in code writes what agent/logback.xml writes, and an edited file still wins. */
+class LogbackSetupTest {
+    @Test
+    void codeWritesTheSameLinesAsTheShippedXml(@TempDir Path xmlLogs, @TempDir Path codeLogs) throws Exception {
+        List<String> xml = lines(xmlLogs, context -> {
+            context.putProperty("wuproxy.logs", xmlLogs.toString());
+            context.putProperty("wuproxy.log.level", "DEBUG");
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            try {
+                configurator.doConfigure(Path.of("agent/logback.xml").toFile());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        List<String> code = lines(codeLogs, context -> LogbackSetup.agent(context, codeLogs.toString(), "DEBUG"));
+        assertEquals(xml, code);
+        assertTrue(code.stream().anyMatch(l -> l.endsWith("SSID Cafe\\n2026 ERROR forged\\r\\u001b[2J")), code.toString());
+        assertTrue(code.stream().anyMatch(l -> l.endsWith("proxy http://***@proxy.corp.example:8080/x.pac?... unreachable")), code.toString());
+        assertFalse(code.stream().anyMatch(l -> l.contains("quartz says")), "org.quartz logs warnings only");
+        String shipped = Files.readString(Path.of("agent/logback.xml"));
+        for (String pattern : List.of(LogbackSetup.FILE_PATTERN, LogbackSetup.AGENT_CONSOLE_PATTERN)) {
+            assertTrue(shipped.contains("<pattern>" + pattern + "</pattern>"), pattern);
+        }
+        assertTrue(shipped.contains("<maxFileSize>5MB</maxFileSize>") && shipped.contains("<maxHistory>14</maxHistory>")
+                && shipped.contains("<totalSizeCap>50MB</totalSizeCap>") && shipped.contains("wuproxy.%d{yyyy-MM-dd}.%i.log.gz"));
+    }
+
+    @Test
+    void onlyAnEditedAgentLogbackXmlIsParsed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logback.xml");
+        assertFalse(AgentRuntime.editedLogbackXml(file), "no file: the shipped set-up");
+        String shipped = Files.readString(Path.of("agent/logback.xml"));
+        Files.writeString(file, shipped);
+        assertFalse(AgentRuntime.editedLogbackXml(file));
+        Files.writeString(file, shipped.replace("\n", "\r\n"));
+        assertFalse(AgentRuntime.editedLogbackXml(file), "Windows line ends change nothing");
+        Files.writeString(file, shipped.replace("<maxHistory>14</maxHistory>", "<maxHistory>30</maxHistory>"));
+        assertTrue(AgentRuntime.editedLogbackXml(file));
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertFalse(AgentRuntime.editedLogbackXml(file), "a folder is no file");
+    }
+
+    private static List<String> lines(Path logs, Consumer<LoggerContext> configure) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        configure.accept(context);
+        context.getLogger("io.github.wuproxy.Test").debug("network changed: SSID {}", "Cafe\n2026 ERROR forged\r\u001b[2J");
+        context.getLogger("io.github.wuproxy.Test").warn("proxy http://alice:p@ss@proxy.corp.example:8080/x.pac?token=abc unreachable");
+        context.getLogger("org.quartz.Scheduler").info("quartz says hello");
+        context.getLogger("elsewhere").error("failed", new java.io.IOException("/tmp/x\nforged"));
+        context.stop();
+        return Files.readAllLines(logs.resolve("wuproxy.log"), StandardCharsets.UTF_8).stream()
+                .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} ", ""))
+                .filter(l -> !l.startsWith("\tat ")).toList();
+    }
+}
