@@ -11,7 +11,7 @@ import io.github.wuproxy.core.proxy.UpdateProxy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Vectors from shared/reference: windows-update-proxy.md §3.3 and the bytes Wine wrote (test-rig.md). */
+/** Vectors from the documented WinHttpSettings layout and the bytes Wine's winhttp.dll wrote. */
 class WinHttpSettingsTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final String WINE_DIRECT = "1800000000000000010000000000000000000000";
