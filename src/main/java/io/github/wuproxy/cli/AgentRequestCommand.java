@@ -66,7 +66,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         } else if (status.isObject()) {
             try {
                 AgentStatus read = StatusJson.read(status);
-                out.print(StatusJson.text(read));
+                out.print(StatusText.render(read));
                 note(read).ifPresent(out::println);
             } catch (JsonFormatException e) {
                 err.println("The agent's status was not understood: " + e.getMessage());

@@ -21,7 +21,7 @@ public final class DiagnosisText {
                 .append('\n');
         if (agent.path("status").isObject()) {
             try {
-                StatusJson.text(StatusJson.read(agent.path("status"))).lines().forEach(line -> out.append("  ").append(line).append('\n'));
+                StatusText.render(StatusJson.read(agent.path("status"))).lines().forEach(line -> out.append("  ").append(line).append('\n'));
             } catch (JsonFormatException e) {
                 out.append("  its status was not understood: ").append(e.getMessage()).append('\n');
             }

@@ -96,29 +96,6 @@ public final class StatusJson {
         return node == null || node.isNull() ? Optional.empty() : Optional.of(UserProxyJson.read(node));
     }
 
-    /** The text form of the same status, as {@code wuproxy status} prints it. */
-    public static String text(AgentStatus status) {
-        StringBuilder out = new StringBuilder();
-        out.append("Profile:   ").append(status.profile()).append(" (").append(status.basis().name().toLowerCase(Locale.ROOT))
-                .append(": ").append(status.why()).append(")\n");
-        out.append("WU proxy:  ").append(status.held().map(UpdateProxy::describe).orElse("unknown"));
-        if (!status.held().equals(status.wanted())) {
-            out.append(" (the profile wants ").append(status.wanted().map(UpdateProxy::describe).orElse("one it could not work out"))
-                    .append(status.paused() ? "; paused" : "").append(")");
-        }
-        if (status.userProxy().wanted().isPresent() || status.userProxy().held().isPresent()) {
-            out.append("\nUser proxy: ").append(status.userProxy().describe());
-        }
-        out.append("\nNetwork:   ").append(status.network()).append('\n');
-        out.append("Paused:    ").append(status.paused() ? "yes" : "no").append('\n');
-        out.append("Last sync: ").append(status.lastSync().map(Object::toString).orElse("not yet")).append('\n');
-        out.append("Next scan: ").append(status.nextScan().map(Object::toString).orElse("unknown")).append('\n');
-        for (AgentStatus.ActiveProblem p : status.problems()) {
-            out.append("Problem:   ").append(p.problem().text()).append(" (since ").append(p.since()).append(")\n");
-        }
-        return out.toString();
-    }
-
     private static Selection.Basis basis(String word) throws JsonFormatException {
         try {
             return Selection.Basis.valueOf(word.toUpperCase(Locale.ROOT));

@@ -27,7 +27,7 @@ class StatusJsonNextScanTest {
         ObjectNode json = StatusJson.write(status(Optional.of(SCAN)));
         assertEquals("2026-11-30T14:37:05Z", json.path("nextScan").asText());
         assertEquals(Optional.of(SCAN), StatusJson.read(json).nextScan());
-        assertTrue(StatusJson.text(status(Optional.of(SCAN))).contains("Next scan: 2026-11-30T14:37:05Z\n"));
+        assertTrue(io.github.wuproxy.cli.StatusText.render(status(Optional.of(SCAN))).contains("Next scan: 2026-11-30T14:37:05Z\n"));
     }
 
     @Test
@@ -37,7 +37,7 @@ class StatusJsonNextScanTest {
         assertEquals(Optional.empty(), StatusJson.read(json).nextScan());
         json.remove("nextScan");
         assertEquals(status(Optional.empty()), StatusJson.read(json));
-        assertTrue(StatusJson.text(status(Optional.empty())).contains("Next scan: unknown\n"));
+        assertTrue(io.github.wuproxy.cli.StatusText.render(status(Optional.empty())).contains("Next scan: unknown\n"));
     }
 
     @Test

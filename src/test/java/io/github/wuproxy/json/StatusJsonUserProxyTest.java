@@ -39,10 +39,10 @@ class StatusJsonUserProxyTest {
 
     @Test
     void theTextSaysWhatTheUsersProxyIsAndWhy() {
-        String text = StatusJson.text(status(new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), "profile home sets it",
+        String text = io.github.wuproxy.cli.StatusText.render(status(new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), "profile home sets it",
                 Optional.of(UserProxySettings.DIRECT))));
         assertTrue(text.contains("\nUser proxy: direct (profile home sets it)\n"), text);
-        assertTrue(!StatusJson.text(status(UserProxyStatus.UNKNOWN)).contains("User proxy"));
+        assertTrue(!io.github.wuproxy.cli.StatusText.render(status(UserProxyStatus.UNKNOWN)).contains("User proxy"));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.github.wuproxy.cli;
+
+import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.port.AgentStatus;
+import java.util.Locale;
+
+/** The agent's status as {@code wuproxy status} prints it, in the user's language; {@code --json} prints the same status as data. */
+public final class StatusText {
+    private StatusText() {}
+
+    public static String render(AgentStatus status) {
+        StringBuilder out = new StringBuilder();
+        out.append(Texts.get("status.profile", status.profile(), status.basis().name().toLowerCase(Locale.ROOT), status.why())).append('\n');
+        String held = status.held().map(UpdateProxy::describe).orElse(Texts.get("status.unknown"));
+        if (status.held().equals(status.wanted())) {
+            out.append(Texts.get("status.wuProxy", held));
+        } else {
+            out.append(Texts.get("status.wuProxyWants", held, status.wanted().map(UpdateProxy::describe).orElse(Texts.get("status.wantsUnknown")),
+                    status.paused() ? Texts.get("status.pausedSuffix") : ""));
+        }
+        out.append('\n');
+        if (status.userProxy().wanted().isPresent() || status.userProxy().held().isPresent()) {
+            out.append(Texts.get("status.userProxy", status.userProxy().describe())).append('\n');
+        }
+        out.append(Texts.get("status.network", status.network())).append('\n');
+        out.append(Texts.get("status.paused", Texts.get(status.paused() ? "status.yes" : "status.no"))).append('\n');
+        out.append(Texts.get("status.lastSync", status.lastSync().map(Object::toString).orElse(Texts.get("status.notYet")))).append('\n');
+        out.append(Texts.get("status.nextScan", status.nextScan().map(Object::toString).orElse(Texts.get("status.unknown")))).append('\n');
+        for (AgentStatus.ActiveProblem p : status.problems()) {
+            out.append(Texts.get("status.problem", p.problem().text(), p.since())).append('\n');
+        }
+        return out.toString();
+    }
+}
