@@ -4,7 +4,9 @@ import io.github.wuproxy.config.Configuration;
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.AgentStatus;
+import io.github.wuproxy.port.Policy;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.ServiceException;
@@ -12,20 +14,60 @@ import io.github.wuproxy.port.UpdateScanner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the tray and the local channel ask for beyond the engine's own verbs: a scan now, remembering a network. */
+/**
+ * What the tray and the local channel ask for beyond the engine's own verbs: a scan now, loading the
+ * profiles again, remembering a network. It holds the organisation's policy in force, read again at
+ * each reload, which the channel's right check and the verbs both use.
+ */
 final class AgentActions {
     private static final Logger log = LoggerFactory.getLogger(AgentActions.class);
     private final Agent agent;
     private final AgentPaths paths;
     private final UpdateScanner scanner;
+    private final Supplier<Policy> policySource;
+    private volatile Policy policy;
 
-    AgentActions(Agent agent, AgentPaths paths, UpdateScanner scanner) {
+    /** @param policy the policy the agent started with; {@code policySource} reads it again at each reload */
+    AgentActions(Agent agent, AgentPaths paths, UpdateScanner scanner, Policy policy, Supplier<Policy> policySource) {
         this.agent = agent;
         this.paths = paths;
         this.scanner = scanner;
+        this.policy = policy;
+        this.policySource = policySource;
+    }
+
+    /** The organisation's policy as of the start or the last reload. */
+    Policy policy() {
+        return policy;
+    }
+
+    /**
+     * Loads the profiles, agent.conf and the policy again and hands them to the engine, waiting until
+     * it has them, so the answer shows the new set. A broken file never replaces the last good set.
+     */
+    Configuration reload() throws AgentRefusal {
+        Configuration configuration;
+        try {
+            configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
+        } catch (ProfileException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "the profiles were not reloaded; the running ones stay. Problems:\n"
+                    + e.getMessage());
+        }
+        Policy now = policySource.get();
+        try {
+            agent.call(engine -> {
+                engine.reload(configuration.profiles(), configuration.settings().withPolicy(now).engine());
+                return null;
+            });
+        } catch (Exception e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent could not take the new profiles: " + e);
+        }
+        policy = now;
+        return configuration;
     }
 
     /** Syncs, then asks Windows Update to scan, so the scan runs with the right proxy. */
@@ -55,14 +97,11 @@ final class AgentActions {
         var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant());
         Configuration reloaded;
         try {
-            reloaded = Configuration.load(paths.agentConf(), paths.profileFolders());
-        } catch (ProfileException e) {
+            reloaded = reload();
+        } catch (AgentRefusal e) {
             throw new IOException(file + " no longer loads (" + e.getMessage() + "); remove the last lines and run `wuproxy reload`", e);
         }
-        Optional<AgentStatus> after = agent.call(engine -> {
-            engine.reload(reloaded.profiles(), reloaded.settings().withPolicy(Adapters.policy()).engine());
-            return engine.status();
-        });
+        Optional<AgentStatus> after = agent.call(SyncEngine::status);
         String done = "This network is remembered as " + profileName + " (" + file + ").";
         Optional<Profile> winner = after.filter(s -> s.basis() == Selection.Basis.RULE && !s.profile().equals(profileName))
                 .flatMap(s -> reloaded.profiles().find(s.profile()));

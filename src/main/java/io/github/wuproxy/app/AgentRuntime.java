@@ -97,8 +97,8 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         Agent agent = Agent.start(adapters, state, hub, profiles, settings.engine());
         machineUser.ifPresent(writer -> hub.subscribe(new MachineUserProxy(
                 new io.github.wuproxy.engine.UserProxyKeeper(writer, new io.github.wuproxy.state.FileUserProxyBackups(paths.state())), agent::post)));
-        var actions = new AgentActions(agent, paths, adapters.scanner());
-        var api = new LocalAgentApi(agent, actions, hub, a -> reload(a, paths), policy, true);
+        var actions = new AgentActions(agent, paths, adapters.scanner(), policy, Adapters::policy);
+        var api = new LocalAgentApi(agent, actions, hub, true);
         Optional<TrayPresenter> tray = Optional.empty();
         if (withTray) {
             TrayPresenter[] self = new TrayPresenter[1];
@@ -111,7 +111,7 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         }
         IpcServer channel;
         try {
-            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")), () -> policy,
+            channel = IpcServer.start(paths.socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")), actions::policy,
                     new AgentIpcHandler(api, agent, handedOver).operations(), Adapters.accountNames(), Adapters.socketAccess());
         } catch (IOException e) {
             tray.ifPresent(TrayPresenter::close);
@@ -139,17 +139,6 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
     @Override
     public void sessionChanged() {
         agent.post(SyncEngine::syncNow);
-    }
-
-    /** A broken file never replaces the last good set: the caller gets every problem instead. */
-    private static void reload(Agent agent, AgentPaths paths) throws AgentRefusal {
-        try {
-            Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
-            var policy = Adapters.policy();
-            agent.post(engine -> engine.reload(configuration.profiles(), configuration.settings().withPolicy(policy).engine()));
-        } catch (ProfileException e) {
-            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "the profiles were not reloaded; the running ones stay. Problems:\n" + e.getMessage());
-        }
     }
 
     /**

@@ -23,28 +23,18 @@ final class LocalAgentApi implements AgentApi {
     private final Agent agent;
     private final AgentActions actions;
     private final StatusHub hub;
-    private final Policy policy;
     private final boolean admin;
 
-    /** Loads profiles and settings again and hands them to the engine; refuses with every problem when they are broken. */
-    interface Reloader {
-        void reload(Agent agent) throws AgentRefusal;
-    }
-
-    private final Reloader reloader;
-
-    LocalAgentApi(Agent agent, AgentActions actions, StatusHub hub, Reloader reloader, Policy policy, boolean admin) {
+    LocalAgentApi(Agent agent, AgentActions actions, StatusHub hub, boolean admin) {
         this.agent = agent;
         this.actions = actions;
         this.hub = hub;
-        this.reloader = reloader;
-        this.policy = policy;
         this.admin = admin;
     }
 
     /** The same agent for a caller with other rights. */
     LocalAgentApi forCaller(boolean callerIsAdmin) {
-        return new LocalAgentApi(agent, actions, hub, reloader, policy, callerIsAdmin);
+        return new LocalAgentApi(agent, actions, hub, callerIsAdmin);
     }
 
     @Override
@@ -53,6 +43,7 @@ final class LocalAgentApi implements AgentApi {
     }
 
     private AgentView viewOf(Optional<AgentStatus> status, List<Profile> profiles) {
+        Policy policy = actions.policy();
         List<AgentView.Offer> offers = profiles.stream().map(p -> new AgentView.Offer(p.name(), p.kind(),
                 admin ? Optional.<String>empty() : policy.refusesChoiceOf(p.name()))).toList();
         Optional<String> managed = !admin && policy.locked() ? Optional.of("managed by your organisation") : Optional.empty();
@@ -66,7 +57,7 @@ final class LocalAgentApi implements AgentApi {
 
     @Override
     public void use(String profile, boolean sticky) throws AgentRefusal {
-        Optional<String> refused = admin ? Optional.empty() : policy.refusesChoiceOf(profile);
+        Optional<String> refused = admin ? Optional.empty() : actions.policy().refusesChoiceOf(profile);
         if (refused.isPresent()) {
             throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, refused.get());
         }
@@ -78,7 +69,7 @@ final class LocalAgentApi implements AgentApi {
 
     @Override
     public void auto() throws AgentRefusal {
-        if (!admin && policy.locked()) {
+        if (!admin && actions.policy().locked()) {
             throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "managed by your organisation: the choice cannot be changed");
         }
         run(SyncEngine::useAutomatic);
@@ -141,7 +132,7 @@ final class LocalAgentApi implements AgentApi {
     @Override
     public void reload() throws AgentRefusal {
         adminOnly("reload");
-        reloader.reload(agent);
+        actions.reload();
     }
 
     private void adminOnly(String what) throws AgentRefusal {

@@ -124,8 +124,8 @@ class BothTraysTest {
         var hub = new StatusHub(new RecordingNotifier());
         Agent agent = Agent.start(TestAdapters.simulated(network, store, handedOver), new InMemoryStateStore(), hub,
                 Fixtures.shippedProfiles(), AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
-        var actions = new AgentActions(agent, new AgentPaths(dir, dir), new SimulatedUpdateScanner());
-        var api = new LocalAgentApi(agent, actions, hub, a -> { }, Policy.NONE, true);
+        var actions = new AgentActions(agent, new AgentPaths(dir, dir), new SimulatedUpdateScanner(), io.github.wuproxy.port.Policy.NONE, () -> io.github.wuproxy.port.Policy.NONE);
+        var api = new LocalAgentApi(agent, actions, hub, true);
         Path socket = new AgentPaths(dir, dir).socket();
         IpcServer channel = IpcServer.start(socket, IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(api, agent, Optional.of(handedOver)).operations());

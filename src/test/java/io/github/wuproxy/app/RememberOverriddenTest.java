@@ -32,7 +32,7 @@ class RememberOverriddenTest {
         Agent agent = Agent.start(adapters, new InMemoryStateStore(), new StatusHub(new RecordingNotifier()), Fixtures.shippedProfiles(),
                 AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
         try {
-            var actions = new AgentActions(agent, new AgentPaths(Path.of("").toAbsolutePath(), data), new SimulatedUpdateScanner());
+            var actions = new AgentActions(agent, new AgentPaths(Path.of("").toAbsolutePath(), data), new SimulatedUpdateScanner(), io.github.wuproxy.port.Policy.NONE, () -> io.github.wuproxy.port.Policy.NONE);
             String answer = actions.remember("direct");
             assertTrue(answer.startsWith("This network is remembered as direct"), answer);
             assertTrue(answer.contains("But profile corporate still applies here: its rule wins with priority 100 over 50"), answer);

@@ -60,8 +60,7 @@ class ServiceTrayUserProxyTest {
         var profiles = HoconProfileCatalog.of(Fixtures.resourceFolder("profiles/user-proxy-day"), "mobile").load();
         Agent agent = Agent.start(TestAdapters.simulated(network, InMemoryUpdateProxyStore.direct(), handedOver), new InMemoryStateStore(), hub,
                 profiles, AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
-        var api = new LocalAgentApi(agent, new AgentActions(agent, new AgentPaths(dir, dir), new SimulatedUpdateScanner()), hub, a -> { },
-                Policy.NONE, true);
+        var api = new LocalAgentApi(agent, new AgentActions(agent, new AgentPaths(dir, dir), new SimulatedUpdateScanner(), io.github.wuproxy.port.Policy.NONE, () -> io.github.wuproxy.port.Policy.NONE), hub, true);
         Path socket = new AgentPaths(dir, dir).socket();
         IpcServer channel = IpcServer.start(socket, IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 new AgentIpcHandler(api, agent, Optional.of(handedOver)).operations());

@@ -50,8 +50,8 @@ class StandaloneAgentTest {
 
     private java.util.Map<io.github.wuproxy.ipc.IpcProtocol.Op, io.github.wuproxy.ipc.IpcOperation> handler(Agent agent, StatusHub hub, java.util.Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
             io.github.wuproxy.port.Policy policy) {
-        var actions = new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner());
-        return new AgentIpcHandler(new LocalAgentApi(agent, actions, hub, a -> { }, policy, true), agent, handedOver).operations();
+        var actions = new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner(), policy, () -> policy);
+        return new AgentIpcHandler(new LocalAgentApi(agent, actions, hub, true), agent, handedOver).operations();
     }
 
     @Test
