@@ -128,7 +128,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 failed(e.getMessage());
             } catch (Exception e) {
                 log.warn("could not {}: {}", id, e.toString());
-                failed(String.valueOf(e.getMessage()));
+                failed(e.getMessage() != null ? e.getMessage() : e.toString());
             }
         });
     }
