@@ -3,8 +3,7 @@ package io.github.wuproxy.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -15,26 +14,17 @@ import picocli.CommandLine.Parameters;
 public final class AgentCommands {
     private AgentCommands() {}
 
-    private static final Map<String, String> SIMPLE = new LinkedHashMap<>();
-
-    static {
-        SIMPLE.put("pause", "Stop all changes to the Windows Update proxy until `wuproxy resume` (administrators).");
-        SIMPLE.put("resume", "Resume after `wuproxy pause` (administrators).");
-        SIMPLE.put("sync", "Check the network and the proxy now.");
-        SIMPLE.put("reload", "Load the profiles and agent.conf again; broken files are reported and the running set kept (administrators).");
-    }
+    /** Verbs without arguments; their descriptions are in the CLI's texts as wuproxy.VERB.usage.description. */
+    private static final List<String> SIMPLE = List.of("pause", "resume", "sync", "reload");
 
     /** @param profileNames the profiles on this machine, read only to suggest one for a misspelt name */
     public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
         cli.addSubcommand(new Status(socket));
         cli.addSubcommand(new Use(socket, profileNames));
-        SIMPLE.forEach((op, description) -> {
-            cli.addSubcommand(op, new Simple(op, socket));
-            cli.getSubcommands().get(op).getCommandSpec().usageMessage().description(description);
-        });
+        SIMPLE.forEach(op -> cli.addSubcommand(op, new Simple(op, socket)));
     }
 
-    @Command(name = "status", description = "Show the profile in force, why, and the Windows Update proxy.")
+    @Command(name = "status")
     static final class Status extends AgentRequestCommand {
         Status(Supplier<Path> socket) {
             super(socket);
@@ -46,12 +36,12 @@ public final class AgentCommands {
         }
     }
 
-    @Command(name = "use", description = "Choose a profile by hand (until the network changes, or with --sticky until `use auto`).")
+    @Command(name = "use")
     static final class Use extends AgentRequestCommand {
-        @Parameters(index = "0", paramLabel = "PROFILE|auto")
+        @Parameters(index = "0", paramLabel = "PROFILE|auto", descriptionKey = "profile")
         String profile;
 
-        @Option(names = "--sticky", description = "Keep the choice on every network until `wuproxy use auto`")
+        @Option(names = "--sticky")
         boolean sticky;
 
         private final Supplier<java.util.Collection<String>> profileNames;
@@ -89,8 +79,7 @@ public final class AgentCommands {
     }
 
     /** pause, resume, sync and reload take no arguments. */
-    @Command(description = "Ask the running agent.")
-    static final class Simple extends AgentRequestCommand {
+        static final class Simple extends AgentRequestCommand {
         private final String op;
 
         Simple(String op, Supplier<Path> socket) {

@@ -22,7 +22,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the agent's status as JSON (a stable form)")
+    @Option(names = "--json", descriptionKey = "agentStatusJson")
     boolean json;
 
     private final Supplier<Path> socket;
@@ -69,7 +69,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
                 out.print(StatusText.render(read));
                 note(read).ifPresent(out::println);
             } catch (JsonFormatException e) {
-                err.println("The agent's status was not understood: " + e.getMessage());
+                err.println(Texts.get("agent.statusUnreadable", e.getMessage()));
                 return ExitCodes.FAILURE;
             }
             out.flush();
