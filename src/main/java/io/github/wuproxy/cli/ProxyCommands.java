@@ -117,7 +117,10 @@ public final class ProxyCommands {
                 out.println(OneShot.apply(machine.store(), machine.service(), machine.state(), Clock.systemUTC(), proxy));
                 return ExitCodes.OK;
             } catch (OneShot.Failure e) {
-                err.println(e.problem().text());
+                var code = e.problem().code();
+                err.println(Texts.get("problem.line", io.github.wuproxy.core.problem.ProblemTexts.headline(code, Texts.locale()),
+                        io.github.wuproxy.core.problem.ProblemTexts.whatToDo(code, Texts.locale())));
+                err.println(Texts.get("problem.details", e.problem().text()));
                 return e.problem().code() == io.github.wuproxy.core.problem.ProblemCode.WRITE_DENIED ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
             } catch (StoreException e) {
                 err.println(Texts.get("set.storeUnavailable", e.getMessage()));

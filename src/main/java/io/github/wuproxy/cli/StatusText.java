@@ -1,5 +1,6 @@
 package io.github.wuproxy.cli;
 
+import io.github.wuproxy.core.problem.ProblemTexts;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
 import java.util.Locale;
@@ -27,7 +28,8 @@ public final class StatusText {
         out.append(Texts.get("status.lastSync", status.lastSync().map(Object::toString).orElse(Texts.get("status.notYet")))).append('\n');
         out.append(Texts.get("status.nextScan", status.nextScan().map(Object::toString).orElse(Texts.get("status.unknown")))).append('\n');
         for (AgentStatus.ActiveProblem p : status.problems()) {
-            out.append(Texts.get("status.problem", p.problem().text(), p.since())).append('\n');
+            out.append(Texts.get("status.problem", ProblemTexts.headline(p.problem().code(), Texts.locale()), p.since())).append('\n');
+            out.append(Texts.get("status.whatToDo", ProblemTexts.whatToDo(p.problem().code(), Texts.locale()))).append('\n');
         }
         return out.toString();
     }

@@ -33,7 +33,7 @@ class TextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli/texts", "tray/texts"})
+    @ValueSource(strings = {"cli/texts", "tray/texts", "core/problem/problems"})
     void everyKeyIsInEnglishAndJapanese(String name) throws IOException {
         Set<String> english = new TreeSet<>(bundle(name).stringPropertyNames());
         Set<String> japanese = new TreeSet<>(bundle(name + "_ja").stringPropertyNames());
@@ -44,6 +44,22 @@ class TextsTest {
         assertEquals(Set.of(), onlyEnglish, name + ": keys missing in Japanese");
         assertEquals(Set.of(), onlyJapanese, name + ": keys missing in English");
         bundle(name + "_ja").forEach((key, value) -> assertTrue(!value.toString().isBlank(), name + "_ja: " + key + " is empty"));
+    }
+
+    @Test
+    void everyProblemCodeSaysWhatFailedAndWhatToDoInBothLanguages() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("core/problem/problems", "core/problem/problems_ja")) {
+            Properties texts = bundle(name);
+            for (var code : io.github.wuproxy.core.problem.ProblemCode.values()) {
+                for (String part : List.of(".headline", ".todo")) {
+                    if (texts.getProperty(code.id() + part, "").isBlank()) {
+                        missing.add(name + ": " + code.id() + part);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test
