@@ -21,6 +21,7 @@ public final class AgentCommands {
     public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
         cli.addSubcommand(new Status(socket));
         cli.addSubcommand(new Use(socket, profileNames));
+        cli.addSubcommand(new Remember(socket));
         SIMPLE.forEach(op -> cli.addSubcommand(op, new Simple(op, socket)));
     }
 
@@ -66,7 +67,7 @@ public final class AgentCommands {
         }
 
         @Override
-        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status) {
+        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status, com.fasterxml.jackson.databind.JsonNode answer) {
             return status.paused() ? java.util.Optional.of(Texts.get("use.whilePaused", profile.equals("auto") ? "auto" : profile))
                     : java.util.Optional.empty();
         }
@@ -75,6 +76,37 @@ public final class AgentCommands {
         protected ObjectNode request() {
             return profile.equals("auto") ? IpcClient.request("auto")
                     : IpcClient.request("use").put("profile", profile).put("sticky", sticky);
+        }
+    }
+
+    /**
+     * Remembers this network as a profile; {@code --keep} gives the rule a priority above the one that wins
+     * here. A flag, not a command of its own: it is the same rule, written so that it wins, and the same right.
+     */
+    @Command(name = "remember")
+    static final class Remember extends AgentRequestCommand {
+        @Parameters(index = "0", paramLabel = "PROFILE", descriptionKey = "profile")
+        String profile;
+
+        @Option(names = "--keep")
+        boolean keep;
+
+        Remember(Supplier<Path> socket) {
+            super(socket);
+        }
+
+        @Override
+        protected ObjectNode request() {
+            return IpcClient.request("remember").put("profile", profile).put("keep", keep);
+        }
+
+        @Override
+        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status, com.fasterxml.jackson.databind.JsonNode answer)
+                throws io.github.wuproxy.json.JsonFormatException {
+            var done = io.github.wuproxy.json.RememberedJson.read(answer.path("remembered"));
+            String said = Texts.get(done.kept() ? "remember.kept" : "remember.done", done.profile(), done.file(), done.priority());
+            return java.util.Optional.of(done.stillApplies().map(w -> said + "\n" + Texts.get("remember.stillApplies", w.profile(), w.priority(),
+                    done.priority(), done.profile())).orElse(said));
         }
     }
 

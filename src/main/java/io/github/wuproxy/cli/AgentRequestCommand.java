@@ -38,8 +38,8 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         return "";
     }
 
-    /** A line after the status the agent answered with, such as "it waits for resume". */
-    protected Optional<String> note(AgentStatus status) {
+    /** A line after the status the agent answered with, such as "it waits for resume"; {@code answer} is the whole answer. */
+    protected Optional<String> note(AgentStatus status, JsonNode answer) throws JsonFormatException {
         return Optional.empty();
     }
 
@@ -67,7 +67,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             try {
                 AgentStatus read = StatusJson.read(status);
                 out.print(StatusText.render(read));
-                note(read).ifPresent(out::println);
+                note(read, answer).ifPresent(out::println);
             } catch (JsonFormatException e) {
                 err.println(Texts.get("agent.statusUnreadable", e.getMessage()));
                 return ExitCodes.FAILURE;
