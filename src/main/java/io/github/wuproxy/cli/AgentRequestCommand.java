@@ -48,10 +48,16 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonNode answer;
+        Path at = socket.get();
+        Path folder = at.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.exists(at) && (!java.nio.file.Files.exists(folder) || java.nio.file.Files.isExecutable(folder))) {
+            err.println(Texts.get("agent.notRunning", at));
+            return ExitCodes.FAILURE;
+        }
         try {
-            answer = new IpcClient(socket.get()).send(request());
+            answer = new IpcClient(at).send(request());
         } catch (IOException e) {
-            err.println(e.getMessage());
+            err.println(Texts.get("agent.unreachable", e.getMessage()));
             return ExitCodes.FAILURE;
         }
         if (!answer.path("ok").asBoolean()) {

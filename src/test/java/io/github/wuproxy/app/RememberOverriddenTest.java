@@ -183,16 +183,16 @@ class RememberOverriddenTest {
             presenter.selected(TrayMenus.REMEMBER + "direct");
             await("the keep offer is in the menu", () -> tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isPresent());
             String network = agent.call(e -> e.status().orElseThrow().network());
-            assertEquals("Keep " + network + " as direct", tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
+            assertEquals("Always use direct on " + network, tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
             assertEquals(List.of("Remembered, but profile corporate still applies here | Its rule wins here with priority 100 over 50. "
-                    + "To use your choice here, choose \"Keep " + network + " as direct\" in the menu."), tray.infos);
+                    + "To use your choice here, choose \"Always use direct on " + network + "\" in the menu."), tray.infos);
 
             presenter.selected(TrayMenus.KEEP_REMEMBERED + "direct");
             await("direct applies and the offer is gone", () -> tray.menus.get(tray.menus.size() - 1).profile().equals("direct")
                     && tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isEmpty());
             assertEquals("direct", profileInForce());
             await("the tray said it kept it", () -> tray.infos.size() == 2);
-            assertTrue(tray.infos.get(1).startsWith("This network is kept as direct | Its rule now has priority 101"), tray.infos.get(1));
+            assertTrue(tray.infos.get(1).startsWith("This network now always uses direct | Its rule now has priority 101"), tray.infos.get(1));
         } finally {
             presenter.close();
             Locale.setDefault(Locale.Category.DISPLAY, before);

@@ -58,7 +58,7 @@ class StatusTextTest {
     @Test
     void andInJapanese() {
         assertEquals("""
-                プロファイル: corporate (rule: network-category domain-authenticated)
+                プロファイル: corporate (ルール: network-category domain-authenticated)
                 WU プロキシ: direct (プロファイルの指定は proxy.corp.example.com:8080 (bypass <local>)、一時停止中)
                 ネットワーク: Ethernet eth0
                 一時停止: はい
@@ -71,10 +71,10 @@ class StatusTextTest {
     void aProblemIsSaidFromItsCodeInTheUsersLanguageNotInTheEnginesWords() {
         String english = in(Locale.ENGLISH, FOREIGN_WRITE);
         assertTrue(english.contains("Problem:   Another program changed the Windows Update proxy (WUP500), since 2026-03-03T08:16:00Z\n"
-                + "What to do: wuproxy puts its own back (foreign-write = reassert)"), english);
+                + "What to do: With foreign-write = reassert (the default) wuproxy puts its own back"), english);
         String japanese = in(Locale.JAPANESE, FOREIGN_WRITE);
         assertTrue(japanese.contains("問題: 別のプログラムが Windows Update のプロキシを変更しました (WUP500)、2026-03-03T08:16:00Z から\n"
-                + "対処: wuproxy は自分の設定に戻します"), japanese);
+                + "対処: foreign-write = reassert (既定) の場合、wuproxy は自分の設定に戻します"), japanese);
         assertFalse(japanese.contains("evil.example") || japanese.contains("Another program"), "the engine's English stays in the log: " + japanese);
     }
 }
