@@ -219,7 +219,7 @@ class RememberOverriddenTest {
             assertTrue(plain.contains("But profile corporate still applies here: its rule wins with priority 100 over 50. "
                     + "To use direct here, run `wuproxy remember direct --keep`."), plain);
             String kept = cli("remember", "direct", "--keep");
-            assertTrue(kept.contains("This network is kept as direct: its rule has priority 101, above the rule that won here"), kept);
+            assertTrue(kept.contains("This network now always uses direct: its rule has priority 101, above the rule that won here"), kept);
             assertTrue(kept.contains("Profile:   direct (rule:"), kept);
             assertEquals("direct", profileInForce());
         } finally {
