@@ -91,7 +91,7 @@ public final class TrayMenus {
         }
         items.add(new TrayMenu.Submenu(labelled("menu.remember", rememberReason), remember, rights.admin(), rememberReason));
         keepOffer.ifPresent(offer -> items.add(new TrayMenu.Action(KEEP_REMEMBERED + offer.profile(),
-                withReason(TrayTexts.get("menu.keepRemembered", offer.network(), offer.profile()), rememberReason), rights.admin(), rememberReason)));
+                withReason(TrayTexts.get("menu.keepRemembered", offer.profile()), rememberReason), rights.admin(), rememberReason)));
         String pauseReason = rights.managed().isPresent() ? TrayTexts.get("why.managed") : rights.admin() ? "" : TrayTexts.get("why.adminsPause");
         items.add(action(s.paused() ? RESUME : PAUSE, s.paused() ? "menu.resume" : "menu.pause", pauseReason));
         items.add(new TrayMenu.Separator());

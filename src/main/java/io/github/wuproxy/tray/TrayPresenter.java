@@ -145,14 +145,13 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         }
         if (id.startsWith(TrayMenus.REMEMBER)) {
             String profile = id.substring(TrayMenus.REMEMBER.length());
-            Remembered done = agent.remember(profile, false);
-            log.info("{}", done.describe());
+            Remembered done = agent.remember(profile, false); // the agent logs what it did
             String network = status == null ? "" : status.network();
             if (done.stillApplies().isPresent()) {
                 Remembered.Winner w = done.stillApplies().get();
                 keepOffer = Optional.of(new TrayMenus.KeepOffer(profile, network));
                 notices.info(TrayTexts.get("notice.overridden", w.profile()),
-                        TrayTexts.get("notice.overriddenText", w.priority(), done.priority(), TrayTexts.get("menu.keepRemembered", network, profile)));
+                        TrayTexts.get("notice.overriddenText", w.priority(), done.priority(), TrayTexts.get("menu.keepRemembered", profile)));
                 show();
             } else {
                 notices.info(TrayTexts.get("notice.rememberedTitle", profile), TrayTexts.get("notice.rememberedText", done.file()));
@@ -162,9 +161,8 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         if (id.startsWith(TrayMenus.KEEP_REMEMBERED)) {
             String profile = id.substring(TrayMenus.KEEP_REMEMBERED.length());
             Remembered done = agent.remember(profile, true);
-            log.info("{}", done.describe());
             keepOffer = Optional.empty();
-            notices.info(TrayTexts.get("notice.keptTitle", profile), TrayTexts.get("notice.keptText", done.priority(), done.file()));
+            notices.info(TrayTexts.get("notice.keptTitle", profile), TrayTexts.get("notice.keptText", done.priority()));
             show();
             return;
         }

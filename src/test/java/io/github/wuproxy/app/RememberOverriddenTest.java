@@ -182,17 +182,16 @@ class RememberOverriddenTest {
             await("the tray shows corporate", () -> !tray.menus.isEmpty() && tray.menus.get(tray.menus.size() - 1).profile().equals("corporate"));
             presenter.selected(TrayMenus.REMEMBER + "direct");
             await("the keep offer is in the menu", () -> tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isPresent());
-            String network = agent.call(e -> e.status().orElseThrow().network());
-            assertEquals("Always use direct on " + network, tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
-            assertEquals(List.of("Remembered, but profile corporate still applies here | Its rule wins here with priority 100 over 50. "
-                    + "To use your choice here, choose \"Always use direct on " + network + "\" in the menu."), tray.infos);
+            assertEquals("Always use direct on this network", tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
+            assertEquals(List.of("Remembered, but corporate still applies here | Its rule has priority 100, the remembered one 50. "
+                    + "To change that, choose \"Always use direct on this network\" in the menu."), tray.infos);
 
             presenter.selected(TrayMenus.KEEP_REMEMBERED + "direct");
             await("direct applies and the offer is gone", () -> tray.menus.get(tray.menus.size() - 1).profile().equals("direct")
                     && tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isEmpty());
             assertEquals("direct", profileInForce());
             await("the tray said it kept it", () -> tray.infos.size() == 2);
-            assertTrue(tray.infos.get(1).startsWith("This network now always uses direct | Its rule now has priority 101"), tray.infos.get(1));
+            assertEquals("direct now always applies here | The rule for this network now has priority 101, above the one that won.", tray.infos.get(1));
         } finally {
             presenter.close();
             Locale.setDefault(Locale.Category.DISPLAY, before);
