@@ -183,7 +183,7 @@ class RememberOverriddenTest {
             presenter.selected(TrayMenus.REMEMBER + "direct");
             await("the keep offer is in the menu", () -> tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isPresent());
             assertEquals("Always use direct on this network", tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
-            assertEquals(List.of("Remembered, but corporate still applies here | Its rule has priority 100, the remembered one 50. "
+            assertEquals(List.of("corporate still applies here | Its rule has priority 100, the remembered one 50. "
                     + "To change that, choose \"Always use direct on this network\" in the menu."), tray.infos);
 
             presenter.selected(TrayMenus.KEEP_REMEMBERED + "direct");
