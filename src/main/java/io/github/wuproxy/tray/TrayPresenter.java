@@ -151,7 +151,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 Remembered.Winner w = done.stillApplies().get();
                 keepOffer = Optional.of(new TrayMenus.KeepOffer(profile, network));
                 notices.info(TrayTexts.get("notice.overridden", w.profile()),
-                        TrayTexts.get("notice.overriddenText", w.priority(), done.priority(), TrayTexts.get("menu.keepRemembered", profile)));
+                        TrayTexts.get("notice.overriddenText", w.priority(), done.priority(), TrayTexts.get("menu.keepRemembered", profile), profile));
                 show();
             } else {
                 notices.info(TrayTexts.get("notice.rememberedTitle", profile), TrayTexts.get("notice.rememberedText", done.file()));

@@ -183,8 +183,8 @@ class RememberOverriddenTest {
             presenter.selected(TrayMenus.REMEMBER + "direct");
             await("the keep offer is in the menu", () -> tray.item(TrayMenus.KEEP_REMEMBERED + "direct").isPresent());
             assertEquals("Always use direct on this network", tray.item(TrayMenus.KEEP_REMEMBERED + "direct").orElseThrow().label());
-            assertEquals(List.of("corporate still applies here | Its rule has priority 100, the remembered one 50. "
-                    + "To change that, choose \"Always use direct on this network\" in the menu."), tray.infos);
+            assertEquals(List.of("corporate still applies here | Its rule (priority 100) beats yours (50). The menu now offers to keep direct."),
+                    tray.infos);
 
             presenter.selected(TrayMenus.KEEP_REMEMBERED + "direct");
             await("direct applies and the offer is gone", () -> tray.menus.get(tray.menus.size() - 1).profile().equals("direct")
