@@ -107,7 +107,7 @@ class TextsTest {
             String literal = m.group().substring(1, m.group().length() - 1);
             boolean key = texts.containsKey(literal) || (literal.endsWith(".") && !literal.contains(" ")
                     && texts.stringPropertyNames().stream().anyMatch(k -> k.startsWith(literal)));
-            String text = literal.replaceAll("\\\\[ntr]", " ").strip();
+            String text = literal.replaceAll("\\\\[ntr]|%[-#+ 0-9.]*[a-zA-Z%]", " ").strip(); // escapes and format specifiers are no words
             boolean words = text.chars().anyMatch(Character::isLetter) && (text.contains(" ") || text.matches("[A-Z][a-z].*"));
             if (words && !key && !NAMES.contains(literal)) {
                 found.add("\"" + literal + "\"");
@@ -116,8 +116,8 @@ class TextsTest {
         return found;
     }
 
-    /** The CLI's report formats that are not messages: JUnit XML for CI; the diagnose report text (TODO(#18): its words). */
-    private static final Set<String> NOT_MESSAGES = Set.of("JUnitReport.java", "DiagnosisText.java");
+    /** The CLI's one format that is not for people: JUnit XML for CI. */
+    private static final Set<String> NOT_MESSAGES = Set.of("JUnitReport.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"tray", "cli"})
@@ -141,9 +141,11 @@ class TextsTest {
     void theCheckFindsAMessageWrittenInCodeAndPassesKeysAndNames() {
         Properties texts = new Properties();
         texts.setProperty("restore.nothing", "Nothing to restore.");
-        assertEquals(List.of("\"Could not read the backup: \"", "\"Restored\""), wordsForPeople("""
+        assertEquals(List.of("\"Could not read the backup: \"", "\"Restored\"", "\"%d problems found%n\""), wordsForPeople("""
                 err.println("Could not read the backup: " + e.getMessage());
                 out.println("Restored");
+                err.printf("%d problems found%n", n);
+                out.append(String.format(Locale.ROOT, "  %-36s %s%n", name, value));
                 out.println(Texts.get("restore.nothing"));
                 log.warn("could not read {}", file);
                 throw new IllegalStateException("unreachable: " + action);
