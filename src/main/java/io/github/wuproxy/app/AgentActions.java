@@ -7,6 +7,7 @@ import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.AgentStatus;
 import io.github.wuproxy.port.Policy;
+import io.github.wuproxy.port.Remembered;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.ProfileException;
 import io.github.wuproxy.port.ServiceException;
@@ -14,6 +15,7 @@ import io.github.wuproxy.port.UpdateScanner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +87,11 @@ final class AgentActions {
         }
     }
 
-    /** Adds this network to a profile's rules (machine copy) and reloads; a broken result keeps the running profiles. */
-    String remember(String profileName) throws Exception {
+    /**
+     * Adds this network to a profile's rules (machine copy) and reloads; a broken result keeps the running profiles.
+     * With {@code keep}, the rule gets a priority of its own above the rule that wins here now.
+     */
+    Remembered remember(String profileName, boolean keep) throws Exception {
         Optional<NetworkLocation> here = agent.call(SyncEngine::lastLocation);
         Configuration configuration = Configuration.load(paths.agentConf(), paths.profileFolders());
         Profile profile = configuration.profiles().find(profileName)
@@ -94,7 +99,16 @@ final class AgentActions {
         if (here.isEmpty()) {
             throw new IllegalStateException("the network has not been read yet; try again in a moment");
         }
-        var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant());
+        OptionalInt priority = OptionalInt.empty();
+        if (keep) {
+            Optional<AgentStatus> before = agent.call(SyncEngine::status);
+            int above = before.filter(s -> s.basis() == Selection.Basis.RULE && !s.profile().equals(profileName))
+                    .flatMap(s -> configuration.profiles().find(s.profile())).map(AgentActions::highestRule)
+                    .orElseGet(() -> configuration.profiles().all().stream().filter(p -> !p.name().equals(profileName))
+                            .mapToInt(AgentActions::highestRule).max().orElse(profile.priority()));
+            priority = OptionalInt.of(Math.max(above + 1, profile.priority()));
+        }
+        var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant(), priority);
         Configuration reloaded;
         try {
             reloaded = reload();
@@ -102,19 +116,19 @@ final class AgentActions {
             throw new IOException(file + " no longer loads (" + e.getMessage() + "); remove the last lines and run `wuproxy reload`", e);
         }
         Optional<AgentStatus> after = agent.call(SyncEngine::status);
-        String done = "This network is remembered as " + profileName + " (" + file + ").";
-        Optional<Profile> winner = after.filter(s -> s.basis() == Selection.Basis.RULE && !s.profile().equals(profileName))
-                .flatMap(s -> reloaded.profiles().find(s.profile()));
+        Optional<Remembered.Winner> winner = after.filter(s -> s.basis() == Selection.Basis.RULE && !s.profile().equals(profileName))
+                .flatMap(s -> reloaded.profiles().find(s.profile())).map(w -> new Remembered.Winner(w.name(), highestRule(w)));
+        var remembered = new Remembered(profileName, file.toString(), priority.orElse(profile.priority()), keep, winner);
         if (winner.isPresent()) {
-            Profile w = winner.get();
-            log.warn("remembered this network as {} in {}, but profile {} still applies here: its rule has priority {}, {}'s {}",
-                    profileName, file, w.name(), w.priority(), profileName, profile.priority());
-            return done + " But profile " + w.name() + " still applies here: its rule wins with priority " + w.priority() + " over "
-                    + profile.priority() + ". To use " + profileName + " here, choose it and tick \"Keep this choice on every network\", "
-                    + "or give " + profileName + " a priority above " + w.priority() + ".";
+            log.warn("{}: to use {} here, keep it (tray, or `wuproxy remember {} --keep`)", remembered.describe(), profileName, profileName);
+        } else {
+            log.info("{}", remembered.describe());
         }
-        log.info("remembered this network as {} in {}", profileName, file);
-        return done;
+        return remembered;
     }
 
+    /** The highest priority any rule of {@code profile} has. */
+    private static int highestRule(Profile profile) {
+        return profile.when().stream().mapToInt(rule -> rule.priorityIn(profile)).max().orElse(profile.priority());
+    }
 }

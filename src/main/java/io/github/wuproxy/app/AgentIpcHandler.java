@@ -65,7 +65,13 @@ final class AgentIpcHandler {
             return null;
         }));
         table.put(Op.SCAN, answering((api, r) -> api.scan()));
-        table.put(Op.REMEMBER, answering((api, r) -> api.remember(r.path("profile").asText(""))));
+        table.put(Op.REMEMBER, (request, admin) -> {
+            AgentApi caller = agent.forCaller(admin);
+            var remembered = caller.remember(request.path("profile").asText(""), request.path("keep").asBoolean(false));
+            ObjectNode reply = ViewJson.write(caller.view()).put("message", remembered.describe());
+            reply.set("remembered", io.github.wuproxy.json.RememberedJson.write(remembered));
+            return reply;
+        });
         table.put(Op.SET, answering((api, r) -> api.set(ProxyJson.read(r.path("proxy"), "proxy"))));
         handedOver.ifPresent(source -> table.put(Op.USER_PROXY, answering((api, r) -> {
             if (source.handOver(UserProxyJson.read(r.path("userProxy")))) {

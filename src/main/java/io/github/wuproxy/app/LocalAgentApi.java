@@ -102,10 +102,10 @@ final class LocalAgentApi implements AgentApi {
     }
 
     @Override
-    public String remember(String profile) throws AgentRefusal {
+    public io.github.wuproxy.port.Remembered remember(String profile, boolean keep) throws AgentRefusal {
         adminOnly("remember networks");
         try {
-            return actions.remember(profile);
+            return actions.remember(profile, keep);
         } catch (IllegalArgumentException e) {
             throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, e.getMessage());
         } catch (Exception e) {

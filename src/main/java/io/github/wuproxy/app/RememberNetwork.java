@@ -68,14 +68,35 @@ final class RememberNetwork {
 
     /** Appends the rule to the machine copy of {@code profile}, making the copy from its file first. Returns the file. */
     static Path remember(Profile profile, NetworkLocation here, Path machineFolder, Instant now) throws IOException {
-        String rule = rule(here).orElseThrow(() -> new IOException("this network has nothing to recognise it by (offline?)"));
+        return remember(profile, here, machineFolder, now, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #remember(Profile, NetworkLocation, Path, Instant)}; with a {@code priority}, the rule carries it
+     * ("kept"), and a rule for this network remembered before without one is replaced rather than repeated.
+     */
+    static Path remember(Profile profile, NetworkLocation here, Path machineFolder, Instant now, java.util.OptionalInt priority) throws IOException {
+        String plain = rule(here).orElseThrow(() -> new IOException("this network has nothing to recognise it by (offline?)"));
+        String rule = priority.isEmpty() ? plain : plain.substring(0, plain.length() - 2) + ", priority = " + priority.getAsInt() + " }";
         Path target = machineFolder.resolve(profile.name() + ".conf");
         Files.createDirectories(machineFolder);
         if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Path source = Path.of(profile.position().file());
             Files.writeString(target, Files.readString(source, StandardCharsets.UTF_8), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         }
-        String text = "\n# Remembered from the tray on " + now + "\nwhen += " + rule + "\n"; // network data only as quoted strings
+        String earlier = "\nwhen += " + plain + "\n";
+        String existing = Files.readString(target, StandardCharsets.UTF_8);
+        if (priority.isPresent() && existing.contains(earlier)) {
+            int at = existing.lastIndexOf(earlier);
+            String replaced = existing.substring(0, at) + "\nwhen += " + rule + " # kept on " + now + "\n" + existing.substring(at + earlier.length());
+            Path temporary = machineFolder.resolve(target.getFileName() + ".new");
+            Files.deleteIfExists(temporary);
+            Files.writeString(temporary, replaced, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        }
+        String text = "\n# Remembered on " + now + (priority.isPresent() ? ", kept above the rule that won here" : "")
+                + "\nwhen += " + rule + "\n"; // network data only as quoted strings
         try (var out = Files.newOutputStream(target, StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }

@@ -8,12 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy agent}: the engine, its channel and a tray in one process, in the foreground until Ctrl-C. */
-@Command(name = "agent", description = "Run the agent in the foreground: watch the network and keep the Windows Update proxy right.")
+@Command(name = "agent")
 public final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--headless", description = "Run without a tray icon")
+    @Option(names = "--headless")
     boolean headless;
 
     private final AgentLauncher launcher;

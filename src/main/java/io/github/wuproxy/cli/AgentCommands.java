@@ -3,8 +3,7 @@ package io.github.wuproxy.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -15,26 +14,18 @@ import picocli.CommandLine.Parameters;
 public final class AgentCommands {
     private AgentCommands() {}
 
-    private static final Map<String, String> SIMPLE = new LinkedHashMap<>();
-
-    static {
-        SIMPLE.put("pause", "Stop all changes to the Windows Update proxy until `wuproxy resume` (administrators).");
-        SIMPLE.put("resume", "Resume after `wuproxy pause` (administrators).");
-        SIMPLE.put("sync", "Check the network and the proxy now.");
-        SIMPLE.put("reload", "Load the profiles and agent.conf again; broken files are reported and the running set kept (administrators).");
-    }
+    /** Verbs without arguments; their descriptions are in the CLI's texts as wuproxy.VERB.usage.description. */
+    private static final List<String> SIMPLE = List.of("pause", "resume", "sync", "reload");
 
     /** @param profileNames the profiles on this machine, read only to suggest one for a misspelt name */
     public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
         cli.addSubcommand(new Status(socket));
         cli.addSubcommand(new Use(socket, profileNames));
-        SIMPLE.forEach((op, description) -> {
-            cli.addSubcommand(op, new Simple(op, socket));
-            cli.getSubcommands().get(op).getCommandSpec().usageMessage().description(description);
-        });
+        cli.addSubcommand(new Remember(socket));
+        SIMPLE.forEach(op -> cli.addSubcommand(op, new Simple(op, socket)));
     }
 
-    @Command(name = "status", description = "Show the profile in force, why, and the Windows Update proxy.")
+    @Command(name = "status")
     static final class Status extends AgentRequestCommand {
         Status(Supplier<Path> socket) {
             super(socket);
@@ -46,12 +37,12 @@ public final class AgentCommands {
         }
     }
 
-    @Command(name = "use", description = "Choose a profile by hand (until the network changes, or with --sticky until `use auto`).")
+    @Command(name = "use")
     static final class Use extends AgentRequestCommand {
-        @Parameters(index = "0", paramLabel = "PROFILE|auto")
+        @Parameters(index = "0", paramLabel = "PROFILE|auto", descriptionKey = "profile")
         String profile;
 
-        @Option(names = "--sticky", description = "Keep the choice on every network until `wuproxy use auto`")
+        @Option(names = "--sticky")
         boolean sticky;
 
         private final Supplier<java.util.Collection<String>> profileNames;
@@ -76,7 +67,7 @@ public final class AgentCommands {
         }
 
         @Override
-        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status) {
+        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status, com.fasterxml.jackson.databind.JsonNode answer) {
             return status.paused() ? java.util.Optional.of(Texts.get("use.whilePaused", profile.equals("auto") ? "auto" : profile))
                     : java.util.Optional.empty();
         }
@@ -88,9 +79,39 @@ public final class AgentCommands {
         }
     }
 
+    /**
+     * Remembers this network as a profile; {@code --keep} gives the rule a priority above the one that wins
+     * here. A flag, not a command of its own: it is the same rule, written so that it wins, and the same right.
+     */
+    @Command(name = "remember")
+    static final class Remember extends AgentRequestCommand {
+        @Parameters(index = "0", paramLabel = "PROFILE", descriptionKey = "profile")
+        String profile;
+
+        @Option(names = "--keep")
+        boolean keep;
+
+        Remember(Supplier<Path> socket) {
+            super(socket);
+        }
+
+        @Override
+        protected ObjectNode request() {
+            return IpcClient.request("remember").put("profile", profile).put("keep", keep);
+        }
+
+        @Override
+        protected java.util.Optional<String> note(io.github.wuproxy.port.AgentStatus status, com.fasterxml.jackson.databind.JsonNode answer)
+                throws io.github.wuproxy.json.JsonFormatException {
+            var done = io.github.wuproxy.json.RememberedJson.read(answer.path("remembered"));
+            String said = Texts.get(done.kept() ? "remember.kept" : "remember.done", done.profile(), done.file(), done.priority());
+            return java.util.Optional.of(done.stillApplies().map(w -> said + "\n" + Texts.get("remember.stillApplies", w.profile(), w.priority(),
+                    done.priority(), done.profile())).orElse(said));
+        }
+    }
+
     /** pause, resume, sync and reload take no arguments. */
-    @Command(description = "Ask the running agent.")
-    static final class Simple extends AgentRequestCommand {
+        static final class Simple extends AgentRequestCommand {
         private final String op;
 
         Simple(String op, Supplier<Path> socket) {

@@ -22,7 +22,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the agent's status as JSON (a stable form)")
+    @Option(names = "--json", descriptionKey = "agentStatusJson")
     boolean json;
 
     private final Supplier<Path> socket;
@@ -38,8 +38,8 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         return "";
     }
 
-    /** A line after the status the agent answered with, such as "it waits for resume". */
-    protected Optional<String> note(AgentStatus status) {
+    /** A line after the status the agent answered with, such as "it waits for resume"; {@code answer} is the whole answer. */
+    protected Optional<String> note(AgentStatus status, JsonNode answer) throws JsonFormatException {
         return Optional.empty();
     }
 
@@ -48,10 +48,16 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonNode answer;
+        Path at = socket.get();
+        Path folder = at.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.exists(at) && (!java.nio.file.Files.exists(folder) || java.nio.file.Files.isExecutable(folder))) {
+            err.println(Texts.get("agent.notRunning", at));
+            return ExitCodes.FAILURE;
+        }
         try {
-            answer = new IpcClient(socket.get()).send(request());
+            answer = new IpcClient(at).send(request());
         } catch (IOException e) {
-            err.println(e.getMessage());
+            err.println(Texts.get("agent.unreachable", e.getMessage()));
             return ExitCodes.FAILURE;
         }
         if (!answer.path("ok").asBoolean()) {
@@ -67,9 +73,9 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             try {
                 AgentStatus read = StatusJson.read(status);
                 out.print(StatusText.render(read));
-                note(read).ifPresent(out::println);
+                note(read, answer).ifPresent(out::println);
             } catch (JsonFormatException e) {
-                err.println("The agent's status was not understood: " + e.getMessage());
+                err.println(Texts.get("agent.statusUnreadable", e.getMessage()));
                 return ExitCodes.FAILURE;
             }
             out.flush();

@@ -20,15 +20,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wuproxy check [DIR]}: loads every profile and the agent settings, and reports every problem. */
-@Command(name = "check", description = "Check profiles and agent settings; print every problem with file:line.")
+@Command(name = "check")
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Profile folder (default: the shipped profiles)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", descriptionKey = "folder")
     Path folder;
 
-    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: the install folder's agent/agent.conf if present)")
+    @Option(names = "--agent-conf", paramLabel = "FILE")
     Path agentConf;
 
     public CheckCommand() {
@@ -60,18 +60,23 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             problems.forEach(problem -> err.println(problem));
-            err.printf("%d problem%s found. Fix %s, then run `wuproxy check %s` again.%n", problems.size(),
-                    problems.size() == 1 ? "" : "s", problems.size() == 1 ? "it" : "them", folder);
+            err.println(Texts.get(problems.size() == 1 ? "check.oneProblem" : "check.problems", problems.size(), folder));
             return ExitCodes.BAD_INPUT;
         }
         for (Profile p : profiles.all()) {
-            out.printf("%-12s priority %4d  %-11s  %s  (%s)%n", p.name(), p.priority(), describe(p.source()),
-                    p.isManualOnly() ? (p == profiles.fallback() ? "fallback" : "by hand only")
-                            : p.when().size() + (p.when().size() == 1 ? " rule" : " rules"),
-                    p.position().file());
+            String rules = p.isManualOnly() ? Texts.get(p == profiles.fallback() ? "check.fallback" : "check.byHandOnly")
+                    : Texts.get(p.when().size() == 1 ? "check.oneRule" : "check.rules", p.when().size());
+            out.println(Texts.get("check.profile", pad(p.name(), 12), pad(String.valueOf(p.priority()), -4), pad(describe(p.source()), 11),
+                    rules, p.position().file()));
         }
-        out.printf("%d profiles OK; fallback is %s.%n", profiles.all().size(), profiles.fallback().name());
+        out.println(Texts.get("check.ok", profiles.all().size(), profiles.fallback().name()));
         return ExitCodes.OK;
+    }
+
+    /** {@code text} padded with spaces to {@code width} columns, on the left when width is negative. */
+    private static String pad(String text, int width) {
+        String spaces = " ".repeat(Math.max(0, Math.abs(width) - text.length()));
+        return width < 0 ? spaces + text : text + spaces;
     }
 
     static String describe(ProxySource source) {

@@ -21,24 +21,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy diagnose}: one consistency report, as text, JSON, or a zip for a help desk. */
-@Command(name = "diagnose", description = {
-    "Report everything that decides how Windows Update reaches the internet here: the network, the",
-    "profile and why, the proxy in every store side by side, the mismatches and what they break, checks",
-    "through the proxy to the Windows Update servers, the last scans, recent problems. Changes nothing;",
-    "carries no passwords and no query strings of URLs."})
+@Command(name = "diagnose")
 public final class DiagnoseCommand implements Callable<Integer> {
     private static final int LOG_LINES = 500;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the report as one JSON object")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--bundle", paramLabel = "FILE", description = "Also write a zip for a help desk: the report as text and JSON, and the end of the agent's log")
+    @Option(names = "--bundle", paramLabel = "FILE")
     Path bundle;
 
-    @Option(names = "--upload", description = "Write the bundle into the diagnostics folder your organisation set by Group Policy, as HOST-TIME.zip")
+    @Option(names = "--upload")
     boolean upload;
 
     /** Gathers the report for this machine (the composition root knows how); tests give their own. */
@@ -67,14 +63,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try {
             report = source.gather();
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("Could not open this machine's proxy settings: " + e.getMessage());
+            spec.commandLine().getErr().println(Texts.get("diagnose.storeUnreadable", e.getMessage()));
             return ExitCodes.FAILURE;
         }
         String text = DiagnosisText.text(report);
         if (upload) {
             Optional<Path> folder = uploadFolder.get();
             if (folder.isEmpty()) {
-                spec.commandLine().getErr().println("No diagnostics folder is set by Group Policy (DiagnosticsFolder); use --bundle FILE instead.");
+                spec.commandLine().getErr().println(Texts.get("diagnose.noUploadFolder"));
                 return ExitCodes.BAD_INPUT;
             }
             String host = java.net.InetAddress.getLoopbackAddress().getHostName();
@@ -91,9 +87,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (bundle != null) {
             try {
                 writeBundle(bundle, report, text);
-                spec.commandLine().getErr().println("Wrote " + bundle.toAbsolutePath() + " for your help desk.");
+                spec.commandLine().getErr().println(Texts.get("diagnose.wrote", bundle.toAbsolutePath()));
             } catch (IOException e) {
-                spec.commandLine().getErr().println("Could not write " + bundle + ": " + e.getMessage());
+                spec.commandLine().getErr().println(Texts.get("diagnose.notWritten", bundle, e.getMessage()));
                 return ExitCodes.FAILURE;
             }
         }
@@ -127,7 +123,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private String logTail() {
         Path log = logs.resolve("wuproxy.log");
         if (!Files.isRegularFile(log, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(log)) {
-            return "no agent log at " + log + " (or not a regular file)\n"; // never through a link, never blocking on a FIFO
+            return Texts.get("diagnose.noLog", log) + "\n"; // never through a link, never blocking on a FIFO
         }
         Deque<String> tail = new ArrayDeque<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
@@ -138,7 +134,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException | java.io.UncheckedIOException e) {
-            return "the log could not be read: " + e.getMessage() + "\n";
+            return Texts.get("diagnose.logUnreadable", e.getMessage()) + "\n";
         }
         return String.join("\n", tail) + "\n";
     }

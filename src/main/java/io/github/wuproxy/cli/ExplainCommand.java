@@ -14,8 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy explain CODE}: what a Windows Update or WinHTTP error code means for the proxy. */
-@Command(name = "explain", description = {"Explain a Windows Update or WinHTTP error code: its meaning, the likely proxy cause,",
-    "what wuproxy does about it and what you can do. CODE: 0x80072EFD, 80072efd, -2147012867, 12029, or a proxy's HTTP status such as 407."})
+@Command(name = "explain")
 public final class ExplainCommand implements Callable<Integer> {
     static final String BUNDLE = "io.github.wuproxy.cli.explain";
     private static final java.util.Set<Integer> HTTP_STATUSES = java.util.Set.of(400, 401, 403, 404, 407, 408, 500, 502, 503, 504);
@@ -23,10 +22,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CODE")
+    @Parameters(index = "0", paramLabel = "CODE", descriptionKey = "code")
     String code;
 
-    @Option(names = "--json", description = "Print a JSON object")
+    @Option(names = "--json")
     boolean json;
 
     /** A proxy's or server's HTTP status (407), which Windows Update logs as its own code (0x8024401B). */

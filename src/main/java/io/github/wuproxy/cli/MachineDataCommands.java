@@ -19,12 +19,12 @@ import picocli.CommandLine.Spec;
 public final class MachineDataCommands {
     private MachineDataCommands() {}
 
-    @Command(name = "copy-profiles", description = "Check the profiles in DIR (a share, say) and copy them to this machine's profiles.")
+    @Command(name = "copy-profiles")
     public static final class CopyProfiles implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR")
+        @Parameters(index = "0", paramLabel = "DIR", descriptionKey = "from")
         Path from;
 
         private final java.util.function.Supplier<List<Path>> profileFolders;
@@ -47,7 +47,7 @@ public final class MachineDataCommands {
                 new HoconProfileCatalog(folders, io.github.wuproxy.config.AgentSettings.defaults().fallbackProfile()).load();
             } catch (ProfileException e) {
                 e.problems().forEach(err::println);
-                err.println("Nothing was copied: fix the profiles in " + from + " first.");
+                err.println(Texts.get("copyProfiles.refused", from));
                 return ExitCodes.BAD_INPUT;
             }
             Path to = data.resolve("profiles");
@@ -60,18 +60,17 @@ public final class MachineDataCommands {
                     copied++;
                 }
             }
-            spec.commandLine().getOut().println("Copied " + copied + " profile" + (copied == 1 ? "" : "s") + " to " + to + ".");
+            spec.commandLine().getOut().println(Texts.get(copied == 1 ? "copyProfiles.doneOne" : "copyProfiles.done", copied, to));
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "remove-data", description = "Delete wuproxy's data folder (state, logs, machine profiles); refused while the "
-            + "proxy settings differ from the backup of the original ones (run `restore` first, or --force).")
+    @Command(name = "remove-data")
     public static final class RemoveData implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @picocli.CommandLine.Option(names = "--force", description = "Delete it even though the backup of the original settings goes with it")
+        @picocli.CommandLine.Option(names = "--force")
         boolean force;
 
         private final Path data;

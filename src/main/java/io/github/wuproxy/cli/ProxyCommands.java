@@ -31,7 +31,7 @@ public final class ProxyCommands {
         cli.addSubcommand(new Set(machine));
     }
 
-    @Command(name = "show", description = "Show the Windows Update proxy (like `netsh winhttp show proxy`), the BITS accounts' and your own.")
+    @Command(name = "show")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,30 +48,29 @@ public final class ProxyCommands {
             try {
                 stored = machine.store().read();
             } catch (StoreException e) {
-                spec.commandLine().getErr().println("Could not read the proxy settings: " + e.getMessage());
+                spec.commandLine().getErr().println(Texts.get("show.unreadable", e.getMessage()));
                 return ExitCodes.FAILURE;
             }
             out.println();
-            out.println("Current WinHTTP proxy settings (Windows Update scans):");
+            out.println(Texts.get("show.heading"));
             out.println();
             out.println(io.github.wuproxy.core.proxy.Secrets.redact(netsh(stored.winHttp())));
             out.println();
-            out.println(io.github.wuproxy.core.proxy.Secrets.redact("BITS service accounts (downloads): "
-                    + stored.bits().map(p -> p.describe() + " (all three accounts)").orElse("not one proxy: " + stored.bitsRaw().keySet())));
-            out.println(io.github.wuproxy.core.proxy.Secrets.redact("Your own proxy settings: "
-                    + machine.user().current().map(UserProxySettings::describe).orElse("unknown")));
+            out.println(io.github.wuproxy.core.proxy.Secrets.redact(Texts.get("show.bits", stored.bits().map(p -> Texts.get("show.bitsAll", p.describe()))
+                    .orElse(Texts.get("show.bitsMixed", stored.bitsRaw().keySet())))));
+            out.println(io.github.wuproxy.core.proxy.Secrets.redact(Texts.get("show.user", machine.user().current().map(UserProxySettings::describe).orElse(Texts.get("status.unknown")))));
             out.flush();
             return ExitCodes.OK;
         }
 
         static String netsh(Optional<UpdateProxy> proxy) {
             if (proxy.isEmpty()) {
-                return "    (a value wuproxy does not understand; `wuproxy restore` or `netsh winhttp reset proxy` clears it)";
+                return Texts.get("show.notUnderstood");
             }
             if (proxy.get() instanceof UpdateProxy.Fixed fixed) {
-                return "    Proxy Server(s) :  " + fixed.server() + "\n    Bypass List     :  " + (fixed.bypass().isEmpty() ? "(none)" : fixed.bypass());
+                return Texts.get("show.fixed", fixed.server(), fixed.bypass().isEmpty() ? Texts.get("show.noBypass") : fixed.bypass());
             }
-            return "    Direct access (no proxy server).";
+            return Texts.get("show.direct");
         }
     }
 
@@ -95,7 +94,7 @@ public final class ProxyCommands {
             try {
                 proxy = proxy();
             } catch (InvalidProxyException e) {
-                err.println("Not a proxy WinHTTP can use: " + e.getMessage());
+                err.println(Texts.get("set.invalid", e.getMessage()));
                 return ExitCodes.BAD_INPUT;
             }
             if (IpcClient.isAlive(machine.socket())) {
@@ -104,7 +103,7 @@ public final class ProxyCommands {
                     request.set("proxy", ProxyJson.write(proxy));
                     JsonNode answer = new IpcClient(machine.socket()).send(request);
                     if (!answer.path("ok").asBoolean()) {
-                        err.println("The agent refused: " + answer.path("error").asText());
+                        err.println(Texts.get("agent.refused", answer.path("error").asText()));
                         return answer.path("error").asText().startsWith("WUP200") ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
                     }
                     out.println(answer.path("message").asText());
@@ -118,16 +117,19 @@ public final class ProxyCommands {
                 out.println(OneShot.apply(machine.store(), machine.service(), machine.state(), Clock.systemUTC(), proxy));
                 return ExitCodes.OK;
             } catch (OneShot.Failure e) {
-                err.println(e.problem().text());
+                var code = e.problem().code();
+                err.println(Texts.get("problem.line", io.github.wuproxy.core.problem.ProblemTexts.headline(code, Texts.locale()),
+                        io.github.wuproxy.core.problem.ProblemTexts.whatToDo(code, Texts.locale())));
+                err.println(Texts.get("problem.details", e.problem().text()));
                 return e.problem().code() == io.github.wuproxy.core.problem.ProblemCode.WRITE_DENIED ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
             } catch (StoreException e) {
-                err.println("Could not open the proxy settings: " + e.getMessage());
+                err.println(Texts.get("set.storeUnavailable", e.getMessage()));
                 return ExitCodes.FAILURE;
             }
         }
     }
 
-    @Command(name = "reset", description = "No proxy for Windows Update (proxycfg -d, netsh winhttp reset proxy); restarts Windows Update.")
+    @Command(name = "reset")
     static final class Reset extends Apply {
         Reset(Machine machine) {
             super(machine);
@@ -139,7 +141,7 @@ public final class ProxyCommands {
         }
     }
 
-    @Command(name = "import", description = "Copy your own manual proxy to Windows Update (proxycfg -u, netsh winhttp import proxy source=ie).")
+    @Command(name = "import")
     static final class Import extends Apply {
         Import(Machine machine) {
             super(machine);
@@ -152,12 +154,12 @@ public final class ProxyCommands {
         }
     }
 
-    @Command(name = "set", description = "Set the Windows Update proxy by hand (proxycfg -p, netsh winhttp set proxy); restarts Windows Update.")
+    @Command(name = "set")
     static final class Set extends Apply {
-        @Parameters(index = "0", paramLabel = "PROXY", description = "host:port, or per scheme http=a:80;https=b:443")
+        @Parameters(index = "0", paramLabel = "PROXY", descriptionKey = "proxy")
         String server;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "BYPASS", description = "like \"<local>;*.corp.example\"")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "BYPASS", descriptionKey = "bypass")
         String bypass = "";
 
         Set(Machine machine) {

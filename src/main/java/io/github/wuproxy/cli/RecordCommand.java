@@ -14,25 +14,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy record}: this network as a snapshot, with every probe the profiles use, in the form simulate reads. */
-@Command(name = "record", description = {
-    "Print this network as a snapshot, with the results of every probe the profiles use,",
-    "in the JSON form `wuproxy simulate` reads: {\"t\":0,\"network\":SNAPSHOT}."})
+@Command(name = "record")
 public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "A label for the snapshot, like office or home")
+    @Option(names = "--name", paramLabel = "NAME")
     String name = "";
 
-    @Option(names = "--define", paramLabel = "NAME", description = "Print a timeline's define line: {\"define\":{\"NAME\":SNAPSHOT}}")
+    @Option(names = "--define", paramLabel = "NAME")
     String define;
 
-    @Option(names = "--anonymise", description = {"Replace host names, DNS suffixes, SSIDs, gateway MACs, MAC-based IPv6 interface IDs,",
-        "certificate fingerprints and URL paths with keyed pseudonyms, and drop URL passwords and queries"})
+    @Option(names = "--anonymise")
     boolean anonymise;
 
-    @Option(names = "--key", paramLabel = "KEY", description = {"With --anonymise: the secret the pseudonyms are made with, so recordings",
-        "made with the same key map the same names the same way; without it a fresh random key is used"})
+    @Option(names = "--key", paramLabel = "KEY")
     String key;
 
     /** Reads this network with every probe the profiles use; the composition root knows how. */
@@ -50,8 +46,7 @@ public final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (key != null && (!anonymise || key.isEmpty())) {
-            err.println(key.isEmpty() ? "--key is empty; give a secret string, or leave --key out for a fresh random key"
-                    : "--key only makes sense with --anonymise");
+            err.println(Texts.get(key.isEmpty() ? "record.emptyKey" : "record.keyWithoutAnonymise"));
             return ExitCodes.BAD_INPUT;
         }
         try {
@@ -72,7 +67,7 @@ public final class RecordCommand implements Callable<Integer> {
             e.problems().forEach(err::println);
             return ExitCodes.BAD_INPUT;
         } catch (SourceException | StoreException e) {
-            err.println("Could not record this network: " + e.getMessage());
+            err.println(Texts.get("record.failed", e.getMessage()));
             return ExitCodes.FAILURE;
         }
     }

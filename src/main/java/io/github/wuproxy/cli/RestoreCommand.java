@@ -20,10 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy restore}: the proxy settings from before wuproxy's first change, byte for byte. */
-@Command(name = "restore", description = {
-    "Put back the proxy settings this machine had before wuproxy first changed them.",
-    "With --user: your own proxy settings (Settings > Proxy), as they were before wuproxy first set them.",
-    "Stop the agent first, or it sets its own proxy again at the next change."})
+@Command(name = "restore")
 public final class RestoreCommand implements Callable<Integer> {
     /** Opens the machine's proxy store. */
     public interface StoreOpener {
@@ -40,7 +37,7 @@ public final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--user", description = "Restore your own proxy settings instead of the machine's (run it as yourself, not elevated)")
+    @Option(names = "--user")
     boolean user;
 
     private final StoreOpener stores;
@@ -68,55 +65,53 @@ public final class RestoreCommand implements Callable<Integer> {
         try {
             backup = state.backup();
         } catch (StateException e) {
-            err.println("Could not read the backup: " + e.getMessage());
+            err.println(Texts.get("restore.backupUnreadable", e.getMessage()));
             return ExitCodes.FAILURE;
         }
         if (backup.isEmpty()) {
-            out.println("Nothing to restore: wuproxy has not changed this machine's proxy settings.");
+            out.println(Texts.get("restore.nothing"));
             return ExitCodes.OK;
         }
         try {
             UpdateProxyStore store = stores.open();
             store.restore(backup.get().original());
-            String proxy = store.read().winHttp().map(UpdateProxy::describe).orElse("a value wuproxy does not interpret");
-            out.println("Restored the proxy settings saved " + backup.get().takenAt() + ": Windows Update proxy " + proxy
-                    + ". Restart Windows Update (or Windows) for it to take effect.");
+            String proxy = store.read().winHttp().map(UpdateProxy::describe).orElse(Texts.get("restore.uninterpreted"));
+            out.println(Texts.get("restore.done", backup.get().takenAt(), proxy));
             return ExitCodes.OK;
         } catch (StoreException e) {
-            err.println("Could not restore the original proxy settings: " + e.getMessage()
-                    + (e.reason() == StoreException.Reason.DENIED ? ". Run `wuproxy restore` from an elevated prompt." : "."));
+            err.println(Texts.get(e.reason() == StoreException.Reason.DENIED ? "restore.denied" : "restore.failed", e.getMessage()));
             return e.reason() == StoreException.Reason.DENIED ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
         }
     }
 
     private Integer restoreUser(PrintWriter out, PrintWriter err) {
         if (users.isEmpty()) {
-            err.println("`restore --user` is not available here.");
+            err.println(Texts.get("restore.userUnavailable"));
             return ExitCodes.FAILURE;
         }
         Optional<UserProxySnapshot> backup;
         try {
             backup = users.get().backups().backup();
         } catch (StateException e) {
-            err.println("Could not read the backup of your proxy settings: " + e.getMessage());
+            err.println(Texts.get("restore.userBackupUnreadable", e.getMessage()));
             return ExitCodes.FAILURE;
         }
         if (backup.isEmpty()) {
-            out.println("Nothing to restore: wuproxy has not changed your own proxy settings (or has put them back already).");
+            out.println(Texts.get("restore.userNothing"));
             return ExitCodes.OK;
         }
         try {
             UserProxyWriter writer = users.get().writer();
             writer.restore(backup.get());
             users.get().backups().deleteBackup();
-            String now = writer.read().settings().map(UserProxySettings::describe).orElse("a value wuproxy does not interpret");
-            out.println(Secrets.redact("Restored your own proxy settings from before wuproxy first changed them: " + now + "."));
+            String now = writer.read().settings().map(UserProxySettings::describe).orElse(Texts.get("restore.uninterpreted"));
+            out.println(Secrets.redact(Texts.get("restore.userDone", now)));
             return ExitCodes.OK;
         } catch (StoreException e) {
-            err.println("Could not restore your own proxy settings: " + e.getMessage() + ".");
+            err.println(Texts.get("restore.userFailed", e.getMessage()));
             return e.reason() == StoreException.Reason.DENIED ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
         } catch (StateException e) {
-            err.println("Restored your own proxy settings, but could not delete the backup: " + e.getMessage());
+            err.println(Texts.get("restore.userBackupKept", e.getMessage()));
             return ExitCodes.FAILURE;
         }
     }

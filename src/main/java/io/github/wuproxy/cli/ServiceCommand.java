@@ -10,13 +10,12 @@ import picocli.CommandLine.Spec;
  * {@code wuproxy service [install|uninstall]}: the privileged service. On Windows it runs under the
  * Service Control Manager; elsewhere in the foreground without a tray (for systemd and the like).
  */
-@Command(name = "service", description = {"Run the privileged service (on Windows as a Windows service).",
-    "`service install` registers it (automatic start, restart on failure); `service uninstall` removes it."})
+@Command(name = "service")
 public final class ServiceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "install|uninstall")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "install|uninstall", descriptionKey = "action")
     String action;
 
     private final AgentLauncher launcher;
@@ -44,11 +43,11 @@ public final class ServiceCommand implements Callable<Integer> {
             switch (action) {
                 case "install" -> {
                     host.install();
-                    spec.commandLine().getOut().println("Installed and started the wuproxy service (automatic start).");
+                    spec.commandLine().getOut().println(Texts.get("service.installed"));
                 }
                 case "uninstall" -> {
                     host.uninstall();
-                    spec.commandLine().getOut().println("Removed the wuproxy service. `wuproxy restore` puts the original proxy settings back.");
+                    spec.commandLine().getOut().println(Texts.get("service.uninstalled"));
                 }
                 default -> throw new IllegalStateException("unreachable: " + action);
             }
@@ -64,8 +63,7 @@ public final class ServiceCommand implements Callable<Integer> {
             return AgentCommand.runUntilStopped(spec, launcher, false, "service");
         }
         if (!host.runAsService(launcher)) {
-            spec.commandLine().getErr().println("`wuproxy service` is started by Windows; install it with `wuproxy service install`, "
-                    + "or run `wuproxy agent` in the foreground.");
+            spec.commandLine().getErr().println(Texts.get("service.startedByWindows"));
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

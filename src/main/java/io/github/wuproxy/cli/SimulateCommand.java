@@ -29,21 +29,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wuproxy simulate TIMELINE|DIR}: the real engine over a recorded or written day, in virtual time. */
-@Command(name = "simulate", description = {
-    "Replay a timeline of network changes through the real engine in virtual time;",
-    "print every decision, write, restart, scan, expectation and problem as JSON Lines.",
-    "With a folder, replay every *.jsonl in it as a test suite. Exit 1 when an expectation fails."})
+@Command(name = "simulate")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TIMELINE|DIR", description = "JSON Lines file of events (see README), or a folder of them")
+    @Parameters(index = "0", paramLabel = "TIMELINE|DIR", descriptionKey = "timeline")
     Path timeline;
 
-    @Option(names = "--profiles", paramLabel = "DIR", description = "Profile folder (default: the shipped profiles)")
+    @Option(names = "--profiles", paramLabel = "DIR")
     Path profiles;
 
-    @Option(names = "--agent-conf", paramLabel = "FILE", description = "Agent settings (default: the install folder's agent/agent.conf if present)")
+    @Option(names = "--agent-conf", paramLabel = "FILE")
     Path agentConf;
 
     private final Path install;
@@ -58,15 +55,13 @@ public final class SimulateCommand implements Callable<Integer> {
         this(Path.of(""));
     }
 
-    @Option(names = "--output", paramLabel = "all|failures|summary",
-            description = "Lines to print: all (default); failures (failed expectations, scans that do not fit, problems); summary")
+    @Option(names = "--output", paramLabel = "all|failures|summary")
     String output = "all";
 
-    @Option(names = "--baseline", paramLabel = "direct|HOST:PORT",
-            description = "The WinHTTP proxy the machine would hold without wuproxy (default: the timeline's starting value)")
+    @Option(names = "--baseline", paramLabel = "direct|HOST:PORT")
     String baseline;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report: one test per timeline")
+    @Option(names = "--junit", paramLabel = "FILE")
     Path junit;
 
     @Override
@@ -79,7 +74,7 @@ public final class SimulateCommand implements Callable<Integer> {
             default -> null;
         };
         if (mode == null) {
-            err.println("--output must be all, failures or summary, found \"" + output + "\"");
+            err.println(Texts.get("simulate.badOutput", output));
             return ExitCodes.BAD_INPUT;
         }
         Optional<UpdateProxy> machine;
@@ -87,7 +82,7 @@ public final class SimulateCommand implements Callable<Integer> {
             machine = baseline == null ? Optional.empty()
                     : Optional.of(baseline.equalsIgnoreCase("direct") ? UpdateProxy.direct() : UpdateProxy.fixed(baseline, ""));
         } catch (IllegalArgumentException e) {
-            err.println("--baseline must be direct or host:port: " + e.getMessage());
+            err.println(Texts.get("simulate.badBaseline", e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         AgentSettings settings;
@@ -99,7 +94,7 @@ public final class SimulateCommand implements Callable<Integer> {
             set = configuration.profiles();
         } catch (ProfileException e) {
             e.problems().forEach(err::println);
-            err.println("Fix the profiles (`wuproxy check` lists every problem), then simulate again.");
+            err.println(Texts.get("simulate.fixProfiles"));
             return ExitCodes.BAD_INPUT;
         }
         List<Path> files;
@@ -107,11 +102,11 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             files = suite ? timelinesIn(timeline) : List.of(timeline);
         } catch (IOException e) {
-            err.println(timeline + ": cannot list the folder: " + e.getMessage());
+            err.println(Texts.get("simulate.unlistable", timeline, e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         if (files.isEmpty()) {
-            err.println(timeline + ": no *.jsonl timelines in this folder");
+            err.println(Texts.get("simulate.emptyFolder", timeline));
             return ExitCodes.BAD_INPUT;
         }
         List<JUnitReport.Case> cases = new ArrayList<>();
@@ -126,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 try {
                     events = Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
                 } catch (IOException | TimelineException e) {
-                    String message = e instanceof IOException ? file + ": cannot read the timeline: " + e.getMessage() : e.getMessage();
+                    String message = e instanceof IOException ? Texts.get("simulate.unreadable", file, e.getMessage()) : e.getMessage();
                     out.flush();
                     err.println(message);
                     cases.add(JUnitReport.Case.error(name(file), seconds(started), message));
@@ -134,7 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     continue;
                 }
                 Simulation.Summary summary = new Simulation(set, settings, out::write, new Simulation.Options(mode, machine)).run(events);
-                List<String> failed = summary.failures().stream().map(f -> file + ":" + f.line() + ": expectation failed: " + f.message()).toList();
+                List<String> failed = summary.failures().stream().map(f -> Texts.get("simulate.expectationFailed", file + ":" + f.line(), f.message())).toList();
                 if (!failed.isEmpty()) {
                     out.flush();
                     failed.forEach(err::println);
@@ -147,7 +142,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 JUnitReport.write(junit, "wuproxy simulate " + timeline.getFileName(), cases);
             } catch (IOException e) {
-                err.println(junit + ": cannot write the JUnit report: " + e.getMessage());
+                err.println(Texts.get("simulate.junitUnwritable", junit, e.getMessage()));
                 return ExitCodes.FAILURE;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.wuproxy.cli;
 
+import io.github.wuproxy.core.problem.ProblemTexts;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
 import java.util.Locale;
@@ -10,7 +11,7 @@ public final class StatusText {
 
     public static String render(AgentStatus status) {
         StringBuilder out = new StringBuilder();
-        out.append(Texts.get("status.profile", status.profile(), status.basis().name().toLowerCase(Locale.ROOT), status.why())).append('\n');
+        out.append(Texts.get("status.profile", status.profile(), Texts.get("status.basis." + status.basis().name().toLowerCase(Locale.ROOT)), status.why())).append('\n');
         String held = status.held().map(UpdateProxy::describe).orElse(Texts.get("status.unknown"));
         if (status.held().equals(status.wanted())) {
             out.append(Texts.get("status.wuProxy", held));
@@ -24,11 +25,17 @@ public final class StatusText {
         }
         out.append(Texts.get("status.network", status.network())).append('\n');
         out.append(Texts.get("status.paused", Texts.get(status.paused() ? "status.yes" : "status.no"))).append('\n');
-        out.append(Texts.get("status.lastSync", status.lastSync().map(Object::toString).orElse(Texts.get("status.notYet")))).append('\n');
-        out.append(Texts.get("status.nextScan", status.nextScan().map(Object::toString).orElse(Texts.get("status.unknown")))).append('\n');
+        out.append(Texts.get("status.lastSync", status.lastSync().map(StatusText::time).orElse(Texts.get("status.notYet")))).append('\n');
+        out.append(Texts.get("status.nextScan", status.nextScan().map(StatusText::time).orElse(Texts.get("status.unknown")))).append('\n');
         for (AgentStatus.ActiveProblem p : status.problems()) {
-            out.append(Texts.get("status.problem", p.problem().text(), p.since())).append('\n');
+            out.append(Texts.get("status.problem", ProblemTexts.headline(p.problem().code(), Texts.locale()), time(p.since()))).append('\n');
+            out.append(Texts.get("status.whatToDo", ProblemTexts.whatToDo(p.problem().code(), Texts.locale()))).append('\n');
         }
         return out.toString();
+    }
+
+    /** To the second, as the log writes it; {@code --json} keeps the whole instant. */
+    private static String time(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

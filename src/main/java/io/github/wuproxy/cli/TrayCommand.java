@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * settings at start and every minute (a service running as SYSTEM cannot read them; WinINet gives
  * no change notification to rely on).
  */
-@Command(name = "tray", description = "Show the tray icon for the wuproxy service running on this machine (started at logon).")
+@Command(name = "tray")
 public final class TrayCommand implements Callable<Integer> {
     static final Duration RECONNECT = Duration.ofSeconds(5);
     static final Duration HAND_OVER = Duration.ofMinutes(1);
@@ -60,8 +60,7 @@ public final class TrayCommand implements Callable<Integer> {
         var presenter = new TrayPresenter(service, desk.apply(exited::countDown), new DesktopNotifications(true), ZoneId.systemDefault());
         var view = TrayView.start(presenter);
         if (view.isEmpty()) {
-            spec.commandLine().getErr().println("This session has no system tray (no display, or no tray host); the wuproxy service "
-                    + "keeps working without one. `wuproxy status` shows what it does.");
+            spec.commandLine().getErr().println(Texts.get("tray.none"));
             return ExitCodes.OK;
         }
         var handOver = Executors.newSingleThreadScheduledExecutor(r -> {

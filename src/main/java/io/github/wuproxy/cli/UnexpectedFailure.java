@@ -10,8 +10,7 @@ public final class UnexpectedFailure implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", cli.getCommandName(), e);
-        cli.getErr().println("wuproxy " + cli.getCommandName() + " failed unexpectedly: " + e
-                + ". This is a bug; the log has the details. Please report it.");
+        cli.getErr().println(Texts.get("unexpected", cli.getCommandName(), e));
         return ExitCodes.FAILURE;
     }
 }

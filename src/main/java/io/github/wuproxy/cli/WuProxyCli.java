@@ -12,9 +12,6 @@ import picocli.CommandLine.Model.OptionSpec;
         name = "wuproxy",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Keeps the Windows Update proxy (WinHTTP) in step with the network this PC is on.",
-        footer = {"", "`wuproxy help COMMAND` or `wuproxy COMMAND --help` shows a command's options.",
-            "Exit codes: 0 ok, 1 failure, 2 bad profiles or input, 3 Windows refused."},
         synopsisSubcommandLabel = "COMMAND")
 public final class WuProxyCli implements Runnable {
     @picocli.CommandLine.Spec
@@ -26,14 +23,15 @@ public final class WuProxyCli implements Runnable {
     }
 
     /**
-     * Gives every command {@code -h}/{@code --help}, adds {@code wuproxy help [COMMAND]}, and lists the
-     * commands with their whole descriptions (picocli shows only a description's first line).
+     * Gives every command {@code -h}/{@code --help}, adds {@code wuproxy help [COMMAND]}, hands every
+     * command the CLI's texts in the user's language (picocli reads {@code wuproxy.COMMAND.usage.description}
+     * and {@code wuproxy.COMMAND.OPTION} from them), and lists the commands with their whole descriptions
+     * (picocli shows only a description's first line).
      */
     public static CommandLine finish(CommandLine cli) {
         cli.addSubcommand("help", new CommandLine.HelpCommand());
-        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
-                .description("Show the commands, or `wuproxy help COMMAND` for one command's options.");
         addHelpOption(cli);
+        cli.setResourceBundle(Texts.bundle(Texts.locale()));
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, WuProxyCli::commandList);
         return cli;
     }
@@ -42,7 +40,7 @@ public final class WuProxyCli implements Runnable {
         for (CommandLine sub : command.getSubcommands().values()) {
             CommandSpec spec = sub.getCommandSpec();
             if (spec.optionsMap().get("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+                spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey("help").build());
             }
             addHelpOption(sub);
         }

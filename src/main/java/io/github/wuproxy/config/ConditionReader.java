@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -42,11 +43,25 @@ final class ConditionReader {
             problems.add(block, "an empty `when` block { } would match every network; add a condition, or remove the block");
             return Optional.empty();
         }
+        ConfigValue priorityValue = object.get("priority");
+        OptionalInt priority = OptionalInt.empty();
+        if (priorityValue != null) {
+            if (!(priorityValue.unwrapped() instanceof Integer number)) {
+                problems.add(priorityValue, "`priority` in a `when` block must be a whole number (higher wins), found \"" + priorityValue.unwrapped() + "\"");
+                return Optional.empty();
+            }
+            priority = OptionalInt.of(number);
+            object = object.withoutKey("priority");
+            if (object.isEmpty()) {
+                problems.add(block, "a `when` block with only a priority would match every network; add a condition");
+                return Optional.empty();
+            }
+        }
         Optional<List<Condition>> conditions = conditions(object);
         if (conditions.isEmpty()) {
             return Optional.empty();
         }
-        var rule = new MatchRule(conditions.get(), problems.position(block.origin()));
+        var rule = new MatchRule(conditions.get(), problems.position(block.origin()), priority);
         NeverMatches.explain(rule).ifPresent(why -> problems.add(block, "this `when` block can never match: " + why));
         return Optional.of(rule);
     }

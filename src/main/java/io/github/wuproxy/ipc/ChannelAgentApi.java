@@ -117,8 +117,13 @@ public final class ChannelAgentApi implements AgentApi {
     }
 
     @Override
-    public String remember(String profile) throws AgentRefusal {
-        return send(IpcClient.request("remember").put("profile", profile)).path("message").asText("");
+    public io.github.wuproxy.port.Remembered remember(String profile, boolean keep) throws AgentRefusal {
+        JsonNode answer = send(IpcClient.request("remember").put("profile", profile).put("keep", keep)).path("remembered");
+        try {
+            return io.github.wuproxy.json.RememberedJson.read(answer);
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent's answer to remember was not understood: " + e.getMessage());
+        }
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class IpcProtocol {
         }
     }
 
-    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "proxy", "userProxy", "token");
+    public static final Set<String> FIELDS = Set.of("v", "op", "profile", "sticky", "keep", "proxy", "userProxy", "token");
 
     private IpcProtocol() {}
 }

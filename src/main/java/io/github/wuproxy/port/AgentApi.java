@@ -26,8 +26,11 @@ public interface AgentApi {
     /** Syncs, then has Windows Update check for updates; returns what was done. */
     String scan() throws AgentRefusal;
 
-    /** Adds this network to the rules of {@code profile}; returns what was done. */
-    String remember(String profile) throws AgentRefusal;
+    /**
+     * Adds this network to the rules of {@code profile}; with {@code keep}, at a priority of its own above
+     * the rule that wins here now, so that {@code profile} applies. Says what was done and what still applies.
+     */
+    Remembered remember(String profile, boolean keep) throws AgentRefusal;
 
     /** Sets the proxy by hand and pauses switching (reset: direct; import: the user's own); returns what was done. */
     String set(UpdateProxy proxy) throws AgentRefusal;

@@ -27,6 +27,7 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
     private final InMemoryUpdateProxyStore memory;
     /** The file as last loaded or saved here; anything else found there was written by someone else. */
     private Optional<FileTime> seen;
+    private Thread watcher;
 
     private PersistentSimulatedStore(Path file, InMemoryUpdateProxyStore memory) {
         this.file = file;
@@ -116,9 +117,55 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
         save();
     }
 
+    /**
+     * Also calls {@code onWrite} when the file changes on disk (a hand edit, another process), as the
+     * registry watcher does on Windows, so the engine hears of another program's write at once and says so
+     * (WUP500) before the next drift check quietly puts its own back. The engine's read then takes the edit in.
+     */
     @Override
-    public void watch(Runnable onWrite) {
+    public synchronized void watch(Runnable onWrite) {
         memory.watch(onWrite);
+        if (watcher == null) {
+            watcher = watchFile(file, onWrite);
+        }
+    }
+
+    /** A daemon thread that calls {@code onChange} whenever {@code file} is created, replaced or modified. */
+    private static Thread watchFile(Path file, Runnable onChange) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path name = file.getFileName();
+        java.nio.file.WatchService service;
+        try {
+            Files.createDirectories(folder);
+            service = folder.getFileSystem().newWatchService();
+            folder.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(PersistentSimulatedStore.class)
+                    .warn("edits of {} by hand are noticed only at the next drift check: {}", file, e.toString());
+            return null;
+        }
+        Thread thread = new Thread(() -> {
+            try (service) {
+                while (true) {
+                    java.nio.file.WatchKey key = service.take();
+                    boolean ours = key.pollEvents().stream().anyMatch(event -> event.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW
+                            || name.equals(event.context()));
+                    if (ours) {
+                        onChange.run();
+                    }
+                    if (!key.reset()) {
+                        return; // the folder is gone
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | java.nio.file.ClosedWatchServiceException e) {
+                org.slf4j.LoggerFactory.getLogger(PersistentSimulatedStore.class).debug("stopped watching {}: {}", file, e.toString());
+            }
+        }, "wuproxy-machine-file");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private void save() throws StoreException {

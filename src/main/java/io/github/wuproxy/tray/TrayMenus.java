@@ -20,6 +20,8 @@ public final class TrayMenus {
     public static final String SCAN = "scan";
     /** Remember ids are this prefix and the profile's name. */
     public static final String REMEMBER = "remember:";
+    /** The offer to keep a remembered choice a higher rule overrode: this prefix and the profile's name. */
+    public static final String KEEP_REMEMBERED = "keep-remembered:";
     public static final String PAUSE = "pause";
     public static final String RESUME = "resume";
     public static final String OPEN_PROFILES = "open-profiles";
@@ -38,12 +40,19 @@ public final class TrayMenus {
 
     private TrayMenus() {}
 
+    /** A network just remembered as {@code profile} where another profile's rule still wins: offered to keep. */
+    public record KeepOffer(String profile, String network) {}
+
+    public static TrayMenu build(AgentView view, Optional<String> actionFailure, ZoneId zone) {
+        return build(view, actionFailure, zone, Optional.empty());
+    }
+
     /**
      * The menu for one caller's view of the agent.
      *
      * @param actionFailure what went wrong with the user's last click, shown until the next view
      */
-    public static TrayMenu build(AgentView view, Optional<String> actionFailure, ZoneId zone) {
+    public static TrayMenu build(AgentView view, Optional<String> actionFailure, ZoneId zone, Optional<KeepOffer> keepOffer) {
         if (view.status().isEmpty()) {
             String line = view.unavailable().map(why -> TrayTexts.get("status.problem", why)).orElse(TrayTexts.get("status.starting"));
             return new TrayMenu(shorten(line, 80), TrayTexts.get(view.unavailable().isPresent() ? "tooltip.notRunning" : "tooltip.starting"),
@@ -81,6 +90,8 @@ public final class TrayMenus {
             remember.add(new TrayMenu.Action(REMEMBER + p.name(), p.name(), rights.admin(), rememberReason));
         }
         items.add(new TrayMenu.Submenu(labelled("menu.remember", rememberReason), remember, rights.admin(), rememberReason));
+        keepOffer.ifPresent(offer -> items.add(new TrayMenu.Action(KEEP_REMEMBERED + offer.profile(),
+                withReason(TrayTexts.get("menu.keepRemembered", offer.profile()), rememberReason), rights.admin(), rememberReason)));
         String pauseReason = rights.managed().isPresent() ? TrayTexts.get("why.managed") : rights.admin() ? "" : TrayTexts.get("why.adminsPause");
         items.add(action(s.paused() ? RESUME : PAUSE, s.paused() ? "menu.resume" : "menu.pause", pauseReason));
         items.add(new TrayMenu.Separator());
@@ -112,7 +123,11 @@ public final class TrayMenus {
     }
 
     private static String labelled(String labelKey, String disabledReason) {
-        return disabledReason.isEmpty() ? TrayTexts.get(labelKey) : TrayTexts.get("menu.disabled", TrayTexts.get(labelKey), disabledReason);
+        return withReason(TrayTexts.get(labelKey), disabledReason);
+    }
+
+    private static String withReason(String label, String disabledReason) {
+        return disabledReason.isEmpty() ? label : TrayTexts.get("menu.disabled", label, disabledReason);
     }
 
     static TrayMenu.Icon icon(AgentStatus status, List<AgentView.Offer> profiles, boolean problem) {

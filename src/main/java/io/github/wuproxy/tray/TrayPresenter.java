@@ -6,6 +6,7 @@ import io.github.wuproxy.port.AgentApi;
 import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.AgentStatus;
 import io.github.wuproxy.port.AgentView;
+import io.github.wuproxy.port.Remembered;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
     private AutoCloseable subscription;
     private volatile AgentView shown = AgentView.unavailable(TrayTexts.get("status.starting"));
     private volatile Optional<String> actionFailure = Optional.empty();
+    private volatile Optional<TrayMenus.KeepOffer> keepOffer = Optional.empty();
     private Set<ProblemCode> announced = EnumSet.noneOf(ProblemCode.class);
     private Optional<String> lastFit = Optional.empty();
     private boolean first = true;
@@ -85,6 +87,8 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         shown = next;
         actionFailure = Optional.empty();
         next.status().ifPresent(this::notifyChanges);
+        // The offer to keep a remembered choice lasts while the laptop stays on that network and the choice is not in force.
+        keepOffer = keepOffer.filter(o -> next.status().filter(s -> s.network().equals(o.network()) && !s.profile().equals(o.profile())).isPresent());
         next.status().filter(s -> !s.paused()).ifPresent(status -> clicks.execute(() -> {
             try {
                 userProxy.keep(status).ifPresent(this::failed);
@@ -94,7 +98,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
             }
         }));
         if (view != null) {
-            view.show(TrayMenus.build(next, actionFailure, zone));
+            view.show(TrayMenus.build(next, actionFailure, zone, keepOffer));
         }
     }
 
@@ -141,14 +145,25 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         }
         if (id.startsWith(TrayMenus.REMEMBER)) {
             String profile = id.substring(TrayMenus.REMEMBER.length());
-            String answer = agent.remember(profile);
-            log.info("{}", answer);
-            AgentStatus now = agent.view().status().orElse(null);
-            if (now != null && !now.profile().equals(profile) && !now.manualChoice()) {
-                notices.info(TrayTexts.get("notice.overridden", now.profile()), answer);
+            Remembered done = agent.remember(profile, false); // the agent logs what it did
+            String network = status == null ? "" : status.network();
+            if (done.stillApplies().isPresent()) {
+                Remembered.Winner w = done.stillApplies().get();
+                keepOffer = Optional.of(new TrayMenus.KeepOffer(profile, network));
+                notices.info(TrayTexts.get("notice.overridden", w.profile()),
+                        TrayTexts.get("notice.overriddenText", w.priority(), done.priority(), TrayTexts.get("menu.keepRemembered", profile), profile));
+                show();
             } else {
-                notices.info(TrayTexts.get("notice.rememberedTitle", profile), answer);
+                notices.info(TrayTexts.get("notice.rememberedTitle", profile), TrayTexts.get("notice.rememberedText", done.file()));
             }
+            return;
+        }
+        if (id.startsWith(TrayMenus.KEEP_REMEMBERED)) {
+            String profile = id.substring(TrayMenus.KEEP_REMEMBERED.length());
+            Remembered done = agent.remember(profile, true);
+            keepOffer = Optional.empty();
+            notices.info(TrayTexts.get("notice.keptTitle", profile), TrayTexts.get("notice.keptText", done.priority()));
+            show();
             return;
         }
         switch (id) {
@@ -175,12 +190,16 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         }
     }
 
+    private synchronized void show() {
+        if (view != null) {
+            view.show(TrayMenus.build(shown, actionFailure, zone, keepOffer));
+        }
+    }
+
     private synchronized void failed(String why) {
         actionFailure = Optional.of(why);
         notices.info(TrayTexts.get("notice.failedTitle"), why);
-        if (view != null) {
-            view.show(TrayMenus.build(shown, actionFailure, zone));
-        }
+        show();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.wuproxy.tray;
 
 import io.github.wuproxy.core.problem.Problem;
+import io.github.wuproxy.core.problem.ProblemTexts;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -33,12 +34,8 @@ public final class TrayTexts {
         return text;
     }
 
-    /**
-     * A problem's headline for a notification or the status line: the agent's own words where the
-     * language is the agent's (English), else the code's headline in the user's language.
-     */
+    /** A problem's headline for a notification or the status line, from its code, in the user's language. */
     static String headline(Problem problem) {
-        return Boolean.parseBoolean(get("problem.agentsOwnWords")) ? problem.headline()
-                : get("problem." + problem.code().id(), problem.code().id());
+        return ProblemTexts.headline(problem.code(), Locale.getDefault(Locale.Category.DISPLAY));
     }
 }

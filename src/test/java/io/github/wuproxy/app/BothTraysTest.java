@@ -138,8 +138,8 @@ class BothTraysTest {
         try {
             ownTray.attach(own);
             serviceTray.attach(service);
-            await("both trays show WUP400", () -> own.statusLine().startsWith("Problem: Could not work out")
-                    && service.statusLine().startsWith("Problem: Could not work out"));
+            await("both trays show WUP400", () -> own.statusLine().startsWith("Problem: Could not work out the Windows Update proxy for this profile (WUP400)")
+                    && service.statusLine().startsWith("Problem: Could not work out the Windows Update proxy for this profile (WUP400)"));
 
             agent.post(e -> e.scanFinished(ScanResult.failed(Instant.now(), 0x80072EFD))); // healed: one new scan
             agent.post(e -> e.scanFinished(ScanResult.failed(Instant.now(), 0x80072EFD))); // and it failed too: WUP600

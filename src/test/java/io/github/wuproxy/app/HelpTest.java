@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -38,6 +41,51 @@ class HelpTest {
     void helpCommandPrintsThatCommandsUsage() {
         assertEquals(0, run("help", "simulate"));
         assertTrue(out.toString().startsWith("Usage: wuproxy simulate"), out.toString());
+    }
+
+    /** The whole command tree as built for {@code locale}, as with {@code -Duser.language}. */
+    private static CommandLine in(Locale locale) {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(locale);
+        try {
+            return Main.commandLine();
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static void eachDescribed(CommandLine command, java.util.function.BiConsumer<String, String[]> check) {
+        var spec = command.getCommandSpec();
+        check.accept(spec.qualifiedName(), spec.usageMessage().description());
+        spec.options().forEach(o -> check.accept(spec.qualifiedName() + " " + o.longestName(), o.description()));
+        spec.positionalParameters().forEach(p -> check.accept(spec.qualifiedName() + " " + p.paramLabel(), p.description()));
+        command.getSubcommands().values().forEach(sub -> eachDescribed(sub, check));
+    }
+
+    @Test
+    void everyCommandOptionAndParameterIsDescribedInEnglishAndInJapanese() {
+        List<String> missing = new ArrayList<>();
+        eachDescribed(in(Locale.ENGLISH), (what, text) -> {
+            if (String.join("", text).isBlank()) {
+                missing.add("en: " + what);
+            }
+        });
+        eachDescribed(in(Locale.JAPANESE), (what, text) -> {
+            if (String.join("", text).chars().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                    || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                missing.add("ja: " + what + " " + String.join("", text));
+            }
+        });
+        assertEquals(List.of(), missing, "descriptions missing (keys wuproxy.COMMAND.usage.description, wuproxy.COMMAND.OPTION in cli/texts*.properties)");
+    }
+
+    @Test
+    void japaneseHelpIsJapanese() {
+        CommandLine cli = in(Locale.JAPANESE);
+        var text = new StringWriter();
+        cli.getSubcommands().get("simulate").usage(new PrintWriter(text, true));
+        assertTrue(text.toString().startsWith("使い方: wuproxy simulate"), text.toString());
+        assertTrue(text.toString().contains("仮想時間"), text.toString());
     }
 
     @Test

@@ -171,7 +171,7 @@ class StandaloneAgentTest {
         }
         Run gone = cli("status");
         assertEquals(1, gone.exit());
-        assertTrue(gone.err().startsWith("no wuproxy agent is running"), gone.err());
+        assertTrue(gone.err().startsWith("No wuproxy agent is running"), gone.err());
     }
 
     @Test

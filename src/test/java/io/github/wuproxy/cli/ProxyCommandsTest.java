@@ -103,7 +103,9 @@ class ProxyCommandsTest {
         store.failNextWrite(StoreException.Reason.DENIED);
         String[] denied = run("set", "p.example:80");
         assertEquals("3", denied[0]);
-        assertTrue(denied[2].startsWith("WUP200 Could not set the Windows Update proxy to p.example:80"), denied[2]);
+        assertTrue(denied[2].startsWith("Windows refused to change the Windows Update proxy (WUP200). Changing the machine-wide proxy needs"
+                + " administrator rights"), denied[2]);
+        assertTrue(denied[2].contains("\nDetails: WUP200 Could not set the Windows Update proxy to p.example:80"), denied[2]);
         assertEquals(UpdateProxy.fixed("old.example:3128", ""), store.current(), "nothing half-applied");
         String[] bad = run("set", "p.example:99999");
         assertEquals("2", bad[0]);

@@ -63,6 +63,18 @@ class HoconProfileCatalogTest {
     }
 
     @Test
+    void aWhenBlockMayCarryItsOwnPriorityAndNothingElseButConditions(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("home.conf"), "proxy = direct\npriority = 10\nwhen = [ { ssid = Home }, { ssid = \"Kept\", priority = 101 } ]\n");
+        var home = HoconProfileCatalog.of(folder, "home").load().find("home").orElseThrow();
+        assertEquals(java.util.OptionalInt.empty(), home.when().get(0).priority());
+        assertEquals(101, home.when().get(1).priorityIn(home));
+        assertEquals(10, home.when().get(0).priorityIn(home));
+        Files.writeString(folder.resolve("home.conf"), "proxy = direct\nwhen = [ { priority = 101 }, { ssid = x, priority = high } ]\n");
+        assertEquals(List.of("home.conf:2: a `when` block with only a priority would match every network; add a condition",
+                "home.conf:2: `priority` in a `when` block must be a whole number (higher wins), found \"high\""), problemsIn(folder, "home"));
+    }
+
+    @Test
     void readsEveryProxySourceAndConditionKind(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("all.conf"), """
                 name = all-kinds

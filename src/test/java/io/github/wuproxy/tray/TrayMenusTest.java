@@ -116,10 +116,10 @@ class TrayMenusTest {
         var newer = new AgentStatus.ActiveProblem(new Problem(ProblemCode.SCAN_FAILED, Severity.WARNING,
                 "Windows Update still fails to check for updates", "why", "what"), since.plusSeconds(60));
         TrayMenu two = menu(status("corporate", "rule", false).withProblems(List.of(older, newer)), true, Optional.empty());
-        assertEquals("Problem: Windows Update still fails to check for updates. (+1 more)", two.statusLine());
+        assertEquals("Problem: Windows Update still fails to check for updates (WUP600) (+1 more)", two.statusLine());
         assertEquals(TrayMenu.Icon.PROBLEM, two.icon());
         TrayMenu one = menu(status("corporate", "rule", false).withProblems(List.of(older)), true, Optional.empty());
-        assertEquals("Problem: Could not work out the Windows Update proxy.", one.statusLine());
+        assertEquals("Problem: Could not work out the Windows Update proxy for this profile (WUP400)", one.statusLine());
     }
 
     @Test

@@ -76,6 +76,7 @@ class TrayPresenterTest {
         push.accept(view("corporate", CORP, CORP, ProblemCode.SCAN_FAILED, ProblemCode.WRITE_FAILED));
         push.accept(view("corporate", CORP, CORP, ProblemCode.WRITE_FAILED));
         push.accept(view("corporate", CORP, CORP, ProblemCode.WRITE_FAILED, ProblemCode.SCAN_FAILED));
-        assertEquals(List.of("problem trouble WUP600.", "problem trouble WUP201.", "problem trouble WUP600."), said);
+        assertEquals(List.of("problem Windows Update still fails to check for updates (WUP600)", "problem Could not write the Windows Update proxy (WUP201)",
+                "problem Windows Update still fails to check for updates (WUP600)"), said);
     }
 }

@@ -5,19 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the profile for a situation: a manual choice while it applies, else the highest-priority
- * profile with a matching rule (ties go to the name first in order), else the fallback.
+ * Picks the profile for a situation: a manual choice while it applies, else the profile of the
+ * highest-priority matching rule (a rule's own priority, else its profile's; ties go to the name first in
+ * order, then the rule first in the file), else the fallback.
  * Pure and thread-confined like the rest of the core.
  */
 public final class ProfileSelector {
     private final ProfileSet profiles;
-    private final List<Profile> byPriority;
+    private final List<Ranked> byPriority;
+
+    private record Ranked(Profile profile, MatchRule rule, int priority) {}
 
     public ProfileSelector(ProfileSet profiles) {
         this.profiles = profiles;
         this.byPriority = profiles.all().stream()
-                .filter(p -> !p.isManualOnly())
-                .sorted(Comparator.comparingInt(Profile::priority).reversed().thenComparing(Profile::name))
+                .flatMap(p -> p.when().stream().map(rule -> new Ranked(p, rule, rule.priorityIn(p))))
+                .sorted(Comparator.comparingInt(Ranked::priority).reversed().thenComparing(r -> r.profile().name()))
                 .toList();
     }
 
@@ -38,12 +41,10 @@ public final class ProfileSelector {
             }
             expired = true;
         }
-        for (Profile profile : byPriority) {
-            for (MatchRule rule : profile.when()) {
-                Verdict verdict = rule.test(situation);
-                if (verdict.holds()) {
-                    return new Selection(profile, Selection.Basis.RULE, verdict.why(), expired);
-                }
+        for (Ranked ranked : byPriority) {
+            Verdict verdict = ranked.rule().test(situation);
+            if (verdict.holds()) {
+                return new Selection(ranked.profile(), Selection.Basis.RULE, verdict.why(), expired);
             }
         }
         Profile fallback = profiles.fallback();

@@ -47,6 +47,20 @@ class ProfileSelectorTest {
     }
 
     @Test
+    void aRuleWithItsOwnPriorityBeatsAHigherProfile() {
+        // office (100) matches corp-vpn by category; a kept rule of a lower profile, at 101, wins there and nowhere else.
+        var kept = new Profile("home", ProfileKind.CUSTOM, "", 10, List.of(
+                new MatchRule(List.of(new Condition.InterfaceKind(List.of(LinkKind.WIFI))), SourcePosition.UNKNOWN, java.util.OptionalInt.of(101))),
+                new ProxySource.Direct(), true, Verification.OFF, SourcePosition.UNKNOWN);
+        var withKept = new ProfileSelector(new ProfileSet(List.of(office, kept, roaming), "roaming"));
+        assertEquals("home", withKept.select(at("corp-vpn"), Optional.empty()).profile().name());
+        var below = new ProfileSelector(new ProfileSet(List.of(office, new Profile("home", ProfileKind.CUSTOM, "", 10, List.of(
+                new MatchRule(List.of(new Condition.InterfaceKind(List.of(LinkKind.WIFI))), SourcePosition.UNKNOWN, java.util.OptionalInt.of(99))),
+                new ProxySource.Direct(), true, Verification.OFF, SourcePosition.UNKNOWN), roaming), "roaming"));
+        assertEquals("office", below.select(at("corp-vpn"), Optional.empty()).profile().name());
+    }
+
+    @Test
     void theFallbackSaysWhatTheNetworkLooksLike() {
         Selection s = selector.select(at("phone-tether"), Optional.empty());
         assertEquals("roaming", s.profile().name());
