@@ -30,7 +30,7 @@ public final class ServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (action == null) {
-            return run();
+            return run(spec.commandLine().getErr(), launcher, host);
         }
         if (!action.equals("install") && !action.equals("uninstall")) {
             spec.commandLine().getErr().println(Texts.get("service.unknownAction", action));
@@ -59,12 +59,13 @@ public final class ServiceCommand implements Callable<Integer> {
         }
     }
 
-    private int run() throws Exception {
+    /** {@code wuproxy service} without an action: runs the service until it is stopped. */
+    public static int run(java.io.PrintWriter err, AgentLauncher launcher, ServiceHost host) throws Exception {
         if (!host.registersServices()) {
-            return AgentCommand.runUntilStopped(spec, launcher, false, "service");
+            return AgentCommand.runUntilStopped(err, launcher, false, "service");
         }
         if (!host.runAsService(launcher)) {
-            spec.commandLine().getErr().println("`wuproxy service` is started by Windows; install it with `wuproxy service install`, "
+            err.println("`wuproxy service` is started by Windows; install it with `wuproxy service install`, "
                     + "or run `wuproxy agent` in the foreground.");
             return ExitCodes.FAILURE;
         }

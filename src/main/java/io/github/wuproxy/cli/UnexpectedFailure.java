@@ -1,17 +1,12 @@
 package io.github.wuproxy.cli;
 
-
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
-
 /** A bug, not a user mistake: one line that says so and where the details went, no stack trace on screen. */
-public final class UnexpectedFailure implements IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-        org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", cli.getCommandName(), e);
-        cli.getErr().println("wuproxy " + cli.getCommandName() + " failed unexpectedly: " + e
-                + ". This is a bug; the log has the details. Please report it.");
+public final class UnexpectedFailure {
+    private UnexpectedFailure() {}
+
+    public static int report(String command, Exception e, java.io.PrintWriter err) {
+        org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", command, e);
+        err.println("wuproxy " + command + " failed unexpectedly: " + e + ". This is a bug; the log has the details. Please report it.");
         return ExitCodes.FAILURE;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(
         name = "wuproxy",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = Version.Provider.class,
         description = "Keeps the Windows Update proxy (WinHTTP) in step with the network this PC is on.",
         footer = {"", "`wuproxy help COMMAND` or `wuproxy COMMAND --help` shows a command's options.",
             "Exit codes: 0 ok, 1 failure, 2 bad profiles or input, 3 Windows refused."},
