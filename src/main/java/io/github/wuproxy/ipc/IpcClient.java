@@ -78,7 +78,7 @@ public final class IpcClient {
     String line(ObjectNode request) {
         request.put("v", IpcProtocol.VERSION);
         IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
-        return request.toString() + "\n";
+        return Json.write(request) + "\n";
     }
 
     private Connection connect(ObjectNode request, Duration timeout) throws IOException {
@@ -102,7 +102,7 @@ public final class IpcClient {
     }
 
     public static ObjectNode request(String op) {
-        return Json.MAPPER.createObjectNode().put("op", op);
+        return Json.object().put("op", op);
     }
 
     /** One connection with a deadline on every wait. */
