@@ -13,8 +13,8 @@ if not exist "%JAR%" (
 )
 rem The long-running commands get the agent's small footprint; the others (simulate...) Java's defaults.
 set "OPTS="
-if /i "%~1"=="service" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
-if /i "%~1"=="agent" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
-if /i "%~1"=="tray" set "OPTS=-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData"
+if /i "%~1"=="service" set "OPTS=-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10"
+if /i "%~1"=="agent" set "OPTS=-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10"
+if /i "%~1"=="tray" set "OPTS=-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10"
 java -Ddorkbox.updates.Updates.ENABLE=false "-Dwuproxy.home=%HERE%" %OPTS% %WUPROXY_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -17,7 +17,7 @@
 #define MIN_JAVA 17
 
 /* The agent's JVM options, for the long-running commands (ServiceInstaller.JVM_OPTIONS says the same). */
-static const wchar_t AGENT_OPTIONS[] = L"-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData";
+static const wchar_t AGENT_OPTIONS[] = L"-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10";
 
 #ifdef WINDOWLESS
 static const wchar_t JAVA_EXE[] = L"javaw.exe";
