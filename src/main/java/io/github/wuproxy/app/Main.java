@@ -69,7 +69,8 @@ public final class Main {
     /** The commands in the order `wuproxy --help` lists them; a group is registered together, by its first name. */
     static final List<List<String>> COMMANDS = List.of(List.of("agent"), List.of("service"), List.of("tray"), List.of("copy-profiles"),
             List.of("remove-data"), List.of("check"), List.of("simulate"), List.of("record"), List.of("explain"), List.of("diagnose"),
-            List.of("status", "use", "pause", "resume", "sync", "reload"), List.of("show", "reset", "import", "set"), List.of("restore"));
+            List.of("status"), List.of("use"), List.of("pause"), List.of("resume"), List.of("sync"), List.of("reload"),
+            List.of("show", "reset", "import", "set"), List.of("restore"));
 
     static CommandLine commandLine() {
         return commandLine("");
@@ -112,7 +113,7 @@ public final class Main {
             case "explain" -> cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
             case "diagnose" -> cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
                     Adapters.folderPermissions()));
-            case "status" -> AgentCommands.addTo(cli, paths::socket, () -> {
+            case "status", "use", "pause", "resume", "sync", "reload" -> AgentCommands.add(cli, command, paths::socket, () -> {
                 try {
                     return new io.github.wuproxy.config.HoconProfileCatalog(paths.profileFolders(), AgentSettings.defaults().fallbackProfile())
                             .load().all().stream().map(io.github.wuproxy.core.profile.Profile::name).toList();

@@ -26,12 +26,27 @@ public final class AgentCommands {
 
     /** @param profileNames the profiles on this machine, read only to suggest one for a misspelt name */
     public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
-        cli.addSubcommand(new Status(socket));
-        cli.addSubcommand(new Use(socket, profileNames));
-        SIMPLE.forEach((op, description) -> {
-            cli.addSubcommand(op, new Simple(op, socket));
-            cli.getSubcommands().get(op).getCommandSpec().usageMessage().description(description);
-        });
+        for (String name : NAMES) {
+            add(cli, name, socket, profileNames);
+        }
+    }
+
+    /** Their names, in the order {@link #addTo} adds them. */
+    public static final java.util.List<String> NAMES = java.util.List.of("status", "use", "pause", "resume", "sync", "reload");
+
+    /** Adds one of them: a command line for one command builds only its model. */
+    public static void add(CommandLine cli, String name, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
+        switch (name) {
+            case "status" -> cli.addSubcommand(new Status(socket));
+            case "use" -> cli.addSubcommand(new Use(socket, profileNames));
+            default -> {
+                if (!SIMPLE.containsKey(name)) {
+                    throw new IllegalArgumentException("no agent command " + name);
+                }
+                cli.addSubcommand(name, new Simple(name, socket));
+                cli.getSubcommands().get(name).getCommandSpec().usageMessage().description(SIMPLE.get(name));
+            }
+        }
     }
 
     @Command(name = "status", description = "Show the profile in force, why, and the Windows Update proxy.")
