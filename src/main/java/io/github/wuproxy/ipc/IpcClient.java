@@ -77,7 +77,7 @@ public final class IpcClient {
     /** The bytes a request goes out as: the protocol version and the strongest token this caller can read, added. */
     String line(ObjectNode request) {
         request.put("v", IpcProtocol.VERSION);
-        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
+        IpcTokens.readable(IpcTokens.folder(socket)).ifPresent(token -> request.put("token", token));
         return Json.write(request) + "\n";
     }
 

@@ -105,7 +105,7 @@ public final class IpcServer implements AutoCloseable {
 
     /** The token files live beside the socket. */
     public static Path tokenFolder(Path socket) {
-        return socket.resolveSibling("ipc");
+        return IpcTokens.folder(socket);
     }
 
     /** On the I/O thread: hands the request to a worker, or answers at once when none is free. */
