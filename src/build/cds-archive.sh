@@ -3,7 +3,7 @@
 # this): target/wuproxy.jsa holds the classes the service loads, for `service` and `agent`;
 # target/wuproxy-cli.jsa those of status, explain and check, for the other commands. The JVM maps
 # an archive at a random address and relocates it, so every page of it is resident: the service's
-# holds nothing only the CLI needs. Both cut the start (the CLI's by about a third). The JVM checks
+# holds nothing only the CLI needs. Both cut the start (the CLI's by about a quarter). The JVM checks
 # the jar's path, size and time and ignores a stale archive.
 set -eu
 cd "$(dirname "$0")/../.."
