@@ -17,7 +17,9 @@
 #define MIN_JAVA 17
 
 /* The agent's JVM options, for the long-running commands (ServiceInstaller.JVM_OPTIONS says the same). */
-static const wchar_t AGENT_OPTIONS[] = L"-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData";
+static const wchar_t AGENT_OPTIONS[] = L"-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10";
+/* The short commands': the client compiler only, whose start costs less than the tiered one's (agent/wuproxy says the same). */
+static const wchar_t CLI_OPTIONS[] = L"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
 #ifdef WINDOWLESS
 static const wchar_t JAVA_EXE[] = L"javaw.exe";
@@ -147,14 +149,21 @@ static const wchar_t *arguments(void)
     return line;
 }
 
-static BOOL isLongRunning(const wchar_t *args)
+static BOOL isOneOf(const wchar_t *args, const wchar_t *const *commands, int count)
 {
-    static const wchar_t *commands[] = {L"service", L"agent", L"tray"};
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < count; i++) {
         size_t n = wcslen(commands[i]);
         if (!_wcsnicmp(args, commands[i], n) && (args[n] == 0 || args[n] == L' ' || args[n] == L'\t')) return TRUE;
     }
     return FALSE;
+}
+
+static const wchar_t *options(const wchar_t *args)
+{
+    static const wchar_t *const longRunning[] = {L"service", L"agent", L"tray"};
+    static const wchar_t *const shortCommands[] = {L"explain", L"check", L"status", L"use", L"pause", L"resume", L"sync", L"reload"};
+    if (isOneOf(args, longRunning, 3)) return AGENT_OPTIONS;
+    return isOneOf(args, shortCommands, 8) ? CLI_OPTIONS : L"";
 }
 
 int main(void)
@@ -178,7 +187,7 @@ int main(void)
     wchar_t *command = malloc(size * sizeof *command);
     if (!command) return 1;
     _snwprintf(command, size, L"\"%ls\" -Ddorkbox.updates.Updates.ENABLE=false \"-Dwuproxy.home=%ls\" %ls -jar \"%ls\\wuproxy.jar\" %ls",
-            java, folder, isLongRunning(args) ? AGENT_OPTIONS : L"", folder, args);
+            java, folder, options(args), folder, args);
     STARTUPINFOW startup = {sizeof startup};
     PROCESS_INFORMATION process;
     /* Ctrl-C reaches Java, which shares this console; the launcher waits for it to finish. */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * none. Two such JVMs differ by up to about 0.5 MB.
  */
 final class ClassCost {
-    private static final String AGENT_OPTIONS = "-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData";
+    private static final String AGENT_OPTIONS = "-Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:CompileThresholdScaling=10";
 
     /** Library by class-name prefix, first match wins. */
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();

@@ -207,13 +207,18 @@ final class Footprint {
         return result;
     }
 
+    /** VmRSS, and its anonymous part (heap, JIT, metaspace, malloc, the relocated class-data archive) and its files (libjvm.so...). */
     private static String rss(long pid) throws IOException {
+        Map<String, Long> kb = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                return String.format(Locale.ROOT, "%.1f MB", kb / 1024.0);
+            if (line.startsWith("VmRSS:") || line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+                kb.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")));
             }
         }
-        return "unknown";
+        if (!kb.containsKey("VmRSS")) {
+            return "unknown";
+        }
+        return String.format(Locale.ROOT, "%.1f MB (anonymous %.1f, files %.1f)", kb.get("VmRSS") / 1024.0,
+                kb.getOrDefault("RssAnon", 0L) / 1024.0, kb.getOrDefault("RssFile", 0L) / 1024.0);
     }
 }

@@ -123,6 +123,8 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
                         + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
+        // Start-up's garbage, collected once: with the launchers' heap options the heap then gives its pages back.
+        System.gc();
         return new AgentRuntime(agent, channel, tray, log, events, lock);
     }
 

@@ -71,7 +71,7 @@ final class Diagnosis {
     }
 
     ObjectNode gather() {
-        ObjectNode report = Json.MAPPER.createObjectNode();
+        ObjectNode report = Json.object();
         report.put("generated", Clock.systemUTC().instant().toString());
         report.put("version", Version.current());
         report.put("os", Adapters.osName() + " " + System.getProperty("os.version") + windowsBuild);
@@ -83,7 +83,7 @@ final class Diagnosis {
         Optional<Desired> desired = decision(report, configuration, location);
         Optional<UserProxySettings> user = adapters.user().current();
         Stores read = stores(report, user);
-        ArrayNode checks = Json.MAPPER.createArrayNode();
+        ArrayNode checks = Json.array();
         Map<UpdateProxy, ProxyCheck> checked = checks(checks, read.stored(), desired);
         views(report, read, user, desired.map(d -> new Wanted(d.selection().profile().name(), chosen(d, checked))));
         report.set("checks", checks);
@@ -118,7 +118,7 @@ final class Diagnosis {
 
 
     private JsonNode agent() {
-        ObjectNode agent = Json.MAPPER.createObjectNode();
+        ObjectNode agent = Json.object();
         boolean running = IpcClient.isAlive(paths.socket());
         agent.put("running", running);
         if (running) {
@@ -277,7 +277,7 @@ final class Diagnosis {
 
     /** The last problems the agent recorded (its journal, not its log text), redacted. */
     private JsonNode recentProblems() {
-        ArrayNode lines = Json.MAPPER.createArrayNode();
+        ArrayNode lines = Json.array();
         try {
             for (ProblemJournal.Entry entry : ProblemJournal.read(paths.problems(), PROBLEM_LINES)) {
                 lines.add(entry.at() + " " + (entry.cleared() ? entry.code() + " cleared" : Secrets.redact(entry.text())));

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -67,13 +69,19 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         file.setEncoder(encoder(context, FILE_PATTERN));
         rolling.start();
         file.start();
-        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, AGENT_CONSOLE_PATTERN)));
+        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, encoder(context, AGENT_CONSOLE_PATTERN))));
     }
 
     /** The CLI's: warnings and errors on stderr, so stdout carries only the command's output. */
     static void cli(LoggerContext context, String rootLevel) {
-        converters(context);
-        Appender<ILoggingEvent> stderr = stderr(context, CLI_PATTERN);
+        var layout = new CliLogLayout(); // CLI_PATTERN, without parsing it
+        layout.setContext(context);
+        layout.start();
+        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        Appender<ILoggingEvent> stderr = stderr(context, encoder);
         levels(context, null, List.of(stderr));
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.WARN));
     }
@@ -91,12 +99,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         }
     }
 
-    private static Appender<ILoggingEvent> stderr(LoggerContext context, String pattern) {
+    private static Appender<ILoggingEvent> stderr(LoggerContext context, Encoder<ILoggingEvent> encoder) {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("STDERR");
         console.setTarget("System.err");
-        console.setEncoder(encoder(context, pattern));
+        console.setEncoder(encoder);
         console.start();
         return console;
     }

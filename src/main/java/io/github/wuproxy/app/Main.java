@@ -16,6 +16,7 @@ import io.github.wuproxy.cli.SimulateCommand;
 import io.github.wuproxy.state.FileStateStore;
 import io.github.wuproxy.cli.UnexpectedFailure;
 import io.github.wuproxy.cli.WuProxyCli;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of every wuproxy process: the CLI, the agent, the service and the tray. */
@@ -32,7 +33,31 @@ public final class Main {
                 System.exit(io.github.wuproxy.cli.ExitCodes.FAILURE);
             }
         }
-        System.exit(commandLine().execute(args));
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        String command = String.join(" ", args);
+        if (command.equals("service") || command.equals("agent") || command.equals("agent --headless")) {
+            return runWithoutParser(args[0], command.equals("agent"));
+        }
+        return commandLine(args.length == 0 ? "" : args[0]).execute(args);
+    }
+
+    /**
+     * {@code service} and {@code agent} as the launchers start them: what their commands do, without
+     * picocli, whose model the idle agent would otherwise keep (about 3 MB).
+     */
+    private static int runWithoutParser(String command, boolean withTray) {
+        var err = new java.io.PrintWriter(System.err, true);
+        AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
+        AgentLauncher launcher = (tray, role) -> AgentRuntime.start(paths, tray, role);
+        try {
+            return command.equals("service") ? ServiceCommand.run(err, launcher, new WindowsServices(Adapters.isWindows(), paths))
+                    : AgentCommand.runUntilStopped(err, launcher, withTray, "agent");
+        } catch (Exception e) {
+            return UnexpectedFailure.report(command, e, err);
+        }
     }
 
     /** What {@code diagnose} reads, on this machine. */
@@ -41,39 +66,65 @@ public final class Main {
                 Adapters.windowsBuild(), Adapters.updateStores());
     }
 
+    /** The commands in the order `wuproxy --help` lists them; a group is registered together, by its first name. */
+    static final List<List<String>> COMMANDS = List.of(List.of("agent"), List.of("service"), List.of("tray"), List.of("copy-profiles"),
+            List.of("remove-data"), List.of("check"), List.of("simulate"), List.of("record"), List.of("explain"), List.of("diagnose"),
+            List.of("status"), List.of("use"), List.of("remember"), List.of("pause"), List.of("resume"), List.of("sync"), List.of("reload"),
+            List.of("show", "reset", "import", "set"), List.of("restore"));
+
     static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * Every command, or only {@code first}'s (and help) when it names one: picocli builds each
+     * command's model from its annotations, most of a short command's start.
+     */
+    static CommandLine commandLine(String first) {
+        boolean one = COMMANDS.stream().anyMatch(group -> group.contains(first));
         CommandLine cli = new CommandLine(new WuProxyCli());
         AgentPaths paths = AgentPaths.detect(Adapters.isWindows());
-        AgentLauncher launcher = (withTray, role) -> AgentRuntime.start(paths, withTray, role);
-        cli.addSubcommand(new AgentCommand(launcher));
-        cli.addSubcommand(new ServiceCommand(launcher, new WindowsServices(Adapters.isWindows(), paths)));
-        cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit),
-                Adapters.userProxyStores(paths)));
-        cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
-        cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data(), new FileStateStore(paths.state()),
-                () -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store()));
-        cli.addSubcommand(new CheckCommand(paths.install()));
-        cli.addSubcommand(new SimulateCommand(paths.install()));
-        cli.addSubcommand(new RecordCommand(() -> {
-            io.github.wuproxy.config.Configuration configuration = io.github.wuproxy.config.Configuration.load(paths.agentConf(), paths.profileFolders());
-            return Adapters.forThisMachine(paths, configuration.settings()).network()
-                    .current(io.github.wuproxy.engine.ProbeRequests.of(configuration.profiles()));
-        }));
-        cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
-        cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
-                Adapters.folderPermissions()));
-        AgentCommands.addTo(cli, paths::socket, () -> {
-            try {
-                return new io.github.wuproxy.config.HoconProfileCatalog(paths.profileFolders(), AgentSettings.defaults().fallbackProfile())
-                        .load().all().stream().map(io.github.wuproxy.core.profile.Profile::name).toList();
-            } catch (io.github.wuproxy.port.ProfileException e) {
-                return java.util.List.of();
+        for (List<String> group : COMMANDS) {
+            if (!one || group.contains(first)) {
+                add(cli, group.get(0), paths);
             }
-        });
-        ProxyCommands.addTo(cli, new LocalMachine(paths));
-        cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(), new FileStateStore(paths.state()),
-                Adapters.userProxyStores(paths)));
-        cli.setExecutionExceptionHandler(new UnexpectedFailure());
+        }
+        cli.setExecutionExceptionHandler((e, failed, parsed) -> UnexpectedFailure.report(failed.getCommandName(), e, failed.getErr()));
         return WuProxyCli.finish(cli);
+    }
+
+    private static void add(CommandLine cli, String command, AgentPaths paths) {
+        AgentLauncher launcher = (withTray, role) -> AgentRuntime.start(paths, withTray, role);
+        switch (command) {
+            case "agent" -> cli.addSubcommand(new AgentCommand(launcher));
+            case "service" -> cli.addSubcommand(new ServiceCommand(launcher, new WindowsServices(Adapters.isWindows(), paths)));
+            case "tray" -> cli.addSubcommand(new TrayCommand(paths.socket(), Adapters::userProxyOfThisSession, exit -> new DeskActions(paths, exit),
+                    Adapters.userProxyStores(paths)));
+            case "copy-profiles" -> cli.addSubcommand(new MachineDataCommands.CopyProfiles(paths::profileFolders, paths.data(), Adapters.folderPermissions()));
+            case "remove-data" -> cli.addSubcommand(new MachineDataCommands.RemoveData(paths.data(), new FileStateStore(paths.state()),
+                    () -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store()));
+            case "check" -> cli.addSubcommand(new CheckCommand(paths.install()));
+            case "simulate" -> cli.addSubcommand(new SimulateCommand(paths.install()));
+            case "record" -> cli.addSubcommand(new RecordCommand(() -> {
+                io.github.wuproxy.config.Configuration configuration = io.github.wuproxy.config.Configuration.load(paths.agentConf(), paths.profileFolders());
+                return Adapters.forThisMachine(paths, configuration.settings()).network()
+                        .current(io.github.wuproxy.engine.ProbeRequests.of(configuration.profiles()));
+            }));
+            case "explain" -> cli.addSubcommand(new io.github.wuproxy.cli.ExplainCommand());
+            case "diagnose" -> cli.addSubcommand(new DiagnoseCommand(() -> diagnosis(paths).gather(), paths.logs(), () -> Adapters.policy().diagnosticsFolder(),
+                    Adapters.folderPermissions()));
+            case "status", "use", "remember", "pause", "resume", "sync", "reload" -> AgentCommands.add(cli, command, paths::socket, () -> {
+                try {
+                    return new io.github.wuproxy.config.HoconProfileCatalog(paths.profileFolders(), AgentSettings.defaults().fallbackProfile())
+                            .load().all().stream().map(io.github.wuproxy.core.profile.Profile::name).toList();
+                } catch (io.github.wuproxy.port.ProfileException e) {
+                    return java.util.List.of();
+                }
+            });
+            case "show" -> ProxyCommands.addTo(cli, new LocalMachine(paths));
+            case "restore" -> cli.addSubcommand(new RestoreCommand(() -> Adapters.forThisMachine(paths, AgentSettings.defaults()).store(),
+                    new FileStateStore(paths.state()), Adapters.userProxyStores(paths)));
+            default -> throw new IllegalArgumentException("no command " + command);
+        }
     }
 }

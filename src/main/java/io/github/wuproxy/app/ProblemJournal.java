@@ -50,7 +50,7 @@ final class ProblemJournal implements Notifier {
 
     @Override
     public void problem(Problem problem) {
-        append(Json.MAPPER.createObjectNode().put("at", clock.instant().toString()).put("code", problem.code().id())
+        append(Json.object().put("at", clock.instant().toString()).put("code", problem.code().id())
                 .put("severity", problem.severity().name()).put("text", Secrets.redact(problem.text())));
         next.problem(problem);
     }
@@ -62,7 +62,7 @@ final class ProblemJournal implements Notifier {
         status.problems().forEach(p -> now.add(p.problem().code()));
         for (ProblemCode code : active) {
             if (!now.contains(code)) {
-                append(Json.MAPPER.createObjectNode().put("at", clock.instant().toString()).put("code", code.id()).put("cleared", true));
+                append(Json.object().put("at", clock.instant().toString()).put("code", code.id()).put("cleared", true));
             }
         }
         active = now;
@@ -85,7 +85,7 @@ final class ProblemJournal implements Notifier {
     }
 
     private void append(ObjectNode record) {
-        byte[] line = (record.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) + line.length > MAX_BYTES) {
                 trim();

@@ -24,16 +24,16 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return runUntilStopped(spec, launcher, !headless, "agent");
+        return runUntilStopped(spec.commandLine().getErr(), launcher, !headless, "agent");
     }
 
     /** Runs the agent until the process is told to stop (Ctrl-C, SIGTERM, a service manager). */
-    public static int runUntilStopped(CommandSpec spec, AgentLauncher launcher, boolean withTray, String role) throws Exception {
+    public static int runUntilStopped(java.io.PrintWriter err, AgentLauncher launcher, boolean withTray, String role) throws Exception {
         AutoCloseable running;
         try {
             running = launcher.start(withTray, role);
         } catch (AgentLauncher.StartFailure e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            err.println(e.getMessage());
             return e.badInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         var stopped = new CountDownLatch(1);

@@ -19,10 +19,27 @@ public final class AgentCommands {
 
     /** @param profileNames the profiles on this machine, read only to suggest one for a misspelt name */
     public static void addTo(CommandLine cli, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
-        cli.addSubcommand(new Status(socket));
-        cli.addSubcommand(new Use(socket, profileNames));
-        cli.addSubcommand(new Remember(socket));
-        SIMPLE.forEach(op -> cli.addSubcommand(op, new Simple(op, socket)));
+        for (String name : NAMES) {
+            add(cli, name, socket, profileNames);
+        }
+    }
+
+    /** Their names, in the order {@link #addTo} adds them. */
+    public static final List<String> NAMES = List.of("status", "use", "remember", "pause", "resume", "sync", "reload");
+
+    /** Adds one of them: a command line for one command builds only its model. */
+    public static void add(CommandLine cli, String name, Supplier<Path> socket, Supplier<java.util.Collection<String>> profileNames) {
+        switch (name) {
+            case "status" -> cli.addSubcommand(new Status(socket));
+            case "use" -> cli.addSubcommand(new Use(socket, profileNames));
+            case "remember" -> cli.addSubcommand(new Remember(socket));
+            default -> {
+                if (!SIMPLE.contains(name)) {
+                    throw new IllegalArgumentException("no agent command " + name);
+                }
+                cli.addSubcommand(name, new Simple(name, socket));
+            }
+        }
     }
 
     @Command(name = "status")

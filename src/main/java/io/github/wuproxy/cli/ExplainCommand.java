@@ -48,7 +48,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Optional<UpdateErrors.Entry> entry = UpdateErrors.find(hresult);
         String hex = String.format("0x%08X", hresult);
         if (json) {
-            ObjectNode node = Json.MAPPER.createObjectNode().put("code", hex).put("known", entry.isPresent());
+            ObjectNode node = Json.object().put("code", hex).put("known", entry.isPresent());
             httpStatus.ifPresent(status -> node.put("httpStatus", status));
             entry.ifPresentOrElse(e -> node.put("name", e.name()).put("meaning", e.meaning()).put("likelyCause", e.likelyCause())
                     .put("wuproxyDoes", e.wuproxyDoes()).put("youCan", e.youCan()), () -> node.put("decoded", UpdateErrors.decode(hresult)));

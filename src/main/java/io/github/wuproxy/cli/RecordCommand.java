@@ -60,7 +60,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             var snapshot = LocationJson.write(here);
             spec.commandLine().getOut().println(define == null ? snapshot.toString()
-                    : io.github.wuproxy.json.Json.MAPPER.createObjectNode().set("define", io.github.wuproxy.json.Json.MAPPER.createObjectNode()
+                    : io.github.wuproxy.json.Json.object().set("define", io.github.wuproxy.json.Json.object()
                             .set(define, snapshot)).toString());
             return ExitCodes.OK;
         } catch (ProfileException e) {

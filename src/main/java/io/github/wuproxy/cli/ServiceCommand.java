@@ -29,7 +29,7 @@ public final class ServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (action == null) {
-            return run();
+            return run(spec.commandLine().getErr(), launcher, host);
         }
         if (!action.equals("install") && !action.equals("uninstall")) {
             spec.commandLine().getErr().println(Texts.get("service.unknownAction", action));
@@ -58,12 +58,13 @@ public final class ServiceCommand implements Callable<Integer> {
         }
     }
 
-    private int run() throws Exception {
+    /** {@code wuproxy service} without an action: runs the service until it is stopped. */
+    public static int run(java.io.PrintWriter err, AgentLauncher launcher, ServiceHost host) throws Exception {
         if (!host.registersServices()) {
-            return AgentCommand.runUntilStopped(spec, launcher, false, "service");
+            return AgentCommand.runUntilStopped(err, launcher, false, "service");
         }
         if (!host.runAsService(launcher)) {
-            spec.commandLine().getErr().println(Texts.get("service.startedByWindows"));
+            err.println(Texts.get("service.startedByWindows"));
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

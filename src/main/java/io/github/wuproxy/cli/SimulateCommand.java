@@ -115,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
             for (Path file : files) {
                 long started = System.nanoTime();
                 if (suite) {
-                    out.write(Json.MAPPER.createObjectNode().put("type", "timeline").put("file", file.getFileName().toString()));
+                    out.write(Json.object().put("type", "timeline").put("file", file.getFileName().toString()));
                 }
                 List<TimelineEvent> events;
                 try {

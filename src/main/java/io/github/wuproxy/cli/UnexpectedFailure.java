@@ -1,16 +1,12 @@
 package io.github.wuproxy.cli;
 
-
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
-
 /** A bug, not a user mistake: one line that says so and where the details went, no stack trace on screen. */
-public final class UnexpectedFailure implements IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-        org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", cli.getCommandName(), e);
-        cli.getErr().println(Texts.get("unexpected", cli.getCommandName(), e));
+public final class UnexpectedFailure {
+    private UnexpectedFailure() {}
+
+    public static int report(String command, Exception e, java.io.PrintWriter err) {
+        org.slf4j.LoggerFactory.getLogger(UnexpectedFailure.class).error("unexpected failure in {}", command, e);
+        err.println(Texts.get("unexpected", command, e));
         return ExitCodes.FAILURE;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(
         name = "wuproxy",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = Version.Provider.class,
         synopsisSubcommandLabel = "COMMAND")
 public final class WuProxyCli implements Runnable {
     @picocli.CommandLine.Spec

@@ -77,8 +77,8 @@ public final class IpcClient {
     /** The bytes a request goes out as: the protocol version and the strongest token this caller can read, added. */
     String line(ObjectNode request) {
         request.put("v", IpcProtocol.VERSION);
-        IpcTokens.readable(IpcServer.tokenFolder(socket)).ifPresent(token -> request.put("token", token));
-        return request.toString() + "\n";
+        IpcTokens.readable(IpcTokens.folder(socket)).ifPresent(token -> request.put("token", token));
+        return Json.write(request) + "\n";
     }
 
     private Connection connect(ObjectNode request, Duration timeout) throws IOException {
@@ -102,7 +102,7 @@ public final class IpcClient {
     }
 
     public static ObjectNode request(String op) {
-        return Json.MAPPER.createObjectNode().put("op", op);
+        return Json.object().put("op", op);
     }
 
     /** One connection with a deadline on every wait. */

@@ -105,7 +105,7 @@ public final class IpcServer implements AutoCloseable {
 
     /** The token files live beside the socket. */
     public static Path tokenFolder(Path socket) {
-        return socket.resolveSibling("ipc");
+        return IpcTokens.folder(socket);
     }
 
     /** On the I/O thread: hands the request to a worker, or answers at once when none is free. */
@@ -113,7 +113,7 @@ public final class IpcServer implements AutoCloseable {
         try {
             quick.execute(() -> work(connection, line));
         } catch (RejectedExecutionException e) {
-            loop.answer(connection, refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with other requests; try again in a moment")).toString());
+            loop.answer(connection, Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with other requests; try again in a moment"))));
         }
     }
 
@@ -148,12 +148,12 @@ public final class IpcServer implements AutoCloseable {
     private void finish(Connection connection, IpcProtocol.Op op, ObjectNode reply) {
         try {
             if (op == IpcProtocol.Op.SUBSCRIBE && reply.path("ok").asBoolean()) {
-                loop.subscribe(connection, reply.toString(), refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "too many trays are subscribed")).toString());
+                loop.subscribe(connection, Json.write(reply), Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "too many trays are subscribed"))));
             } else {
-                loop.answer(connection, reply.toString());
+                loop.answer(connection, Json.write(reply));
             }
         } catch (Throwable e) {
-            loop.answer(connection, failed(Optional.ofNullable(op), e).toString());
+            loop.answer(connection, Json.write(failed(Optional.ofNullable(op), e)));
         }
     }
 
@@ -221,13 +221,13 @@ public final class IpcServer implements AutoCloseable {
     }
 
     static ObjectNode refusal(AgentRefusal refusal) {
-        return Json.MAPPER.createObjectNode().put("v", IpcProtocol.VERSION).put("ok", false).put("refusal", refusal.kind().word())
+        return Json.object().put("v", IpcProtocol.VERSION).put("ok", false).put("refusal", refusal.kind().word())
                 .put("error", refusal.reason());
     }
 
     /** Sends {@code event} to every subscriber without waiting; one that stopped reading is dropped. */
     public void publish(ObjectNode event) {
-        loop.publish(event.deepCopy().put("v", IpcProtocol.VERSION).toString());
+        loop.publish(Json.write(event.deepCopy().put("v", IpcProtocol.VERSION)));
     }
 
     /** Without the kernel's word, the right the presented token proves stands for the caller. */

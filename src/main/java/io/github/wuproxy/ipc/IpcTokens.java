@@ -96,6 +96,11 @@ public final class IpcTokens {
         return Optional.empty();
     }
 
+    /** The token files live beside the socket (a client finds them without loading the server, or its logging). */
+    public static Path folder(Path socket) {
+        return socket.resolveSibling("ipc");
+    }
+
     /** The strongest token this caller can read, for the client side. */
     public static Optional<String> readable(Path folder) {
         for (String name : List.of(ADMIN, CHOOSE)) {

@@ -159,7 +159,7 @@ public final class LocationJson {
     }
 
     public static ObjectNode write(NetworkLocation location) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("name", location.name());
         ArrayNode interfaces = node.putArray("interfaces");
         for (NetworkLink link : location.links()) {

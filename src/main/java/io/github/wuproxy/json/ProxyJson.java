@@ -11,7 +11,7 @@ public final class ProxyJson {
     private ProxyJson() {}
 
     public static ObjectNode write(UpdateProxy proxy) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("mode", proxy.mode());
+        ObjectNode node = Json.object().put("mode", proxy.mode());
         if (proxy instanceof UpdateProxy.Fixed fixed) {
             node.put("server", fixed.server()).put("bypass", fixed.bypass());
         }

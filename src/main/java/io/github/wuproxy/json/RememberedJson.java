@@ -10,7 +10,7 @@ public final class RememberedJson {
     private RememberedJson() {}
 
     public static ObjectNode write(Remembered remembered) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("profile", remembered.profile()).put("file", remembered.file())
+        ObjectNode node = Json.object().put("profile", remembered.profile()).put("file", remembered.file())
                 .put("priority", remembered.priority()).put("kept", remembered.kept());
         remembered.stillApplies().ifPresent(w -> node.putObject("stillApplies").put("profile", w.profile()).put("priority", w.priority()));
         return node;

@@ -31,7 +31,7 @@ public final class StatusJson {
     private StatusJson() {}
 
     public static ObjectNode write(AgentStatus status) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("profile", status.profile());
         node.put("basis", status.basis().name().toLowerCase(Locale.ROOT));
         node.put("why", status.why());

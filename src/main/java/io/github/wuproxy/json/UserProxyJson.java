@@ -11,7 +11,7 @@ public final class UserProxyJson {
     private UserProxyJson() {}
 
     public static ObjectNode write(UserProxySettings settings) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("autoDetect", settings.autoDetect());
+        ObjectNode node = Json.object().put("autoDetect", settings.autoDetect());
         node.put("pacUrl", settings.pacUrl().orElse(null));
         node.set("manual", settings.manual().map(ProxyJson::write).orElse(null));
         return node;

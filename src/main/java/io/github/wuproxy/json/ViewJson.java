@@ -17,7 +17,7 @@ public final class ViewJson {
     private ViewJson() {}
 
     public static ObjectNode write(AgentView view) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("ok", true);
+        ObjectNode node = Json.object().put("ok", true);
         node.set("status", view.status().map(StatusJson::write).orElse(null));
         var list = node.putArray("profiles");
         for (AgentView.Offer offer : view.profiles()) {

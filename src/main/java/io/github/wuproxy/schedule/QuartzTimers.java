@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +18,13 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.core.QuartzScheduler;
+import org.quartz.core.QuartzSchedulerResources;
+import org.quartz.impl.DefaultThreadExecutor;
+import org.quartz.impl.StdJobRunShellFactory;
+import org.quartz.impl.StdScheduler;
+import org.quartz.simpl.RAMJobStore;
+import org.quartz.simpl.SimpleClassLoadHelper;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -42,20 +47,39 @@ public final class QuartzTimers implements Timers, AutoCloseable {
 
     /**
      * RAMJobStore, one daemon worker that sleeps until a job comes, and a scheduler thread that sleeps
-     * until the next trigger; built from properties, never from a classpath file.
+     * until the next trigger; put together as Quartz's factories would, without their properties
+     * parsing and bean introspection (which the idle agent would keep loaded), nor JMX or RMI.
      */
     public static Scheduler create(String name) throws SchedulerException {
-        Properties p = new Properties();
-        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
-        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "NON_CLUSTERED");
-        p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, OnDemandThreadPool.class.getName());
-        p.setProperty("org.quartz.scheduler.idleWaitTime", "900000");
-        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-        return new StdSchedulerFactory(p).getScheduler();
+        var pool = new OnDemandThreadPool();
+        pool.setInstanceName(name);
+        pool.initialize();
+        var store = new RAMJobStore();
+        store.setMisfireThreshold(60_000);
+        var threads = new DefaultThreadExecutor();
+        threads.initialize();
+        var shells = new StdJobRunShellFactory();
+        var resources = new QuartzSchedulerResources();
+        resources.setName(name);
+        resources.setInstanceId("NON_CLUSTERED");
+        resources.setThreadName(name + "_QuartzSchedulerThread");
+        resources.setMakeSchedulerThreadDaemon(true);
+        resources.setThreadPool(pool);
+        resources.setThreadExecutor(threads);
+        resources.setJobStore(store);
+        resources.setJobRunShellFactory(shells);
+        var quartz = new QuartzScheduler(resources, IDLE_WAIT_MILLIS, -1);
+        var classes = new SimpleClassLoadHelper();
+        classes.initialize();
+        store.initialize(classes, quartz.getSchedulerSignaler());
+        Scheduler scheduler = new StdScheduler(quartz);
+        shells.initialize(scheduler);
+        quartz.initialize();
+        return scheduler;
     }
+
+    /** The scheduler thread's longest nap; a new trigger wakes it sooner. */
+    private static final long IDLE_WAIT_MILLIS = 900_000;
 
     @Override
     public Cancellable after(Duration delay, Runnable task) {

@@ -169,7 +169,7 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
     }
 
     private void save() throws StoreException {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("winHttpSettings", HexFormat.of().formatHex(memory.winHttpSettings()));
         ObjectNode bits = node.putObject("bits");
         memory.bitsUsage().forEach(bits::put);
@@ -200,7 +200,7 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
 
     /** Sets one text field of the machine file, keeping the others. */
     static void saveField(Path file, String key, String value) throws StoreException {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         field(file, key); // refuses a link, a FIFO or a broken file, naming it
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
@@ -217,7 +217,7 @@ public final class PersistentSimulatedStore implements UpdateProxyStore {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "machine", ".tmp");
-            Files.writeString(temp, node.toPrettyString(), StandardCharsets.UTF_8);
+            Files.write(temp, Json.writePretty(node));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.FAILED, "could not save the simulated machine to " + file + ": " + e.getMessage());

@@ -462,7 +462,7 @@ public final class Simulation {
     }
 
     private static ObjectNode baselineJson(WindowsUpdateBaseline.Attempt attempt) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.set("proxy", ProxyJson.write(attempt.proxy()));
         node.put("way", attempt.way().word()).put("fits", attempt.fits());
         if (attempt.fits()) {
@@ -476,7 +476,7 @@ public final class Simulation {
     /** An {@code expect} line: each wanted value against what is found now. */
     private void check(TimelineEvent.Expect expect) {
         expectations++;
-        ObjectNode found = Json.MAPPER.createObjectNode();
+        ObjectNode found = Json.object();
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> want : expect.wanted().entrySet()) {
             String key = want.getKey();
@@ -664,7 +664,7 @@ public final class Simulation {
     }
 
     private ObjectNode line(String type) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("t", Duration.between(START, time.instant()).toMillis() / 1000.0);
         node.put("type", type);
         return node;

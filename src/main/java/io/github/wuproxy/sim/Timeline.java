@@ -123,7 +123,7 @@ public final class Timeline {
         JsonNode time = node.get("t");
         if (time == null && kinds.get(0).equals("windowsUpdate")) {
             // A header line: from the start, or from where it stands.
-            time = Json.MAPPER.getNodeFactory().numberNode(last);
+            time = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(last);
         }
         if (time == null || !time.isNumber() || time.doubleValue() < 0 || !Double.isFinite(time.doubleValue())) {
             throw new JsonFormatException("`t` must be a number of seconds from the start, 0 or more");

@@ -84,7 +84,7 @@ public final class FileStateStore implements StateStore {
     @Override
     public void saveBackup(Backup backup) throws StateException {
         StoredSettings original = backup.original();
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("takenAt", backup.takenAt().toString());
         node.put("winHttpSettings", HexFormat.of().formatHex(original.winHttpSettings()));
         node.put("winHttpSettings32", HexFormat.of().formatHex(original.winHttpSettings32()));
@@ -170,7 +170,7 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public void save(AgentState state) throws StateException {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         state.manual().ifPresentOrElse(choice -> node.putObject("manual").put("profile", choice.profileName())
                 .put("sticky", choice.sticky()).put("madeAt", choice.madeAt().value()), () -> node.putNull("manual"));
         node.put("paused", state.paused());
@@ -192,7 +192,7 @@ public final class FileStateStore implements StateStore {
             }
             Path temp = Files.createTempFile(folder, name, ".tmp");
             try {
-                Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+                Files.write(temp, Json.writePretty(node));
             } catch (IOException e) {
                 deleteQuietly(temp);
                 throw e;

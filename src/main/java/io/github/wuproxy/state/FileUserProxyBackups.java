@@ -57,7 +57,7 @@ public final class FileUserProxyBackups implements UserProxyBackups {
 
     @Override
     public void saveBackup(UserProxySnapshot original) throws StateException {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("connectionSettings", HexFormat.of().formatHex(original.connectionSettings()));
         ObjectNode legacy = node.putObject("legacy");
         original.legacy().forEach(legacy::put);
@@ -70,7 +70,7 @@ public final class FileUserProxyBackups implements UserProxyBackups {
             }
             Path temp = Files.createTempFile(folder, FILE, ".tmp");
             try {
-                Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+                Files.write(temp, Json.writePretty(node));
                 Files.createLink(target, temp); // atomic, and fails when the target exists: the first backup is never replaced
             } finally {
                 Files.deleteIfExists(temp);

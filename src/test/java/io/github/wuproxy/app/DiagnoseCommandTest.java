@@ -192,8 +192,8 @@ class DiagnoseCommandTest {
     void aPasswordInTheAdvancedStoreNeverReachesTheReport() throws Exception {
         for (String password : io.github.wuproxy.testing.HostileStrings.PASSWORDS) {
             String url = "http://alice:" + password + "@" + CORP;
-            String shown = "{\"Proxy\":" + Json.MAPPER.writeValueAsString(url) + ",\"AutoconfigUrl\":"
-                    + Json.MAPPER.writeValueAsString(url + "/p.pac") + "}";
+            String shown = "{\"Proxy\":" + Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(url)) + ",\"AutoconfigUrl\":"
+                    + Json.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(url + "/p.pac")) + "}";
             windowsStores = new UpdateStores(true, Map.of("machine", Optional.of(shown)), Optional.empty(), java.util.OptionalInt.empty(),
                     Optional.empty(), Optional.empty());
             assertNoSecret(password, diagnose().out());

@@ -23,6 +23,9 @@ class LaunchFilesTest {
                     launcher + " gives the long-running commands the agent's JVM options");
         }
         String exe = Files.readString(Path.of("installer", "launcher", "launcher.c"));
+        for (String text : List.of(Files.readString(Path.of("agent/wuproxy")), Files.readString(Path.of("agent/wuproxy.cmd")), exe)) {
+            assertTrue(text.contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData\""), "every launcher gives the short commands the same options");
+        }
         assertTrue(exe.contains("AGENT_OPTIONS[] = L\"" + String.join(" ", io.github.wuproxy.windows.ServiceInstaller.JVM_OPTIONS) + "\";"),
                 "the Windows launchers give the long-running commands the agent's JVM options");
         assertTrue(exe.contains("-Ddorkbox.updates.Updates.ENABLE=false \\\"-Dwuproxy.home=%ls\\\""), "and the phone-home off and the install folder");

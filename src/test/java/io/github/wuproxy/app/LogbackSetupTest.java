@@ -43,6 +43,37 @@ class LogbackSetupTest {
     }
 
     @Test
+    void theCliLayoutWritesWhatItsPatternWrites() {
+        LoggerContext context = new LoggerContext();
+        var registry = new java.util.HashMap<String, java.util.function.Supplier<ch.qos.logback.core.pattern.DynamicConverter<?>>>();
+        registry.put("safeMsg", SafeLogMessage::new);
+        registry.put("safeEx", SafeLogThrowable::new);
+        context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
+        var pattern = new ch.qos.logback.classic.PatternLayout();
+        pattern.setContext(context);
+        pattern.setPattern(LogbackSetup.CLI_PATTERN);
+        pattern.start();
+        var layout = new CliLogLayout();
+        layout.setContext(context);
+        layout.start();
+        var logger = context.getLogger("io.github.wuproxy.Test");
+        var cause = new IllegalStateException("cause with http://bob:s3cr%40t@proxy:3128/?q=1\nforged");
+        int compared = 0;
+        for (var level : List.of(ch.qos.logback.classic.Level.TRACE, ch.qos.logback.classic.Level.DEBUG, ch.qos.logback.classic.Level.INFO,
+                ch.qos.logback.classic.Level.WARN, ch.qos.logback.classic.Level.ERROR)) {
+            for (String message : List.of("", "plain", "SSID {} joined", "Cafe\n2026 ERROR forged\r\u001b[2J\u2028",
+                    "proxy http://alice:p@ss@proxy.corp.example:8080/x.pac?token=abc unreachable", "日本語 😀 100%")) {
+                for (Throwable thrown : new Throwable[] {null, new java.io.IOException("/tmp/x\nforged", cause), new Error((String) null)}) {
+                    var event = new ch.qos.logback.classic.spi.LoggingEvent("x", logger, level, message, thrown, new Object[] {"a\nb"});
+                    assertEquals(pattern.doLayout(event), layout.doLayout(event), level + " " + message + " " + thrown);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(90, compared);
+    }
+
+    @Test
     void onlyAnEditedAgentLogbackXmlIsParsed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("logback.xml");
         assertFalse(AgentRuntime.editedLogbackXml(file), "no file: the shipped set-up");

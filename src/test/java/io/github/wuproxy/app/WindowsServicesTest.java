@@ -21,7 +21,7 @@ class WindowsServicesTest {
         Path install = Files.createDirectories(dir.resolve("Program Files").resolve("wuproxy"));
         Path jar = Files.createFile(install.resolve("wuproxy.jar"));
         String line = WindowsServices.serviceCommandLine(javaHome, install, jar);
-        assertTrue(line.startsWith("\"" + javaHome.resolve("bin").resolve("java.exe") + "\" -Xms8m "), line);
+        assertTrue(line.startsWith("\"" + javaHome.resolve("bin").resolve("java.exe") + "\" -Xms2m "), line);
         assertTrue(line.contains(" \"-Dwuproxy.home=" + install + "\" "), line);
         assertTrue(line.endsWith(" -jar \"" + jar + "\" service"), line);
     }

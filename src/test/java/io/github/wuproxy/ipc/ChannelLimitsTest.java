@@ -70,7 +70,7 @@ class ChannelLimitsTest {
     }
 
     private static ObjectNode ok() {
-        return Json.MAPPER.createObjectNode().put("ok", true);
+        return Json.object().put("ok", true);
     }
 
     @Test
@@ -201,7 +201,7 @@ class ChannelLimitsTest {
                 try {
                     answers.add(ask("scan"));
                 } catch (IOException e) {
-                    answers.add(Json.MAPPER.createObjectNode().put("error", e.getMessage()));
+                    answers.add(Json.object().put("error", e.getMessage()));
                 }
             });
             scan.start();

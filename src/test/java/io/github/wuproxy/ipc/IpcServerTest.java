@@ -49,7 +49,7 @@ class IpcServerTest {
                 if (request.path("profile").asText().equals("office")) {
                     throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "there is no profile office");
                 }
-                return Json.MAPPER.createObjectNode().put("ok", true);
+                return Json.object().put("ok", true);
             });
         }
         return table;
@@ -187,8 +187,8 @@ class IpcServerTest {
         subscriber.start();
         JsonNode first = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(first != null && first.path("ok").asBoolean(), "the subscription is answered at once: " + first);
-        server.publish(Json.MAPPER.createObjectNode().put("ok", true).put("n", 1));
-        server.publish(Json.MAPPER.createObjectNode().put("ok", true).put("n", 2));
+        server.publish(Json.object().put("ok", true).put("n", 1));
+        server.publish(Json.object().put("ok", true).put("n", 2));
         assertEquals(1, received.poll(10, java.util.concurrent.TimeUnit.SECONDS).path("n").asInt());
         assertEquals(2, received.poll(10, java.util.concurrent.TimeUnit.SECONDS).path("n").asInt());
         assertTrue(send("{\"v\":1,\"op\":\"status\"}").path("ok").asBoolean(), "other callers are still served");

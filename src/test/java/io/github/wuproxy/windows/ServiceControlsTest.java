@@ -25,8 +25,9 @@ class ServiceControlsTest {
 
     @Test
     void theServiceCommandLineNamesJavaTheInstallFolderAndTheJarEachQuoted() {
-        assertEquals("\"C:\\Program Files\\Java\\bin\\java.exe\" -Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                + "-XX:CICompilerCount=1 -XX:-UsePerfData -Ddorkbox.updates.Updates.ENABLE=false \"-Dwuproxy.home=C:\\Program Files\\wuproxy\" -jar "
+        assertEquals("\"C:\\Program Files\\Java\\bin\\java.exe\" -Xms2m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                + "-XX:CICompilerCount=1 -XX:-UsePerfData -Xmn1m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps "
+                + "-XX:CompileThresholdScaling=10 -Ddorkbox.updates.Updates.ENABLE=false \"-Dwuproxy.home=C:\\Program Files\\wuproxy\" -jar "
                 + "\"C:\\Program Files\\wuproxy\\wuproxy.jar\" service",
                 ServiceInstaller.commandLine("C:\\Program Files\\Java\\bin\\java.exe", "C:\\Program Files\\wuproxy",
                         "C:\\Program Files\\wuproxy\\wuproxy.jar"));
