@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Reads the commonest timeline lines without a JSON tree: {@code {"t":N,"scan":{}}},
- * {@code {"t":N,"network":"NAME"}} and {@code {"t":N,"network":null}}, written without spaces. Any
- * other line, or any deviation, returns null and goes through the full parser, which also gives the
- * error messages.
+ * {@code {"t":N,"network":"NAME"}} and {@code {"t":N,"network":null}}, written without spaces, and
+ * a user's proxy line the full parser has read before but for its {@code t}. Any other line, or any
+ * deviation, returns null and goes through the full parser, which also gives the error messages.
  */
 final class FastLines {
     private static final String T = "{\"t\":";
@@ -24,27 +24,18 @@ final class FastLines {
         return true;
     }
 
-    static TimelineEvent event(String line, int number, Map<String, TimelineEvent.Network> defined) {
-        if (!line.startsWith(T) || line.charAt(line.length() - 1) != '}') {
+    /**
+     * The line as an event, or null. {@code repeated} holds the events of other kinds read by the full
+     * parser from lines of this form, by the text after the number: a line that differs only in
+     * {@code t} is the same event then (the user's proxy of a fleet's days, written again and again).
+     */
+    static TimelineEvent event(String line, int number, Map<String, TimelineEvent.Network> defined, Map<String, TimelineEvent> repeated) {
+        int i = afterTime(line);
+        if (i < 0) {
             return null;
         }
-        int i = T.length();
-        int digits = i;
-        boolean dot = false;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '.' && !dot && i > digits) {
-                dot = true;
-            } else if (c < '0' || c > '9') {
-                break;
-            }
-            i++;
-        }
-        if (i == digits || line.charAt(i - 1) == '.' || (line.charAt(digits) == '0' && i > digits + 1 && line.charAt(digits + 1) != '.')) {
-            return null;
-        }
-        double t = i - digits < 10 && !dot ? Long.parseLong(line, digits, i, 10) : Double.parseDouble(line.substring(digits, i));
-        if (!Double.isFinite(t)) {
+        double t = time(line, i);
+        if (!(t <= Timeline.MAX_SECONDS)) {
             return null;
         }
         String rest = line.substring(i);
@@ -59,6 +50,48 @@ final class FastLines {
             TimelineEvent.Network named = plain(name) ? defined.get(name) : null;
             return named == null ? null : named.at(t, number);
         }
-        return null;
+        TimelineEvent seen = repeated.get(rest);
+        return seen instanceof TimelineEvent.UserProxy u ? new TimelineEvent.UserProxy(t, number, u.settings()) : null;
+    }
+
+    /** After the full parser read {@code line} as {@code event}: keeps a user's proxy line, whatever its {@code t}, for {@link #event}. */
+    static void remember(String line, TimelineEvent event, Map<String, TimelineEvent> repeated) {
+        int i = afterTime(line);
+        // Not a line that names t again: JSON's last key would win there, and the event would not follow this t.
+        if (i >= 0 && event instanceof TimelineEvent.UserProxy && !line.substring(i).contains("\"t\"") && repeated.size() < 1024) {
+            repeated.put(line.substring(i), event);
+        }
+    }
+
+    /** Where the number ends in a line that starts {@code {"t":NUMBER} and ends with a brace, or -1. */
+    private static int afterTime(String line) {
+        if (!line.startsWith(T) || line.charAt(line.length() - 1) != '}') {
+            return -1;
+        }
+        int i = T.length();
+        int digits = i;
+        boolean dot = false;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '.' && !dot && i > digits) {
+                dot = true;
+            } else if (c < '0' || c > '9') {
+                break;
+            }
+            i++;
+        }
+        if (i == digits || line.charAt(i - 1) == '.' || (line.charAt(digits) == '0' && i > digits + 1 && line.charAt(digits + 1) != '.')) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static double time(String line, int end) {
+        int digits = T.length();
+        boolean whole = end - digits < 10;
+        for (int i = digits; whole && i < end; i++) {
+            whole = line.charAt(i) != '.';
+        }
+        return whole ? Long.parseLong(line, digits, end, 10) : Double.parseDouble(line.substring(digits, end));
     }
 }

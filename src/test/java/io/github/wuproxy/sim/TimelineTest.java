@@ -44,6 +44,39 @@ class TimelineTest {
     }
 
     @Test
+    void aUserProxyLineReadBeforeButForItsTimeReadsAsTheFullParserReadsIt() throws Exception {
+        String pac = "\"userProxy\":{\"mode\":\"pac\",\"url\":\"http://wpad.corp.example/wpad.dat\"}}";
+        String fixed = "\"userProxy\":{\"mode\":\"fixed\",\"server\":\"p.corp.example:8080\",\"bypass\":\"<local>\"}}";
+        StringBuilder compact = new StringBuilder();
+        for (String t : List.of("0", "1", "1.5", "3600", "86399.999", "123456789", "1234567890")) {
+            compact.append("{\"t\":").append(t).append(",").append(pac).append('\n');
+            compact.append("{\"t\":").append(t).append(",").append(fixed).append('\n');
+            compact.append("{\"t\":").append(t).append(",\"userProxy\":{\"mode\":\"direct\"}}\n");
+        }
+        String spaced = compact.toString().replace(",\"userProxy\"", ", \"userProxy\"");
+        List<TimelineEvent> events = parse(compact.toString());
+        assertEquals(parse(spaced), events);
+        assertEquals(1234567890.0, events.get(events.size() - 1).t());
+        // A line that names t twice: JSON's last t wins, each time.
+        String twice = "{\"t\":1,\"userProxy\":{\"mode\":\"direct\"},\"t\":7}";
+        assertEquals(List.of(7.0, 7.0), parse(twice + "\n" + twice.replace("\"t\":1,", "\"t\":5,")).stream().map(TimelineEvent::t).toList());
+        // A bad value is refused on every line that holds it, by the full parser.
+        String bad = "{\"t\":1,\"userProxy\":{\"mode\":\"sometimes\"}}\n";
+        assertTrue(assertThrows(TimelineException.class, () -> parse(bad + bad)).getMessage().startsWith("day.jsonl:1: `userProxy.mode` must be"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":2,\"userProxy\":{\"mode\":\"direct\"}}\n"
+                + "{\"t\":1,\"userProxy\":{\"mode\":\"direct\"}}")).getMessage().startsWith("day.jsonl:2: t = 1.0 is before"));
+    }
+
+    @Test
+    void aShortFormBeyondAHundredYearsIsRefusedAsTheFullParserRefusesIt() {
+        for (String event : List.of("\"scan\":{}", "\"network\":null", "\"userProxy\":{\"mode\":\"direct\"}")) {
+            String line = "{\"t\":0,\"userProxy\":{\"mode\":\"direct\"}}\n{\"t\":99999999999," + event + "}";
+            assertTrue(assertThrows(TimelineException.class, () -> parse(line)).getMessage()
+                    .startsWith("day.jsonl:2: `t` is 99999999999 seconds; a simulation covers at most a hundred years"), event);
+        }
+    }
+
+    @Test
     void aNamedSnapshotIsOneObjectWhereverItIsUsed() throws Exception {
         List<TimelineEvent> events = parse(DEFINE + "{\"t\":1,\"network\":\"office\"}\r\n{\"t\": 2, \"network\": \"office\"}\n");
         var first = (TimelineEvent.Network) events.get(0);

@@ -1,5 +1,7 @@
 package io.github.wuproxy.core.profile;
 
+import io.github.wuproxy.core.location.NetworkLocation;
+import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +12,31 @@ import java.util.Optional;
  * Pure and thread-confined like the rest of the core.
  */
 public final class ProfileSelector {
+    /** Slots for recent selections (a power of two); a slot holds the last one whose inputs hash to it. */
+    private static final int REMEMBERED = 64;
+
     private final ProfileSet profiles;
     private final List<Profile> byPriority;
+    /**
+     * Recent selections by the location object (immutable, so the same object gives the same answer)
+     * and equal settings and manual choice: the engine, the simulation's reference and its baseline
+     * ask again for the same snapshot many times. Entries are immutable; a racing write loses one entry, nothing more.
+     */
+    private final Remembered[] remembered;
+
+    private record Remembered(NetworkLocation location, Optional<UserProxySettings> userProxy, Optional<ManualChoice> manual,
+            Selection selection) {}
 
     public ProfileSelector(ProfileSet profiles) {
+        this(profiles, REMEMBERED);
+    }
+
+    /** With {@code slots} (a power of two) for recent selections; one slot makes every answer meet the last's key. */
+    ProfileSelector(ProfileSet profiles, int slots) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two, got " + slots);
+        }
+        this.remembered = new Remembered[slots];
         this.profiles = profiles;
         this.byPriority = profiles.all().stream()
                 .filter(p -> !p.isManualOnly())
@@ -26,6 +49,18 @@ public final class ProfileSelector {
     }
 
     public Selection select(Situation situation, Optional<ManualChoice> manual) {
+        int slot = (System.identityHashCode(situation.location()) * 31 + situation.userProxy().hashCode()) * 31 + manual.hashCode();
+        slot = (slot ^ (slot >>> 16)) & (remembered.length - 1);
+        Remembered r = remembered[slot];
+        if (r != null && r.location == situation.location() && r.userProxy.equals(situation.userProxy()) && r.manual.equals(manual)) {
+            return r.selection;
+        }
+        Selection selection = evaluate(situation, manual);
+        remembered[slot] = new Remembered(situation.location(), situation.userProxy(), manual, selection);
+        return selection;
+    }
+
+    private Selection evaluate(Situation situation, Optional<ManualChoice> manual) {
         boolean expired = false;
         if (manual.isPresent()) {
             ManualChoice choice = manual.get();
