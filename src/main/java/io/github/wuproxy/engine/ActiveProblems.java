@@ -64,7 +64,7 @@ final class ActiveProblems {
     /** Oldest first. */
     List<ActiveProblem> list() {
         if (listed == null) {
-            listed = active.values().stream().sorted(Comparator.comparing(ActiveProblem::since)).toList();
+            listed = List.copyOf(active.values().stream().sorted(Comparator.comparing(ActiveProblem::since)).toList());
         }
         return listed;
     }

@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class FastLines {
     private static final String T = "{\"t\":";
+    private static final String SCAN = ",\"scan\":{}}";
+    private static final String OFFLINE = ",\"network\":null}";
+    private static final String NAMED = ",\"network\":\"";
 
     private FastLines() {}
 
@@ -38,19 +41,19 @@ final class FastLines {
         if (!(t <= Timeline.MAX_SECONDS)) {
             return null;
         }
-        String rest = line.substring(i);
-        if (rest.equals(",\"scan\":{}}")) {
+        int length = line.length() - i;
+        if (length == SCAN.length() && line.startsWith(SCAN, i)) {
             return new TimelineEvent.Scan(t, number);
         }
-        if (rest.equals(",\"network\":null}")) {
+        if (length == OFFLINE.length() && line.startsWith(OFFLINE, i)) {
             return new TimelineEvent.Network(t, number, null);
         }
-        if (rest.startsWith(",\"network\":\"") && rest.endsWith("\"}")) {
-            String name = rest.substring(12, rest.length() - 2);
+        if (line.startsWith(NAMED, i) && line.endsWith("\"}") && length > NAMED.length() + 2) {
+            String name = line.substring(i + NAMED.length(), line.length() - 2);
             TimelineEvent.Network named = plain(name) ? defined.get(name) : null;
             return named == null ? null : named.at(t, number);
         }
-        TimelineEvent seen = repeated.get(rest);
+        TimelineEvent seen = repeated.isEmpty() ? null : repeated.get(line.substring(i));
         return seen instanceof TimelineEvent.UserProxy u ? new TimelineEvent.UserProxy(t, number, u.settings()) : null;
     }
 
@@ -86,12 +89,20 @@ final class FastLines {
         return i;
     }
 
+    /** The number before {@code end}: whole numbers of up to nine digits without a parser. */
     private static double time(String line, int end) {
         int digits = T.length();
-        boolean whole = end - digits < 10;
-        for (int i = digits; whole && i < end; i++) {
-            whole = line.charAt(i) != '.';
+        if (end - digits < 10) {
+            long value = 0;
+            for (int i = digits; i < end; i++) {
+                char c = line.charAt(i);
+                if (c == '.') {
+                    return Double.parseDouble(line.substring(digits, end));
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
-        return whole ? Long.parseLong(line, digits, end, 10) : Double.parseDouble(line.substring(digits, end));
+        return Double.parseDouble(line.substring(digits, end));
     }
 }

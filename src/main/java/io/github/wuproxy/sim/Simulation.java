@@ -583,7 +583,8 @@ public final class Simulation {
             int answers, SyncEngine engine) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof ExpectedKey k && k.location == location && k.user.equals(user) && k.state.equals(state)
+            return other instanceof ExpectedKey k && k.location == location && (k.user == user || k.user.equals(user))
+                    && (k.state == state || k.state.equals(state))
                     && k.answers == answers && k.engine == engine;
         }
 
