@@ -4,7 +4,9 @@ import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks the profile for a situation: a manual choice while it applies, else the highest-priority
@@ -12,31 +14,32 @@ import java.util.Optional;
  * Pure and thread-confined like the rest of the core.
  */
 public final class ProfileSelector {
-    /** Slots for recent selections (a power of two); a slot holds the last one whose inputs hash to it. */
-    private static final int REMEMBERED = 64;
+    /** Selections kept at most; past this the memory starts again. */
+    private static final int REMEMBERED = 256;
 
     private final ProfileSet profiles;
     private final List<Profile> byPriority;
     /**
-     * Recent selections by the location object (immutable, so the same object gives the same answer)
-     * and equal settings and manual choice: the engine, the simulation's reference and its baseline
-     * ask again for the same snapshot many times. Entries are immutable; a racing write loses one entry, nothing more.
+     * Selections by the location object (immutable, so the same object gives the same answer) and
+     * equal settings and manual choice: the engine, the simulation's reference and its baseline ask
+     * again for the same snapshot many times.
      */
-    private final Remembered[] remembered;
+    private final Map<Inputs, Selection> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(NetworkLocation location, Optional<UserProxySettings> userProxy, Optional<ManualChoice> manual,
-            Selection selection) {}
+    /** A situation and a manual choice; the location by identity. */
+    private record Inputs(NetworkLocation location, Optional<UserProxySettings> userProxy, Optional<ManualChoice> manual) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Inputs i && i.location == location && i.userProxy.equals(userProxy) && i.manual.equals(manual);
+        }
 
-    public ProfileSelector(ProfileSet profiles) {
-        this(profiles, REMEMBERED);
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(location) * 31 + userProxy.hashCode()) * 31 + manual.hashCode();
+        }
     }
 
-    /** With {@code slots} (a power of two) for recent selections; one slot makes every answer meet the last's key. */
-    ProfileSelector(ProfileSet profiles, int slots) {
-        if (Integer.bitCount(slots) != 1) {
-            throw new IllegalArgumentException("slots must be a power of two, got " + slots);
-        }
-        this.remembered = new Remembered[slots];
+    public ProfileSelector(ProfileSet profiles) {
         this.profiles = profiles;
         this.byPriority = profiles.all().stream()
                 .filter(p -> !p.isManualOnly())
@@ -49,14 +52,16 @@ public final class ProfileSelector {
     }
 
     public Selection select(Situation situation, Optional<ManualChoice> manual) {
-        int slot = (System.identityHashCode(situation.location()) * 31 + situation.userProxy().hashCode()) * 31 + manual.hashCode();
-        slot = (slot ^ (slot >>> 16)) & (remembered.length - 1);
-        Remembered r = remembered[slot];
-        if (r != null && r.location == situation.location() && r.userProxy.equals(situation.userProxy()) && r.manual.equals(manual)) {
-            return r.selection;
+        Inputs inputs = new Inputs(situation.location(), situation.userProxy(), manual);
+        Selection known = remembered.get(inputs);
+        if (known != null) {
+            return known;
         }
         Selection selection = evaluate(situation, manual);
-        remembered[slot] = new Remembered(situation.location(), situation.userProxy(), manual, selection);
+        if (remembered.size() >= REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(inputs, selection);
         return selection;
     }
 

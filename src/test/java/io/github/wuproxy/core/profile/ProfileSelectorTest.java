@@ -92,12 +92,7 @@ class ProfileSelectorTest {
     void aRememberedSelectionHoldsOnlyForTheSameLocationObjectSettingsAndChoice() {
         Profile ownPac = profile("own-pac", 300, new Condition.UserProxy(List.of(UserProxySettings.Mode.PAC)));
         var profiles = new ProfileSet(List.of(office, wifi, vpn, roaming, ownPac), "roaming");
-        for (int slots : new int[] {1, 64}) {
-            remembersRightly(profiles, new ProfileSelector(profiles, slots));
-        }
-    }
-
-    private void remembersRightly(ProfileSet profiles, ProfileSelector remembering) {
+        var remembering = new ProfileSelector(profiles);
         NetworkLocation home = at("home-wifi").location();
         Optional<UserProxySettings> pac = Optional.of(UserProxySettings.pac("http://wpad.example.com/wpad.dat"));
         var byHand = Optional.of(new ManualChoice("office", true, home.fingerprint()));
@@ -107,7 +102,7 @@ class ProfileSelectorTest {
             assertEquals("office", remembering.select(new Situation(home, pac), byHand).profile().name());
             assertEquals("wifi", remembering.select(new Situation(home, Optional.empty()), Optional.empty()).profile().name());
         }
-        // More situations than it keeps, in turns: each answer is the one a selector asked for the first time gives.
+        // Many situations in turns, equal settings in new objects: each answer is the one a selector asked for the first time gives.
         List<NetworkLocation> places = List.of(home, at("corp-vpn").location(), at("phone-tether").location(), at("cafe-wifi").location(),
                 at("corp-dock-wired").location(), NetworkLocation.offline());
         List<Optional<UserProxySettings>> users = List.of(Optional.empty(), Optional.of(UserProxySettings.DIRECT), pac,
