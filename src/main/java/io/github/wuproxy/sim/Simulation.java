@@ -275,10 +275,10 @@ public final class Simulation {
     }
 
     private void runTimersUntil(Instant at) {
-        Optional<Instant> next;
-        while ((next = time.nextDue()).isPresent() && !next.get().isAfter(at)) {
-            Instant due = next.get();
-            guarded(() -> time.runUntil(due));
+        Instant due;
+        while ((due = time.nextDueOrNull()) != null && !due.isAfter(at)) {
+            Instant until = due;
+            guarded(() -> time.runUntil(until));
             account();
         }
         time.runUntil(at);
@@ -534,15 +534,16 @@ public final class Simulation {
      * choice or pause, a proxy's answers).
      */
     private Judged judged() {
-        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
-        if (judged == null || !key.equals(expectedKey)) {
-            expectedKey = key;
-            NetworkLocation here = key.location();
-            Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
-            Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
-            Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
-            judged = new Judged(here, expected, base);
+        if (judged != null && expectedKey.holds(network.location(), user.current(), engine.state(), verifier.version(), engine)) {
+            return judged; // asked after every line and timer: no new key while nothing changed
         }
+        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
+        expectedKey = key;
+        NetworkLocation here = key.location();
+        Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
+        Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
+        Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
+        judged = new Judged(here, expected, base);
         return judged;
     }
 
@@ -581,11 +582,15 @@ public final class Simulation {
     /** The location by identity: the scripted source hands out the timeline's own objects. */
     private record ExpectedKey(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state,
             int answers, SyncEngine engine) {
+        boolean holds(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state, int answers,
+                SyncEngine engine) {
+            return this.location == location && (this.user == user || this.user.equals(user)) && (this.state == state || this.state.equals(state))
+                    && this.answers == answers && this.engine == engine;
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof ExpectedKey k && k.location == location && (k.user == user || k.user.equals(user))
-                    && (k.state == state || k.state.equals(state))
-                    && k.answers == answers && k.engine == engine;
+            return other instanceof ExpectedKey k && holds(k.location, k.user, k.state, k.answers, k.engine);
         }
 
         @Override
