@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource {
     private byte[] bytes;
-    /** {@link #current()} of these bytes, decoded once per change: read at every round and scan. */
-    private Optional<UserProxySettings> decoded;
+    /** {@link #current()} of these bytes, decoded once per change: read at every round and scan, so without the lock. */
+    private volatile Optional<UserProxySettings> decoded;
     private int writes;
     private Optional<StoreException.Reason> failNext = Optional.empty();
 
@@ -51,7 +51,12 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     }
 
     @Override
-    public synchronized Optional<UserProxySettings> current() {
+    public Optional<UserProxySettings> current() {
+        Optional<UserProxySettings> known = decoded;
+        return known != null ? known : decode();
+    }
+
+    private synchronized Optional<UserProxySettings> decode() {
         if (decoded == null) {
             decoded = bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : parsed().asUserSettings();
         }

@@ -112,6 +112,7 @@ public final class Simulation {
     private SimulatedLaptop laptop;
     /** Whether anything reached the engine since its last drift check; a drift check with nothing new finds nothing. */
     private boolean changedSinceDriftCheck = true;
+    private long skippedDriftChecks;
     private SyncEngine engine;
     private boolean crashArmed;
     private boolean userProxyPending;
@@ -268,6 +269,8 @@ public final class Simulation {
                     if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
                         changedSinceDriftCheck = false;
                         task.run();
+                    } else {
+                        skippedDriftChecks++;
                     }
                 });
             }
@@ -278,8 +281,11 @@ public final class Simulation {
         Instant due;
         while ((due = time.nextDueOrNull()) != null && !due.isAfter(at)) {
             Instant until = due;
+            long ran = time.ran() - skippedDriftChecks;
             guarded(() -> time.runUntil(until));
-            account();
+            if (wrongNow || time.ran() - skippedDriftChecks != ran) {
+                account(); // else only skipped drift checks ran: nothing changed, and no wrong-proxy time runs to add up
+            }
         }
         time.runUntil(at);
     }

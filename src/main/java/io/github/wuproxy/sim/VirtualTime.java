@@ -14,6 +14,7 @@ public final class VirtualTime implements InstantSource {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    private long ran;
 
     public VirtualTime(Instant start) {
         this.now = start;
@@ -37,6 +38,7 @@ public final class VirtualTime implements InstantSource {
                 continue;
             }
             now = task.at;
+            ran++;
             if (task.interval != null) {
                 task.at = now.plus(task.interval);
                 task.order = sequence++;
@@ -47,6 +49,11 @@ public final class VirtualTime implements InstantSource {
         if (until.isAfter(now)) {
             now = until;
         }
+    }
+
+    /** How many tasks have run. */
+    long ran() {
+        return ran;
     }
 
     public void advance(Duration by) {
