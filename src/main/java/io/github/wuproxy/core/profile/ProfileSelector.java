@@ -26,6 +26,11 @@ public final class ProfileSelector {
      */
     private final Map<Inputs, Selection> remembered = new ConcurrentHashMap<>();
 
+    /** The last answer, one immutable value. */
+    private Last last;
+
+    private record Last(Inputs inputs, Selection selection) {}
+
     /** A situation and a manual choice; the location by identity. */
     private record Inputs(NetworkLocation location, Optional<UserProxySettings> userProxy, Optional<ManualChoice> manual) {
         @Override
@@ -52,17 +57,22 @@ public final class ProfileSelector {
     }
 
     public Selection select(Situation situation, Optional<ManualChoice> manual) {
+        Last last = this.last;
+        if (last != null && last.inputs.location == situation.location() && last.inputs.userProxy == situation.userProxy()
+                && last.inputs.manual == manual) {
+            return last.selection; // the very same objects as the last time: asked again within a round
+        }
         Inputs inputs = new Inputs(situation.location(), situation.userProxy(), manual);
         Selection known = remembered.get(inputs);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = evaluate(situation, manual);
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(inputs, known);
         }
-        Selection selection = evaluate(situation, manual);
-        if (remembered.size() >= REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(inputs, selection);
-        return selection;
+        this.last = new Last(inputs, known);
+        return known;
     }
 
     private Selection evaluate(Situation situation, Optional<ManualChoice> manual) {
