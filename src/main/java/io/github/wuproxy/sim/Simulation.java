@@ -149,6 +149,7 @@ public final class Simulation {
     public record Summary(int scans, int scansFitting, int baselineScansFitting, int writes, int restarts, double wrongProxySeconds,
             int problems, int expectations, List<Failure> failures) {}
 
+    /** Replays {@code events}, in time order as {@link Timeline#parse} gives them. */
     public Summary run(List<TimelineEvent> events) {
         List<TimelineEvent> rest = startingMachine(events);
         store = InMemoryUpdateProxyStore.holding(startingStore);
@@ -216,11 +217,13 @@ public final class Simulation {
      * the first step), so the engine starts on them; returns the lines left to replay.
      */
     private List<TimelineEvent> startingMachine(List<TimelineEvent> events) {
-        List<TimelineEvent> rest = new ArrayList<>(events.size());
-        for (TimelineEvent event : events) {
-            if (event.t() != 0) {
-                rest.add(event);
-            } else if (event instanceof TimelineEvent.Network n) {
+        int start = 0;
+        while (start < events.size() && events.get(start).t() == 0) {
+            start++;
+        }
+        List<TimelineEvent> rest = new ArrayList<>();
+        for (TimelineEvent event : events.subList(0, start)) {
+            if (event instanceof TimelineEvent.Network n) {
                 network.setQuietly(n.location());
                 wpad = n.wpad();
             } else if (event instanceof TimelineEvent.UserProxy u) {
@@ -238,6 +241,10 @@ public final class Simulation {
                 rest.add(event);
             }
         }
+        if (rest.isEmpty()) {
+            return events.subList(start, events.size()); // in time order: t = 0 only at the start
+        }
+        rest.addAll(events.subList(start, events.size()));
         return rest;
     }
 
