@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Picks the profile for a situation: a manual choice while it applies, else the highest-priority
  * profile with a matching rule (ties go to the name first in order), else the fallback.
- * Pure and thread-confined like the rest of the core.
+ * Pure: it keeps recent answers, by inputs that decide them, and any thread may ask.
  */
 public final class ProfileSelector {
     /** Selections kept at most; past this the memory starts again. */
