@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Reads the commonest timeline lines without a JSON tree: {@code {"t":N,"scan":{}}},
  * {@code {"t":N,"network":"NAME"}} and {@code {"t":N,"network":null}}, written without spaces, and
- * a user's proxy line the full parser has read before but for its {@code t}. Any other line, or any
+ * a user's proxy or snapshot line the full parser has read before but for its {@code t}. Any other line, or any
  * deviation, returns null and goes through the full parser, which also gives the error messages.
  */
 final class FastLines {
@@ -30,7 +30,8 @@ final class FastLines {
     /**
      * The line as an event, or null. {@code repeated} holds the events of other kinds read by the full
      * parser from lines of this form, by the text after the number: a line that differs only in
-     * {@code t} is the same event then (the user's proxy of a fleet's days, written again and again).
+     * {@code t} is the same event then (the user's proxy of a fleet's days, a snapshot written out
+     * again and again).
      */
     static TimelineEvent event(String line, int number, Map<String, TimelineEvent.Network> defined, Map<String, TimelineEvent> repeated) {
         int i = afterTime(line);
@@ -54,14 +55,22 @@ final class FastLines {
             return named == null ? null : named.at(t, number);
         }
         TimelineEvent seen = repeated.isEmpty() ? null : repeated.get(line.substring(i));
-        return seen instanceof TimelineEvent.UserProxy u ? new TimelineEvent.UserProxy(t, number, u.settings()) : null;
+        if (seen instanceof TimelineEvent.UserProxy u) {
+            return new TimelineEvent.UserProxy(t, number, u.settings());
+        }
+        return seen instanceof TimelineEvent.Network n ? n.at(t, number) : null;
     }
 
-    /** After the full parser read {@code line} as {@code event}: keeps a user's proxy line, whatever its {@code t}, for {@link #event}. */
+    /**
+     * After the full parser read {@code line} as {@code event}: keeps a user's proxy line or a network
+     * snapshot written out, whatever its {@code t}, for {@link #event}. A snapshot met again is then the
+     * same object, as a named one is.
+     */
     static void remember(String line, TimelineEvent event, Map<String, TimelineEvent> repeated) {
         int i = afterTime(line);
+        boolean kept = event instanceof TimelineEvent.UserProxy || event instanceof TimelineEvent.Network;
         // Not a line that names t again: JSON's last key would win there, and the event would not follow this t.
-        if (i >= 0 && event instanceof TimelineEvent.UserProxy && !line.substring(i).contains("\"t\"") && repeated.size() < 1024) {
+        if (i >= 0 && kept && !line.substring(i).contains("\"t\"") && repeated.size() < 1024) {
             repeated.put(line.substring(i), event);
         }
     }

@@ -68,6 +68,25 @@ class TimelineTest {
     }
 
     @Test
+    void aSnapshotWrittenOutAgainReadsAsTheFullParserReadsItAndIsOneObject() throws Exception {
+        String office = "{\"name\":\"office\",\"category\":\"domain-authenticated\",\"wpad\":\"proxy.corp.example:8080\"}";
+        String home = "{\"name\":\"home\",\"category\":\"private\"}";
+        StringBuilder compact = new StringBuilder();
+        for (int t = 0; t < 6; t++) {
+            compact.append("{\"t\":").append(t * 60).append(",\"network\":").append(t % 2 == 0 ? office : home).append("}\n");
+        }
+        String spaced = compact.toString().replace(",\"network\"", ", \"network\"");
+        List<TimelineEvent> events = parse(compact.toString());
+        assertEquals(parse(spaced), events);
+        assertSame(((TimelineEvent.Network) events.get(0)).location(), ((TimelineEvent.Network) events.get(4)).location());
+        assertSame(((TimelineEvent.Network) events.get(1)).location(), ((TimelineEvent.Network) events.get(5)).location());
+        assertEquals(Optional.of(UpdateProxy.fixed("proxy.corp.example:8080", "<local>")), ((TimelineEvent.Network) events.get(2)).wpad());
+        assertEquals(Optional.empty(), ((TimelineEvent.Network) events.get(3)).wpad());
+        assertEquals(List.of(0.0, 60.0, 120.0, 180.0, 240.0, 300.0), events.stream().map(TimelineEvent::t).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), events.stream().map(TimelineEvent::line).toList());
+    }
+
+    @Test
     void aShortFormBeyondAHundredYearsIsRefusedAsTheFullParserRefusesIt() {
         for (String event : List.of("\"scan\":{}", "\"network\":null", "\"userProxy\":{\"mode\":\"direct\"}")) {
             String line = "{\"t\":0,\"userProxy\":{\"mode\":\"direct\"}}\n{\"t\":99999999999," + event + "}";
