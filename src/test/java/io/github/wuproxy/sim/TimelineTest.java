@@ -41,6 +41,9 @@ class TimelineTest {
                 .getMessage().startsWith("day.jsonl:2: not valid JSON"));
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}," + "[".repeat(5000) + "}"))
                 .getMessage().startsWith("day.jsonl:1: not valid JSON"));
+        // An opening quote that is also the closing one: a clear message, not a crash.
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"network\":\"}")).getMessage()
+                .startsWith("day.jsonl:1: not valid JSON"));
     }
 
     @Test
