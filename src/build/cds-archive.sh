@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the class-data archives agent/wuproxy uses beside target/wuproxy.jar (`mvn package` runs
 # this): target/wuproxy.jsa holds the classes the service loads, for `service` and `agent`;
-# target/wuproxy-cli.jsa those of status, explain and check, for the other commands. The JVM maps
+# target/wuproxy-cli.jsa those of status, explain, check and simulate, for the other commands. The JVM maps
 # an archive at a random address and relocates it, so every page of it is resident: the service's
 # holds nothing only the CLI needs. Both cut the start (the CLI's by about a quarter). The JVM checks
 # the jar's path, size and time and ignores a stale archive.
@@ -25,6 +25,7 @@ done
 run status >/dev/null 2>&1 || true
 run explain 0x80072EFD >/dev/null
 run check >/dev/null || true
+run simulate src/test/resources/timelines/user-proxy-day.jsonl >/dev/null
 kill "$pid"; wait "$pid" 2>/dev/null || true
 kill -0 "$pid" 2>/dev/null && { echo "cds-archive: the service did not stop" >&2; exit 1; }
 pid=

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +87,13 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(Texts.get("simulate.badBaseline", e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
+        // One timeline: read it on the second core while the profiles load (a suite reads each in turn).
+        FutureTask<Parsed> early = Files.isDirectory(timeline) ? null : new FutureTask<>(() -> parse(timeline));
+        if (early != null) {
+            Thread reader = new Thread(early, "wuproxy-timeline-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
         AgentSettings settings;
         ProfileSet set;
         try {
@@ -117,11 +126,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 if (suite) {
                     out.write(Json.object().put("type", "timeline").put("file", file.getFileName().toString()));
                 }
-                List<TimelineEvent> events;
-                try {
-                    events = Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-                } catch (IOException | TimelineException e) {
-                    String message = e instanceof IOException ? Texts.get("simulate.unreadable", file, e.getMessage()) : e.getMessage();
+                Parsed parsed = early != null ? finished(early) : parse(file);
+                List<TimelineEvent> events = parsed.events();
+                if (events == null) {
+                    String message = parsed.problem();
                     out.flush();
                     err.println(message);
                     cases.add(JUnitReport.Case.error(name(file), seconds(started), message));
@@ -147,6 +155,37 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** A timeline read: its events, or what is wrong with it. */
+    private record Parsed(List<TimelineEvent> events, String problem) {}
+
+    private static Parsed parse(Path file) {
+        try {
+            return new Parsed(Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), null);
+        } catch (IOException e) {
+            return new Parsed(null, Texts.get("simulate.unreadable", file, e.getMessage()));
+        } catch (TimelineException e) {
+            return new Parsed(null, e.getMessage());
+        }
+    }
+
+    /** The reader's result; what it threw is thrown here, as if read on this thread. */
+    private static Parsed finished(FutureTask<Parsed> reading) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the timeline was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static List<Path> timelinesIn(Path folder) throws IOException {

@@ -18,16 +18,23 @@ import java.util.Optional;
  */
 final class ActiveProblems {
     private final Map<ProblemCode, ActiveProblem> active = new EnumMap<>(ProblemCode.class);
+    /** {@link #list()} until the next change: every status is built with it. */
+    private List<ActiveProblem> listed = List.of();
 
     /** Returns true when the problem is new (not already active under its code): only then is it announced. */
     boolean raise(Problem problem, Instant now) {
         ActiveProblem before = active.get(problem.code());
         active.put(problem.code(), new ActiveProblem(problem, before == null ? now : before.since()));
+        listed = null;
         return before == null;
     }
 
     boolean clear(ProblemCode code) {
-        return active.remove(code) != null;
+        if (active.remove(code) == null) {
+            return false;
+        }
+        listed = null;
+        return true;
     }
 
     /**
@@ -35,12 +42,16 @@ final class ActiveProblems {
      * proxy, and but this round's own warning. Returns the codes cleared.
      */
     List<ProblemCode> roundSucceeded(Optional<ProblemCode> warning) {
+        if (active.isEmpty()) {
+            return List.of();
+        }
         List<ProblemCode> cleared = new ArrayList<>();
         for (ProblemCode code : List.copyOf(active.keySet())) {
             boolean ownCause = code == ProblemCode.SCAN_FAILED || code == ProblemCode.FOREIGN_WRITE;
             if (!ownCause && warning.filter(code::equals).isEmpty()) {
                 active.remove(code);
                 cleared.add(code);
+                listed = null;
             }
         }
         return cleared;
@@ -52,6 +63,9 @@ final class ActiveProblems {
 
     /** Oldest first. */
     List<ActiveProblem> list() {
-        return active.values().stream().sorted(Comparator.comparing(ActiveProblem::since)).toList();
+        if (listed == null) {
+            listed = List.copyOf(active.values().stream().sorted(Comparator.comparing(ActiveProblem::since)).toList());
+        }
+        return listed;
     }
 }

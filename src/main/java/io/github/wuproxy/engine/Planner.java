@@ -2,11 +2,13 @@ package io.github.wuproxy.engine;
 
 import io.github.wuproxy.core.location.NetworkLocation;
 import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.ProfileSelector;
 import io.github.wuproxy.core.profile.ProfileSet;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.profile.Situation;
 import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.port.PacResolver;
 import io.github.wuproxy.port.ProbeRequest;
 import io.github.wuproxy.port.UserProxySource;
@@ -24,6 +26,10 @@ public final class Planner {
     private final ProxyResolution resolution;
     private final UserProxySource user;
     private final ProbeRequest probes;
+    /** The last plan of the user's proxy, asked for at every status; one immutable value, so a racing reader sees a whole one. */
+    private UserProxyPlanned lastUserProxy;
+
+    private record UserProxyPlanned(Profile profile, Optional<UpdateProxy> proxy, UserProxyStatus status) {}
 
     public Planner(ProfileSet profiles, UserProxySource user, PacResolver pac) {
         this.profiles = profiles;
@@ -41,7 +47,15 @@ public final class Planner {
 
     /** The user's own proxy this decision asks for, beside what the user holds now. */
     public UserProxyStatus userProxy(Desired desired) {
-        return UserProxyPlan.plan(desired, user.current());
+        Optional<UserProxySettings> held = user.current();
+        UserProxyPlanned last = lastUserProxy;
+        if (last != null && last.profile == desired.selection().profile() && last.proxy.equals(desired.proxy())
+                && last.status.held().equals(held)) {
+            return last.status;
+        }
+        UserProxyStatus planned = UserProxyPlan.plan(desired, held);
+        lastUserProxy = new UserProxyPlanned(desired.selection().profile(), desired.proxy(), planned);
+        return planned;
     }
 
     public ProfileSet profiles() {

@@ -45,6 +45,7 @@ public final class SyncEngine {
     private final ActiveProblems problems = new ActiveProblems();
     private final ScanHealing healing = new ScanHealing();
     private final PreScan preScan;
+    private final RecentLocations locations = new RecentLocations();
     private volatile Planner planner;
     private EngineSettings settings;
     private RetrySchedule retries;
@@ -122,7 +123,9 @@ public final class SyncEngine {
         if (preScan.refresh()) {
             log.info("Windows Update's next scheduled scan: {}", preScan.next().map(Object::toString).orElse("unknown"));
         }
-        publish(status == null ? null : status.withNextScan(preScan.next()));
+        if (status != null && !status.nextScan().equals(preScan.next())) {
+            publish(status.withNextScan(preScan.next()));
+        }
     }
 
     private void preScanRound(java.time.Instant scan) {
@@ -248,7 +251,7 @@ public final class SyncEngine {
             throw new IllegalArgumentException("there is no profile " + profileName + "; profiles are "
                     + String.join(", ", profiles.all().stream().map(p -> p.name()).toList()));
         }
-        LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(NetworkLocation::fingerprint)
+        LocationFingerprint here = lastFingerprint != null ? lastFingerprint : readLocation().map(locations::fingerprint)
                 .orElse(LocationFingerprint.OFFLINE);
         saveChange(state.withManual(Optional.of(new ManualChoice(profileName, sticky, here))));
         reconcile(Trigger.USE);
@@ -366,7 +369,7 @@ public final class SyncEngine {
         }
         NetworkLocation location = read.get();
         lastLocation = Optional.of(location);
-        LocationFingerprint fingerprint = location.fingerprint();
+        LocationFingerprint fingerprint = locations.fingerprint(location);
         boolean moved = lastFingerprint != null && !lastFingerprint.equals(fingerprint);
         if (state.paused()) {
             // Changes nothing; the status still shows what the profile would want and what Windows holds.
@@ -415,7 +418,7 @@ public final class SyncEngine {
             if (result.wroteWinHttp()) {
                 clear(ProblemCode.FOREIGN_WRITE); // wuproxy's own proxy is back
             }
-            if (result.wroteWinHttp() || result.wroteBits() || moved) {
+            if ((result.wroteWinHttp() || result.wroteBits() || moved) && log.isInfoEnabled()) {
                 log.info("{} location={} profile={} rule=\"{}\" proxy={} (was {}){}{}", trigger.word(),
                         location.name().isEmpty() ? fingerprint : location.name(), desired.selection().profile().name(),
                         desired.selection().why(), proxy.describe(), result.before().map(UpdateProxy::describe).orElse("unknown"),
@@ -540,7 +543,7 @@ public final class SyncEngine {
 
     private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
-        return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, location.describe(), state.paused(),
+        return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, locations.describe(location), state.paused(),
                 state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next());
     }
 

@@ -102,6 +102,11 @@ public final class Json {
         }
     }
 
+    /** A generator over {@code out} with the settings every JSON text here is written with. */
+    static JsonGenerator generator(java.io.Writer out) throws IOException {
+        return FACTORY.createGenerator(out);
+    }
+
     /** The node as one line of JSON, as JsonNode.toString writes it. */
     public static String write(JsonNode node) {
         var out = new StringWriter();
@@ -125,7 +130,8 @@ public final class Json {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+    /** The node through {@code out}, as ObjectMapper writes a tree with its defaults. */
+    static void write(JsonGenerator out, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 out.writeStartObject();

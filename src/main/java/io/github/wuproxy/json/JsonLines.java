@@ -8,13 +8,11 @@ import java.io.Writer;
 
 /** Writes JSON objects one per line through one generator: simulate's output, millions of lines long. */
 public final class JsonLines implements AutoCloseable {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
-
     private final JsonGenerator generator;
 
     public JsonLines(Writer out) {
         try {
-            generator = MAPPER.getFactory().createGenerator(out);
+            generator = Json.generator(out);
             generator.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -23,7 +21,7 @@ public final class JsonLines implements AutoCloseable {
 
     public void write(JsonNode line) {
         try {
-            MAPPER.writeTree(generator, line);
+            Json.write(generator, line);
             generator.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

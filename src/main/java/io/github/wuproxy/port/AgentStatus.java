@@ -6,6 +6,7 @@ import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,24 @@ public record AgentStatus(
     public AgentStatus {
         problems = List.copyOf(problems);
         userProxy = userProxy == null ? UserProxyStatus.UNKNOWN : userProxy;
+    }
+
+    /**
+     * Every component, as a record compares them, written out: the engine compares each status it
+     * builds with the last, and the generated form costs several times this before the JIT's second tier.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof AgentStatus o && paused == o.paused && basis == o.basis
+                && Objects.equals(profile, o.profile) && Objects.equals(why, o.why) && Objects.equals(wanted, o.wanted)
+                && Objects.equals(held, o.held) && Objects.equals(network, o.network) && Objects.equals(manual, o.manual)
+                && Objects.equals(lastSync, o.lastSync) && Objects.equals(problems, o.problems) && Objects.equals(userProxy, o.userProxy)
+                && Objects.equals(nextScan, o.nextScan);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, nextScan);
     }
 
     /** A status that says nothing of the user's own proxy or the next scan. */

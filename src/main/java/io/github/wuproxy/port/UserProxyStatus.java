@@ -1,6 +1,7 @@
 package io.github.wuproxy.port;
 
 import io.github.wuproxy.core.proxy.UserProxySettings;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,18 @@ public record UserProxyStatus(Optional<UserProxySettings> wanted, String why, Op
 
     public UserProxyStatus {
         why = why == null ? "" : why;
+    }
+
+    /** Written out, as {@link AgentStatus#equals} is. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof UserProxyStatus o && Objects.equals(wanted, o.wanted) && why.equals(o.why)
+                && Objects.equals(held, o.held);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(wanted, why, held);
     }
 
     /** Whether the user's settings must be written: something is wanted and the user holds something else. */

@@ -30,6 +30,11 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private Runnable onBitsWrite = () -> {};
     /** What {@link #read()} last returned, until the next write: decoding is the simulation's hot spot. */
     private StoredSettings read;
+    /** What {@link #current()} last returned, until the WinHTTP value changes. */
+    private UpdateProxy current;
+    /** The last BITS usage read, and what it says. */
+    private String bitsUsageRead;
+    private Optional<UpdateProxy> bitsProxyRead;
 
     private InMemoryUpdateProxyStore(UpdateProxy initial) {
         winHttpSettings = WinHttpSettings.encode(initial);
@@ -66,8 +71,12 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
 
     /** What Windows Update would use if it started now. */
     public UpdateProxy current() {
+        if (current != null) {
+            return current;
+        }
         try {
-            return WinHttpSettings.decode(winHttpSettings).toUpdateProxy();
+            current = WinHttpSettings.decode(winHttpSettings).toUpdateProxy();
+            return current;
         } catch (WinHttpSettingsFormatException e) {
             throw new IllegalStateException("the in-memory store holds bytes it did not write: " + e.getMessage(), e);
         }
@@ -90,6 +99,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void foreignWrite(UpdateProxy proxy) {
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
+        current = null;
         watchers.forEach(Runnable::run);
     }
 
@@ -112,11 +122,24 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     }
 
     private Optional<UpdateProxy> bitsProxy() {
-        var usages = new java.util.HashSet<>(bits.values());
-        if (usages.size() != 1) {
+        String usage = null;
+        for (String each : bits.values()) {
+            if (usage != null && !usage.equals(each)) {
+                return Optional.empty();
+            }
+            usage = each;
+        }
+        if (usage == null) {
             return Optional.empty();
         }
-        String usage = usages.iterator().next();
+        if (!usage.equals(bitsUsageRead)) {
+            bitsProxyRead = bitsProxy(usage);
+            bitsUsageRead = usage;
+        }
+        return bitsProxyRead;
+    }
+
+    private static Optional<UpdateProxy> bitsProxy(String usage) {
         if (usage.equals("NO_PROXY")) {
             return Optional.of(UpdateProxy.direct());
         }
@@ -140,6 +163,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         checkFault("WinHttpSetDefaultProxyConfiguration");
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
+        current = null;
         writes.add(winHttpSettings.clone());
         watchers.forEach(Runnable::run);
         afterWrite.run();
@@ -156,6 +180,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     @Override
     public void restore(StoredSettings original) {
         winHttpSettings = original.winHttpSettings();
+        current = null;
         bits.clear();
         bits.putAll(original.bitsRaw());
         read = null;

@@ -9,7 +9,24 @@ import java.util.Locale;
 public final class PacAnswer {
     private PacAnswer() {}
 
+    private static final int MAX = 256;
+    /** Answers read before: a snapshot's script answers the same at every round there. */
+    private static final java.util.Map<String, UpdateProxy> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static UpdateProxy parse(String answer) throws PacException {
+        UpdateProxy known = READ.get(answer);
+        if (known != null) {
+            return known;
+        }
+        UpdateProxy read = read(answer);
+        if (READ.size() >= MAX) {
+            READ.clear();
+        }
+        READ.put(answer, read);
+        return read;
+    }
+
+    private static UpdateProxy read(String answer) throws PacException {
         for (String entry : answer.split(";")) {
             String trimmed = entry.strip();
             if (trimmed.isEmpty()) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource {
     private byte[] bytes;
+    /** {@link #current()} of these bytes, decoded once per change: read at every round and scan, so without the lock. */
+    private volatile Optional<UserProxySettings> decoded;
     private int writes;
     private Optional<StoreException.Reason> failNext = Optional.empty();
 
@@ -32,6 +34,7 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     /** The user changes their settings by hand (Settings › Proxy). */
     public synchronized void set(UserProxySettings settings) {
         bytes = parsed().with(settings).encode();
+        decoded = null;
     }
 
     public synchronized void failNextWrite(StoreException.Reason reason) {
@@ -48,8 +51,16 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     }
 
     @Override
-    public synchronized Optional<UserProxySettings> current() {
-        return bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : parsed().asUserSettings();
+    public Optional<UserProxySettings> current() {
+        Optional<UserProxySettings> known = decoded;
+        return known != null ? known : decode();
+    }
+
+    private synchronized Optional<UserProxySettings> decode() {
+        if (decoded == null) {
+            decoded = bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : parsed().asUserSettings();
+        }
+        return decoded;
     }
 
     @Override
@@ -72,6 +83,7 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     @Override
     public synchronized void restore(UserProxySnapshot original) throws StoreException {
         bytes = original.connectionSettings();
+        decoded = null;
         saved();
     }
 

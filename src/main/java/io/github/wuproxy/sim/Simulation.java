@@ -112,6 +112,7 @@ public final class Simulation {
     private SimulatedLaptop laptop;
     /** Whether anything reached the engine since its last drift check; a drift check with nothing new finds nothing. */
     private boolean changedSinceDriftCheck = true;
+    private long skippedDriftChecks;
     private SyncEngine engine;
     private boolean crashArmed;
     private boolean userProxyPending;
@@ -148,6 +149,7 @@ public final class Simulation {
     public record Summary(int scans, int scansFitting, int baselineScansFitting, int writes, int restarts, double wrongProxySeconds,
             int problems, int expectations, List<Failure> failures) {}
 
+    /** Replays {@code events}, in time order as {@link Timeline#parse} gives them. */
     public Summary run(List<TimelineEvent> events) {
         List<TimelineEvent> rest = startingMachine(events);
         store = InMemoryUpdateProxyStore.holding(startingStore);
@@ -215,11 +217,13 @@ public final class Simulation {
      * the first step), so the engine starts on them; returns the lines left to replay.
      */
     private List<TimelineEvent> startingMachine(List<TimelineEvent> events) {
-        List<TimelineEvent> rest = new ArrayList<>(events.size());
-        for (TimelineEvent event : events) {
-            if (event.t() != 0) {
-                rest.add(event);
-            } else if (event instanceof TimelineEvent.Network n) {
+        int start = 0;
+        while (start < events.size() && events.get(start).t() == 0) {
+            start++;
+        }
+        List<TimelineEvent> rest = new ArrayList<>();
+        for (TimelineEvent event : events.subList(0, start)) {
+            if (event instanceof TimelineEvent.Network n) {
                 network.setQuietly(n.location());
                 wpad = n.wpad();
             } else if (event instanceof TimelineEvent.UserProxy u) {
@@ -237,6 +241,10 @@ public final class Simulation {
                 rest.add(event);
             }
         }
+        if (rest.isEmpty()) {
+            return events.subList(start, events.size()); // in time order: t = 0 only at the start
+        }
+        rest.addAll(events.subList(start, events.size()));
         return rest;
     }
 
@@ -268,6 +276,8 @@ public final class Simulation {
                     if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
                         changedSinceDriftCheck = false;
                         task.run();
+                    } else {
+                        skippedDriftChecks++;
                     }
                 });
             }
@@ -275,11 +285,14 @@ public final class Simulation {
     }
 
     private void runTimersUntil(Instant at) {
-        Optional<Instant> next;
-        while ((next = time.nextDue()).isPresent() && !next.get().isAfter(at)) {
-            Instant due = next.get();
-            guarded(() -> time.runUntil(due));
-            account();
+        Instant due;
+        while ((due = time.nextDueOrNull()) != null && !due.isAfter(at)) {
+            Instant until = due;
+            long ran = time.ran() - skippedDriftChecks;
+            guarded(() -> time.runUntil(until));
+            if (wrongNow || time.ran() - skippedDriftChecks != ran) {
+                account(); // else only skipped drift checks ran: nothing changed, and no wrong-proxy time runs to add up
+            }
         }
         time.runUntil(at);
     }
@@ -534,15 +547,16 @@ public final class Simulation {
      * choice or pause, a proxy's answers).
      */
     private Judged judged() {
-        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
-        if (judged == null || !key.equals(expectedKey)) {
-            expectedKey = key;
-            NetworkLocation here = key.location();
-            Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
-            Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
-            Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
-            judged = new Judged(here, expected, base);
+        if (judged != null && expectedKey.holds(network.location(), user.current(), engine.state(), verifier.version(), engine)) {
+            return judged; // asked after every line and timer: no new key while nothing changed
         }
+        ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
+        expectedKey = key;
+        NetworkLocation here = key.location();
+        Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
+        Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
+        Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
+        judged = new Judged(here, expected, base);
         return judged;
     }
 
@@ -581,10 +595,15 @@ public final class Simulation {
     /** The location by identity: the scripted source hands out the timeline's own objects. */
     private record ExpectedKey(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state,
             int answers, SyncEngine engine) {
+        boolean holds(NetworkLocation location, Optional<UserProxySettings> user, io.github.wuproxy.port.AgentState state, int answers,
+                SyncEngine engine) {
+            return this.location == location && (this.user == user || this.user.equals(user)) && (this.state == state || this.state.equals(state))
+                    && this.answers == answers && this.engine == engine;
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof ExpectedKey k && k.location == location && k.user.equals(user) && k.state.equals(state)
-                    && k.answers == answers && k.engine == engine;
+            return other instanceof ExpectedKey k && holds(k.location, k.user, k.state, k.answers, k.engine);
         }
 
         @Override

@@ -34,6 +34,7 @@ public final class Timeline {
     private final String file;
     private final Map<String, TimelineEvent.Network> defined = new HashMap<>();
     private final Map<String, Integer> definedAt = new HashMap<>();
+    private final Map<String, TimelineEvent> repeated = new HashMap<>();
     /** The previous event's t. */
     private double last;
 
@@ -62,7 +63,7 @@ public final class Timeline {
                 continue;
             }
             try {
-                TimelineEvent event = FastLines.event(line, number, defined);
+                TimelineEvent event = FastLines.event(line, number, defined, repeated);
                 if (event == null) {
                     JsonNode node = Json.parse(line);
                     if (node.has("define")) {
@@ -70,6 +71,7 @@ public final class Timeline {
                         continue;
                     }
                     event = event(node, number);
+                    FastLines.remember(line, event, repeated);
                 }
                 if (event.t() < last) {
                     throw new JsonFormatException("t = " + event.t() + " is before the previous line's t = " + last

@@ -14,6 +14,7 @@ public final class VirtualTime implements InstantSource {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    private long ran;
 
     public VirtualTime(Instant start) {
         this.now = start;
@@ -37,11 +38,22 @@ public final class VirtualTime implements InstantSource {
                 continue;
             }
             now = task.at;
+            ran++;
+            if (task.interval != null) {
+                task.at = now.plus(task.interval);
+                task.order = sequence++;
+                queue.add(task);
+            }
             task.run.run();
         }
         if (until.isAfter(now)) {
             now = until;
         }
+    }
+
+    /** How many tasks have run. */
+    long ran() {
+        return ran;
     }
 
     public void advance(Duration by) {
@@ -50,10 +62,16 @@ public final class VirtualTime implements InstantSource {
 
     /** When the next live task is due, if any. */
     public java.util.Optional<Instant> nextDue() {
-        while (!queue.isEmpty() && (queue.peek().cancelled || queue.peek().scope.closed)) {
+        return java.util.Optional.ofNullable(nextDueOrNull());
+    }
+
+    /** {@link #nextDue()}, null for none. */
+    Instant nextDueOrNull() {
+        Task next;
+        while ((next = queue.peek()) != null && (next.cancelled || next.scope.closed)) {
             queue.poll();
         }
-        return java.util.Optional.ofNullable(queue.peek()).map(t -> t.at);
+        return next == null ? null : next.at;
     }
 
     /** A group of timers. */
@@ -67,17 +85,28 @@ public final class VirtualTime implements InstantSource {
             return () -> task.cancelled = true;
         }
 
+        /** As {@link Timers#every} does it (the next run queued as this one starts), with one task that goes back in the queue. */
+        @Override
+        public Cancellable every(Duration interval, Runnable run) {
+            Task task = new Task(now.plus(interval), sequence++, run, this);
+            task.interval = interval;
+            queue.add(task);
+            return () -> task.cancelled = true;
+        }
+
         public void close() {
             closed = true;
         }
     }
 
     private static final class Task implements Comparable<Task> {
-        final Instant at;
-        final long order;
+        Instant at;
+        long order;
         final Runnable run;
         final Scope scope;
         boolean cancelled;
+        /** Runs again this long after each run; null for once. */
+        Duration interval;
 
         Task(Instant at, long order, Runnable run, Scope scope) {
             this.at = at;

@@ -46,6 +46,7 @@ class UserProxyKeeperTest {
         assertArrayEquals(original, backups.backup().orElseThrow().connectionSettings(), "the backup is the first original, not a later value");
         user.restore(backups.backup().orElseThrow());
         assertArrayEquals(original, user.bytes());
+        assertEquals(Optional.of(OFFICE), user.current(), "the settings are read again from the bytes put back");
     }
 
     @Test

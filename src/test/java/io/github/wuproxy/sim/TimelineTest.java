@@ -41,6 +41,61 @@ class TimelineTest {
                 .getMessage().startsWith("day.jsonl:2: not valid JSON"));
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}," + "[".repeat(5000) + "}"))
                 .getMessage().startsWith("day.jsonl:1: not valid JSON"));
+        // An opening quote that is also the closing one: a clear message, not a crash.
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"network\":\"}")).getMessage()
+                .startsWith("day.jsonl:1: not valid JSON"));
+    }
+
+    @Test
+    void aUserProxyLineReadBeforeButForItsTimeReadsAsTheFullParserReadsIt() throws Exception {
+        String pac = "\"userProxy\":{\"mode\":\"pac\",\"url\":\"http://wpad.corp.example/wpad.dat\"}}";
+        String fixed = "\"userProxy\":{\"mode\":\"fixed\",\"server\":\"p.corp.example:8080\",\"bypass\":\"<local>\"}}";
+        StringBuilder compact = new StringBuilder();
+        for (String t : List.of("0", "1", "1.5", "3600", "86399.999", "123456789", "1234567890")) {
+            compact.append("{\"t\":").append(t).append(",").append(pac).append('\n');
+            compact.append("{\"t\":").append(t).append(",").append(fixed).append('\n');
+            compact.append("{\"t\":").append(t).append(",\"userProxy\":{\"mode\":\"direct\"}}\n");
+        }
+        String spaced = compact.toString().replace(",\"userProxy\"", ", \"userProxy\"");
+        List<TimelineEvent> events = parse(compact.toString());
+        assertEquals(parse(spaced), events);
+        assertEquals(1234567890.0, events.get(events.size() - 1).t());
+        // A line that names t twice: JSON's last t wins, each time.
+        String twice = "{\"t\":1,\"userProxy\":{\"mode\":\"direct\"},\"t\":7}";
+        assertEquals(List.of(7.0, 7.0), parse(twice + "\n" + twice.replace("\"t\":1,", "\"t\":5,")).stream().map(TimelineEvent::t).toList());
+        // A bad value is refused on every line that holds it, by the full parser.
+        String bad = "{\"t\":1,\"userProxy\":{\"mode\":\"sometimes\"}}\n";
+        assertTrue(assertThrows(TimelineException.class, () -> parse(bad + bad)).getMessage().startsWith("day.jsonl:1: `userProxy.mode` must be"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":2,\"userProxy\":{\"mode\":\"direct\"}}\n"
+                + "{\"t\":1,\"userProxy\":{\"mode\":\"direct\"}}")).getMessage().startsWith("day.jsonl:2: t = 1.0 is before"));
+    }
+
+    @Test
+    void aSnapshotWrittenOutAgainReadsAsTheFullParserReadsItAndIsOneObject() throws Exception {
+        String office = "{\"name\":\"office\",\"category\":\"domain-authenticated\",\"wpad\":\"proxy.corp.example:8080\"}";
+        String home = "{\"name\":\"home\",\"category\":\"private\"}";
+        StringBuilder compact = new StringBuilder();
+        for (int t = 0; t < 6; t++) {
+            compact.append("{\"t\":").append(t * 60).append(",\"network\":").append(t % 2 == 0 ? office : home).append("}\n");
+        }
+        String spaced = compact.toString().replace(",\"network\"", ", \"network\"");
+        List<TimelineEvent> events = parse(compact.toString());
+        assertEquals(parse(spaced), events);
+        assertSame(((TimelineEvent.Network) events.get(0)).location(), ((TimelineEvent.Network) events.get(4)).location());
+        assertSame(((TimelineEvent.Network) events.get(1)).location(), ((TimelineEvent.Network) events.get(5)).location());
+        assertEquals(Optional.of(UpdateProxy.fixed("proxy.corp.example:8080", "<local>")), ((TimelineEvent.Network) events.get(2)).wpad());
+        assertEquals(Optional.empty(), ((TimelineEvent.Network) events.get(3)).wpad());
+        assertEquals(List.of(0.0, 60.0, 120.0, 180.0, 240.0, 300.0), events.stream().map(TimelineEvent::t).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), events.stream().map(TimelineEvent::line).toList());
+    }
+
+    @Test
+    void aShortFormBeyondAHundredYearsIsRefusedAsTheFullParserRefusesIt() {
+        for (String event : List.of("\"scan\":{}", "\"network\":null", "\"userProxy\":{\"mode\":\"direct\"}")) {
+            String line = "{\"t\":0,\"userProxy\":{\"mode\":\"direct\"}}\n{\"t\":99999999999," + event + "}";
+            assertTrue(assertThrows(TimelineException.class, () -> parse(line)).getMessage()
+                    .startsWith("day.jsonl:2: `t` is 99999999999 seconds; a simulation covers at most a hundred years"), event);
+        }
     }
 
     @Test

@@ -44,6 +44,17 @@ public record LocationFingerprint(String value) {
         return items.stream().sorted().map(Object::toString).reduce((a, b) -> a + "," + b).orElse("");
     }
 
+    /** As a record compares, written out: compared at every round, and the generated form is slow before the JIT's second tier. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof LocationFingerprint f && java.util.Objects.equals(value, f.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(value);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -28,8 +28,11 @@ public record NetworkLocation(
         probes = probes == null ? ProbeResults.NONE : probes;
     }
 
+    private static final NetworkLocation OFFLINE = new NetworkLocation("offline", List.of(), NetworkCategory.UNKNOWN, "", ProbeResults.NONE);
+
+    /** Offline: one object, so what is worked out for a location object holds for every offline moment. */
     public static NetworkLocation offline() {
-        return new NetworkLocation("offline", List.of(), NetworkCategory.UNKNOWN, "", ProbeResults.NONE);
+        return OFFLINE;
     }
 
     public boolean isOffline() {

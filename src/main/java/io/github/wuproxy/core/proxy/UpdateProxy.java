@@ -52,6 +52,17 @@ public sealed interface UpdateProxy {
         public String describe() {
             return bypass.isEmpty() ? server : server + " (bypass " + bypass + ")";
         }
+
+        /** As a record compares, written out: compared at every round, and the generated form is slow before the JIT's second tier. */
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Fixed f && server.equals(f.server) && bypass.equals(f.bypass);
+        }
+
+        @Override
+        public int hashCode() {
+            return server.hashCode() * 31 + bypass.hashCode();
+        }
     }
 
     /** Proxies already checked, by their text: the grammar check is costly and the same few proxies recur. */

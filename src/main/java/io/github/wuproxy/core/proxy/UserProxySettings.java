@@ -12,12 +12,23 @@ import java.util.Optional;
  * @param manual "Use a proxy server"
  */
 public record UserProxySettings(boolean autoDetect, Optional<String> pacUrl, Optional<UpdateProxy.Fixed> manual) {
-
     public static final UserProxySettings DIRECT = new UserProxySettings(false, Optional.empty(), Optional.empty());
 
     public UserProxySettings {
         pacUrl = pacUrl.map(String::strip).filter(url -> !url.isEmpty());
         pacUrl.ifPresent(UserProxySettings::checkPacUrl);
+    }
+
+    /** As a record compares, written out: compared at every round, and the generated form is slow before the JIT's second tier. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof UserProxySettings u && autoDetect == u.autoDetect && pacUrl.equals(u.pacUrl)
+                && java.util.Objects.equals(manual, u.manual);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Boolean.hashCode(autoDetect) * 31 + pacUrl.hashCode()) * 31 + java.util.Objects.hashCode(manual);
     }
 
     public static UserProxySettings fixed(UpdateProxy.Fixed proxy) {

@@ -103,6 +103,32 @@ class ProfileSelectorTest {
     }
 
     @Test
+    void aRememberedSelectionHoldsOnlyForTheSameLocationObjectSettingsAndChoice() {
+        Profile ownPac = profile("own-pac", 300, new Condition.UserProxy(List.of(UserProxySettings.Mode.PAC)));
+        var profiles = new ProfileSet(List.of(office, wifi, vpn, roaming, ownPac), "roaming");
+        var remembering = new ProfileSelector(profiles);
+        NetworkLocation home = at("home-wifi").location();
+        Optional<UserProxySettings> pac = Optional.of(UserProxySettings.pac("http://wpad.example.com/wpad.dat"));
+        var byHand = Optional.of(new ManualChoice("office", true, home.fingerprint()));
+        for (int round = 0; round < 3; round++) {
+            assertEquals("wifi", remembering.select(new Situation(home, UserProxySettings.DIRECT), Optional.empty()).profile().name());
+            assertEquals("own-pac", remembering.select(new Situation(home, pac), Optional.empty()).profile().name());
+            assertEquals("office", remembering.select(new Situation(home, pac), byHand).profile().name());
+            assertEquals("wifi", remembering.select(new Situation(home, Optional.empty()), Optional.empty()).profile().name());
+        }
+        // Many situations in turns, equal settings in new objects: each answer is the one a selector asked for the first time gives.
+        List<NetworkLocation> places = List.of(home, at("corp-vpn").location(), at("phone-tether").location(), at("cafe-wifi").location(),
+                at("corp-dock-wired").location(), NetworkLocation.offline());
+        List<Optional<UserProxySettings>> users = List.of(Optional.empty(), Optional.of(UserProxySettings.DIRECT), pac,
+                Optional.of(UserProxySettings.autoDetected()));
+        for (int i = 0; i < 500; i++) {
+            var situation = new Situation(places.get(i % places.size()), users.get(i / places.size() % users.size()));
+            Optional<ManualChoice> manual = i % 7 == 0 ? Optional.of(new ManualChoice("vpn", i % 14 == 0, home.fingerprint())) : Optional.empty();
+            assertEquals(new ProfileSelector(profiles).select(situation, manual), remembering.select(situation, manual), "situation " + i);
+        }
+    }
+
+    @Test
     void aSetRefusesDuplicateNamesAndAMissingFallback() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ProfileSet(List.of(office, office), "office"))
                 .getMessage().startsWith("two profiles are named office"));

@@ -1,0 +1,31 @@
+package io.github.wuproxy.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wuproxy.testing.HostileStrings;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesTest {
+    @Test
+    void writesEachLineAsTheMapperWritesIt() throws Exception {
+        ObjectNode line = Json.object().put("t", 31326.0).put("type", "write").put("count", 3).put("big", 1L << 40)
+                .put("tiny", 1e-7).put("huge", 1.5e300).put("pass", true).put("quote", "a \"b\"\n\u0001\u2028é").putNull("bits");
+        line.putObject("proxy").put("mode", "fixed").put("server", "p:8080").putObject("empty");
+        line.putArray("list").add(1).add("two").addNull().add(false).addArray();
+        line.put("decimal", new BigDecimal("0.10")).put("integer", new BigInteger("123456789012345678901234567890"));
+        line.put("nan", Double.NaN).put("float", 1.25f);
+        for (String hostile : HostileStrings.PASSWORDS) {
+            line.withArray("hostile").add(hostile);
+        }
+        StringWriter written = new StringWriter();
+        try (JsonLines out = new JsonLines(written)) {
+            out.write(line);
+            out.write(Json.object());
+        }
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line) + "\n{}\n", written.toString());
+    }
+}
