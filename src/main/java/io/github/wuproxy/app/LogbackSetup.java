@@ -2,24 +2,19 @@ package io.github.wuproxy.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Logging set up in code, as agent/logback.xml (the agent and the service: wuproxy.logs is set) or
@@ -49,7 +44,6 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     /** As agent/logback.xml: a rolling file in the log folder and stderr. */
     static void agent(LoggerContext context, String logs, String level) {
-        converters(context);
         LevelChangePropagator propagator = new LevelChangePropagator();
         propagator.setContext(context);
         context.addListener(propagator);
@@ -66,22 +60,15 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         rolling.setMaxHistory(14);
         rolling.setTotalSizeCap(FileSize.valueOf("50MB"));
         file.setRollingPolicy(rolling);
-        file.setEncoder(encoder(context, FILE_PATTERN));
+        file.setEncoder(encoder(context, new AgentLogLayout(true))); // FILE_PATTERN, without parsing it
         rolling.start();
         file.start();
-        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, encoder(context, AGENT_CONSOLE_PATTERN))));
+        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, encoder(context, new AgentLogLayout(false)))));
     }
 
     /** The CLI's: warnings and errors on stderr, so stdout carries only the command's output. */
     static void cli(LoggerContext context, String rootLevel) {
-        var layout = new CliLogLayout(); // CLI_PATTERN, without parsing it
-        layout.setContext(context);
-        layout.start();
-        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
-        encoder.setContext(context);
-        encoder.setLayout(layout);
-        encoder.start();
-        Appender<ILoggingEvent> stderr = stderr(context, encoder);
+        Appender<ILoggingEvent> stderr = stderr(context, encoder(context, new CliLogLayout())); // CLI_PATTERN, without parsing it
         levels(context, null, List.of(stderr));
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.WARN));
     }
@@ -109,23 +96,13 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         return console;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LayoutBase<ILoggingEvent> layout) {
+        layout.setContext(context);
+        layout.start();
+        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
-    }
-
-    /** %safeMsg and %safeEx, as the conversionRule lines of the XML files declare them. */
-    @SuppressWarnings("unchecked")
-    private static void converters(LoggerContext context) {
-        var registry = (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
-        if (registry == null) {
-            registry = new HashMap<>();
-            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
-        }
-        registry.put("safeMsg", SafeLogMessage::new);
-        registry.put("safeEx", SafeLogThrowable::new);
     }
 }

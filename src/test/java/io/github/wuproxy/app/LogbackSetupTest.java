@@ -44,6 +44,21 @@ class LogbackSetupTest {
 
     @Test
     void theCliLayoutWritesWhatItsPatternWrites() {
+        assertEquals(90, compare(LogbackSetup.CLI_PATTERN, new CliLogLayout(), "io.github.wuproxy.Test", "main"));
+    }
+
+    @Test
+    void theAgentLayoutsWriteWhatTheirPatternsWrite() {
+        for (String loggerName : List.of("io.github.wuproxy.engine.SyncEngine", "x", "a.b.c.d.e.f.g.h.i.j.k.LongerThanTwentyCharacters", "org.quartz.core.QuartzSchedulerThread")) {
+            for (String thread : List.of("wuproxy-engine", "", "th[r]ead\n- %d")) {
+                assertEquals(90, compare(LogbackSetup.FILE_PATTERN, new AgentLogLayout(true), loggerName, thread));
+                assertEquals(90, compare(LogbackSetup.AGENT_CONSOLE_PATTERN, new AgentLogLayout(false), loggerName, thread));
+            }
+        }
+    }
+
+    /** Lays out events of every level, hostile message and throwable with both; returns how many. */
+    private static int compare(String patternText, ch.qos.logback.core.LayoutBase<ch.qos.logback.classic.spi.ILoggingEvent> layout, String loggerName, String thread) {
         LoggerContext context = new LoggerContext();
         var registry = new java.util.HashMap<String, java.util.function.Supplier<ch.qos.logback.core.pattern.DynamicConverter<?>>>();
         registry.put("safeMsg", SafeLogMessage::new);
@@ -51,12 +66,11 @@ class LogbackSetupTest {
         context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
         var pattern = new ch.qos.logback.classic.PatternLayout();
         pattern.setContext(context);
-        pattern.setPattern(LogbackSetup.CLI_PATTERN);
+        pattern.setPattern(patternText);
         pattern.start();
-        var layout = new CliLogLayout();
         layout.setContext(context);
         layout.start();
-        var logger = context.getLogger("io.github.wuproxy.Test");
+        var logger = context.getLogger(loggerName);
         var cause = new IllegalStateException("cause with http://bob:s3cr%40t@proxy:3128/?q=1\nforged");
         int compared = 0;
         for (var level : List.of(ch.qos.logback.classic.Level.TRACE, ch.qos.logback.classic.Level.DEBUG, ch.qos.logback.classic.Level.INFO,
@@ -65,12 +79,15 @@ class LogbackSetupTest {
                     "proxy http://alice:p@ss@proxy.corp.example:8080/x.pac?token=abc unreachable", "日本語 😀 100%")) {
                 for (Throwable thrown : new Throwable[] {null, new java.io.IOException("/tmp/x\nforged", cause), new Error((String) null)}) {
                     var event = new ch.qos.logback.classic.spi.LoggingEvent("x", logger, level, message, thrown, new Object[] {"a\nb"});
+                    event.setThreadName(thread);
+                    // every time of day and the millisecond's digits
+                    event.setTimeStamp(1_780_000_000_000L + compared * 3_600_007L);
                     assertEquals(pattern.doLayout(event), layout.doLayout(event), level + " " + message + " " + thrown);
                     compared++;
                 }
             }
         }
-        assertEquals(90, compared);
+        return compared;
     }
 
     @Test
