@@ -43,4 +43,30 @@ class LaunchFilesTest {
         assertEquals(1, run.waitFor());
         assertTrue(output.contains("build it with: mvn -q package -DskipTests"), output);
     }
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theShellLauncherAsksGlibcJvmsThatCanToGiveBackFreedMemory(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path agent = Files.createDirectories(dir.resolve("agent"));
+        Files.copy(Path.of("agent/wuproxy"), agent.resolve("wuproxy"));
+        Files.writeString(dir.resolve("wuproxy.jar"), "");
+        Path fakeJava = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$@\"\n");
+        fakeJava.toFile().setExecutable(true);
+        Process glibc = new ProcessBuilder("getconf", "GNU_LIBC_VERSION").start();
+        boolean trims = glibc.waitFor() == 0;
+        for (var version : java.util.Map.of("17.0.8", false, "17.0.9", true, "17.0.15", true, "17", false, "19.0.2", false, "21", false,
+                "21.0.1", true, "22", true, "25.0.1", true, "x\";rm -rf /", false).entrySet()) {
+            Files.writeString(dir.resolve("jdk/release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version.getKey() + "\"\n");
+            for (String command : List.of("service", "agent", "status")) {
+                var builder = new ProcessBuilder("sh", agent.resolve("wuproxy").toString(), command).redirectErrorStream(true);
+                builder.environment().put("PATH", fakeJava.getParent() + ":" + System.getenv("PATH"));
+                Process run = builder.start();
+                String args = new String(run.getInputStream().readAllBytes());
+                assertEquals(0, run.waitFor(), args);
+                assertEquals(trims && version.getValue() && !command.equals("status"), args.contains("-XX:TrimNativeHeapInterval=30000 "),
+                        version + " " + command + ": " + args);
+                assertTrue(args.endsWith("wuproxy.jar " + command + "\n"), args);
+            }
+        }
+    }
 }
