@@ -119,7 +119,7 @@ final class AgentRuntime implements AgentLauncher.RunningAgent {
             throw new AgentLauncher.StartFailure("The " + role + " did not start: " + e.getMessage(), false);
         }
         hub.subscribe(new ChannelNotifier(channel, agent::profiles));
-        log.info("listening for wuproxy status, use, pause, resume, sync and reload at {}", paths.socket());
+        log.info("listening for wuproxy's commands and trays (status, use, remember, pause, resume, sync, reload, scan) at {}", paths.socket());
         events.record(new io.github.wuproxy.port.EventLog.AgentEvent(io.github.wuproxy.port.EventLog.AgentEvent.STARTED,
                 io.github.wuproxy.port.EventLog.AgentEvent.Level.INFORMATION, "wuproxy " + Version.current() + " " + role + " started with "
                         + adapters.description() + "; profiles " + String.join(", ", profiles.all().stream().map(p -> p.name()).toList())));
