@@ -544,7 +544,7 @@ public final class SyncEngine {
     private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
         return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, locations.describe(location), state.paused(),
-                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next());
+                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next(), s.reason());
     }
 
     private void publish(AgentStatus next) {
