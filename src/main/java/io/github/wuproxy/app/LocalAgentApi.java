@@ -114,7 +114,7 @@ final class LocalAgentApi implements AgentApi {
     }
 
     @Override
-    public String set(UpdateProxy proxy) throws AgentRefusal {
+    public io.github.wuproxy.port.ProxySetAnswer set(UpdateProxy proxy) throws AgentRefusal {
         adminOnly("set the proxy");
         Object result = call(engine -> {
             try {
@@ -126,7 +126,7 @@ final class LocalAgentApi implements AgentApi {
         if (result instanceof OneShot.Failure f) {
             throw new AgentRefusal(AgentRefusal.Kind.FAILED, f.problem().text());
         }
-        return (String) result;
+        return (io.github.wuproxy.port.ProxySetAnswer) result;
     }
 
     @Override

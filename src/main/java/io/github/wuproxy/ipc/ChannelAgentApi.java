@@ -127,10 +127,14 @@ public final class ChannelAgentApi implements AgentApi {
     }
 
     @Override
-    public String set(UpdateProxy proxy) throws AgentRefusal {
+    public io.github.wuproxy.port.ProxySetAnswer set(UpdateProxy proxy) throws AgentRefusal {
         ObjectNode request = IpcClient.request("set");
         request.set("proxy", ProxyJson.write(proxy));
-        return send(request).path("message").asText("");
+        try {
+            return io.github.wuproxy.json.ProxySetAnswerJson.read(send(request).path("answer"));
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent's answer to set was not understood: " + e.getMessage());
+        }
     }
 
     @Override
