@@ -114,7 +114,7 @@ public final class ProxyCommands {
                     request.set("proxy", ProxyJson.write(proxy));
                     JsonNode answer = new IpcClient(machine.socket()).send(request);
                     if (!answer.path("ok").asBoolean()) {
-                        err.println(Texts.get("agent.refused", answer.path("error").asText()));
+                        err.println(Texts.get("agent.refused", AgentRequestCommand.refusal(answer)));
                         return answer.path("error").asText().startsWith("WUP200") ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
                     }
                     // an older agent answers with its English message only

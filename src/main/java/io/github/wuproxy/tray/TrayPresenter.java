@@ -129,7 +129,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 carryOut(id);
             } catch (AgentRefusal e) {
                 log.warn("{}: {}", id, e.getMessage());
-                failed(e.getMessage());
+                failed(TrayTexts.refusal(e));
             } catch (Exception e) {
                 log.warn("could not {}: {}", id, e.toString());
                 failed(e.getMessage() != null ? e.getMessage() : e.toString());

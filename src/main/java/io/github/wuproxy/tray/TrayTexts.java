@@ -5,6 +5,7 @@ import io.github.wuproxy.core.problem.ProblemTexts;
 import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.ReasonTexts;
 import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.UserProxyStatus;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -51,6 +52,13 @@ public final class TrayTexts {
         }
         return user.needsWrite() ? get("userProxy.setting", holds, reason(user.reason()), user.wanted().get().describe())
                 : get("userProxy.why", holds, reason(user.reason()));
+    }
+
+    /** Why the agent refused, in the user's language when it sent the reason as data we have words for; else its English. */
+    static String refusal(AgentRefusal refusal) {
+        ResourceBundle texts = bundle();
+        return refusal.why().filter(w -> texts.containsKey("refusal." + w.code()))
+                .map(w -> get("refusal." + w.code(), w.values().toArray())).orElse(refusal.reason());
     }
 
     /** A problem's headline for a notification or the status line, from its code, in the user's language. */

@@ -222,4 +222,19 @@ class TrayMenusTest {
             java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
         }
     }
+
+    @Test
+    void aRefusalReadsInJapaneseFromItsReasonAndInEnglishWithoutOne() {
+        var refusal = new io.github.wuproxy.port.AgentRefusal(io.github.wuproxy.port.AgentRefusal.Kind.NOT_ALLOWED,
+                "only administrators may pause", io.github.wuproxy.port.AgentRefusal.Why.of("admins-only", "pause"));
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            assertEquals("`wuproxy pause` は管理者のみ実行できます。", TrayTexts.refusal(refusal));
+            assertEquals("busy", TrayTexts.refusal(new io.github.wuproxy.port.AgentRefusal(io.github.wuproxy.port.AgentRefusal.Kind.BUSY, "busy",
+                    io.github.wuproxy.port.AgentRefusal.Why.of("from-a-newer-agent"))), "a reason without words here: its English");
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
 }
