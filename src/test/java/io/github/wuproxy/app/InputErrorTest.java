@@ -52,6 +52,6 @@ class InputErrorTest {
     @Test
     void aMistypedCommandGetsASuggestionInJapanese() {
         assertEquals(2, run(Locale.JAPANESE, "statu"));
-        assertTrue(err.toString().startsWith("余分な引数があります: 'statu'\n次のいずれかを指定するつもりでしたか: status"), err.toString());
+        assertTrue(err.toString().startsWith("余分な引数があります: 'statu'\n次のいずれかではありませんか: status"), err.toString());
     }
 }
