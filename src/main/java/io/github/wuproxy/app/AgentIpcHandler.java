@@ -8,6 +8,7 @@ import io.github.wuproxy.ipc.IpcOperation;
 import io.github.wuproxy.ipc.IpcProtocol.Op;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.ProxyJson;
+import io.github.wuproxy.json.ProxySetAnswerJson;
 import io.github.wuproxy.json.UserProxyJson;
 import io.github.wuproxy.json.ViewJson;
 import io.github.wuproxy.port.AgentApi;
@@ -72,7 +73,18 @@ final class AgentIpcHandler {
             reply.set("remembered", io.github.wuproxy.json.RememberedJson.write(remembered));
             return reply;
         });
-        table.put(Op.SET, answering((api, r) -> api.set(ProxyJson.read(r.path("proxy"), "proxy"))));
+        table.put(Op.SET, (request, admin) -> {
+            AgentApi caller = agent.forCaller(admin);
+            io.github.wuproxy.port.ProxySetAnswer done;
+            try {
+                done = caller.set(ProxyJson.read(request.path("proxy"), "proxy"));
+            } catch (JsonFormatException e) {
+                throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, e.getMessage());
+            }
+            ObjectNode reply = ViewJson.write(caller.view()).put("message", done.english());
+            reply.set("answer", ProxySetAnswerJson.write(done));
+            return reply;
+        });
         handedOver.ifPresent(source -> table.put(Op.USER_PROXY, answering((api, r) -> {
             if (source.handOver(UserProxyJson.read(r.path("userProxy")))) {
                 running.post(SyncEngine::userProxyChanged);

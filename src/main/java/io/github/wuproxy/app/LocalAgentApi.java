@@ -61,6 +61,11 @@ final class LocalAgentApi implements AgentApi {
         if (refused.isPresent()) {
             throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, refused.get());
         }
+        List<String> names = agent.profiles().stream().map(p -> p.name()).toList();
+        if (!names.contains(profile)) { // the engine's words, and the same as data
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "there is no profile " + profile + "; profiles are " + String.join(", ", names),
+                    AgentRefusal.Why.of("no-profile", profile, String.join(", ", names)));
+        }
         call(engine -> {
             engine.use(profile, sticky);
             return null;
@@ -82,13 +87,13 @@ final class LocalAgentApi implements AgentApi {
 
     @Override
     public void pause() throws AgentRefusal {
-        adminOnly("pause");
+        adminOnly("pause", "pause");
         run(engine -> engine.setPaused(true));
     }
 
     @Override
     public void resume() throws AgentRefusal {
-        adminOnly("resume");
+        adminOnly("resume", "resume");
         run(engine -> engine.setPaused(false));
     }
 
@@ -103,7 +108,7 @@ final class LocalAgentApi implements AgentApi {
 
     @Override
     public io.github.wuproxy.port.Remembered remember(String profile, boolean keep) throws AgentRefusal {
-        adminOnly("remember networks");
+        adminOnly("remember networks", "remember");
         try {
             return actions.remember(profile, keep);
         } catch (IllegalArgumentException e) {
@@ -114,8 +119,8 @@ final class LocalAgentApi implements AgentApi {
     }
 
     @Override
-    public String set(UpdateProxy proxy) throws AgentRefusal {
-        adminOnly("set the proxy");
+    public io.github.wuproxy.port.ProxySetAnswer set(UpdateProxy proxy) throws AgentRefusal {
+        adminOnly("set the proxy", "set");
         Object result = call(engine -> {
             try {
                 return engine.applyByHand(proxy);
@@ -126,18 +131,19 @@ final class LocalAgentApi implements AgentApi {
         if (result instanceof OneShot.Failure f) {
             throw new AgentRefusal(AgentRefusal.Kind.FAILED, f.problem().text());
         }
-        return (String) result;
+        return (io.github.wuproxy.port.ProxySetAnswer) result;
     }
 
     @Override
     public void reload() throws AgentRefusal {
-        adminOnly("reload");
+        adminOnly("reload", "reload");
         actions.reload();
     }
 
-    private void adminOnly(String what) throws AgentRefusal {
+    /** {@code what} in the log's words; {@code command} the CLI's verb, for the words of the user's language. */
+    private void adminOnly(String what, String command) throws AgentRefusal {
         if (!admin) {
-            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "only administrators may " + what);
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "only administrators may " + what, AgentRefusal.Why.of("admins-only", command));
         }
     }
 

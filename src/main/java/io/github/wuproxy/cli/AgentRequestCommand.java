@@ -61,9 +61,8 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (!answer.path("ok").asBoolean()) {
-            String why = answer.path("error").asText("");
             AgentRefusal.Kind kind = AgentRefusal.Kind.of(answer.path("refusal").asText(""));
-            err.println(Texts.get("agent.refused", why.isBlank() ? Texts.get("agent.noReason") : why) + hint(kind));
+            err.println(Texts.get("agent.refused", refusal(answer)) + hint(kind));
             return kind == AgentRefusal.Kind.BAD_INPUT || kind == AgentRefusal.Kind.BAD_REQUEST ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         JsonNode status = answer.path("status");
@@ -81,5 +80,22 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Why the agent refused, in the user's language when it sent the reason as data and it is one we have words for; else its English. */
+    static String refusal(JsonNode answer) {
+        JsonNode why = answer.path("why");
+        if (why.path("code").isTextual() && why.path("values").isArray()) {
+            Object[] values = new Object[why.path("values").size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = why.path("values").get(i).asText();
+            }
+            var said = Texts.find("refusal." + why.path("code").asText(), values);
+            if (said.isPresent()) {
+                return said.get();
+            }
+        }
+        String error = answer.path("error").asText("");
+        return error.isBlank() ? Texts.get("agent.noReason") : error;
     }
 }

@@ -6,7 +6,10 @@ import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.engine.OneShot;
 import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.ProxyJson;
+import io.github.wuproxy.json.ProxySetAnswerJson;
+import io.github.wuproxy.port.ProxySetAnswer;
 import io.github.wuproxy.port.StoreException;
 import io.github.wuproxy.port.StoredSettings;
 import java.io.IOException;
@@ -74,6 +77,14 @@ public final class ProxyCommands {
         }
     }
 
+    /** What set, reset or import did, in the user's language. */
+    static String said(ProxySetAnswer answer) {
+        String done = !answer.changed() ? Texts.get("set.already", answer.proxy().describe())
+                : Texts.get(answer.restarted() ? "set.doneRestarted" : "set.done", answer.proxy().describe(),
+                        answer.before().map(UpdateProxy::describe).orElse(Texts.get("status.unknown")));
+        return answer.paused() ? Texts.get("set.paused", done) : done;
+    }
+
     /** Applies one proxy: through the running agent (which then stays paused), or directly. */
     abstract static class Apply implements Callable<Integer> {
         @Spec
@@ -103,18 +114,22 @@ public final class ProxyCommands {
                     request.set("proxy", ProxyJson.write(proxy));
                     JsonNode answer = new IpcClient(machine.socket()).send(request);
                     if (!answer.path("ok").asBoolean()) {
-                        err.println(Texts.get("agent.refused", answer.path("error").asText()));
+                        err.println(Texts.get("agent.refused", AgentRequestCommand.refusal(answer)));
                         return answer.path("error").asText().startsWith("WUP200") ? ExitCodes.WINDOWS_REFUSED : ExitCodes.FAILURE;
                     }
-                    out.println(answer.path("message").asText());
+                    // an older agent answers with its English message only
+                    out.println(answer.path("answer").isObject() ? said(ProxySetAnswerJson.read(answer.path("answer"))) : answer.path("message").asText());
                     return ExitCodes.OK;
+                } catch (JsonFormatException e) {
+                    err.println(Texts.get("set.notUnderstood", e.getMessage()));
+                    return ExitCodes.FAILURE;
                 } catch (IOException e) {
                     err.println(e.getMessage());
                     return ExitCodes.FAILURE;
                 }
             }
             try {
-                out.println(OneShot.apply(machine.store(), machine.service(), machine.state(), Clock.systemUTC(), proxy));
+                out.println(said(OneShot.apply(machine.store(), machine.service(), machine.state(), Clock.systemUTC(), proxy)));
                 return ExitCodes.OK;
             } catch (OneShot.Failure e) {
                 var code = e.problem().code();

@@ -1,7 +1,10 @@
 package io.github.wuproxy.cli;
 
 import io.github.wuproxy.core.problem.ProblemTexts;
+import io.github.wuproxy.core.profile.ReasonTexts;
 import io.github.wuproxy.core.proxy.UpdateProxy;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.UserProxyStatus;
 import io.github.wuproxy.port.AgentStatus;
 import java.util.Locale;
 
@@ -11,7 +14,8 @@ public final class StatusText {
 
     public static String render(AgentStatus status) {
         StringBuilder out = new StringBuilder();
-        out.append(Texts.get("status.profile", status.profile(), Texts.get("status.basis." + status.basis().name().toLowerCase(Locale.ROOT)), status.why())).append('\n');
+        out.append(Texts.get("status.profile", status.profile(), Texts.get("status.basis." + status.basis().name().toLowerCase(Locale.ROOT)),
+                ReasonTexts.render(status.reason(), Texts.locale()))).append('\n');
         String held = status.held().map(UpdateProxy::describe).orElse(Texts.get("status.unknown"));
         if (status.held().equals(status.wanted())) {
             out.append(Texts.get("status.wuProxy", held));
@@ -21,7 +25,7 @@ public final class StatusText {
         }
         out.append('\n');
         if (status.userProxy().wanted().isPresent() || status.userProxy().held().isPresent()) {
-            out.append(Texts.get("status.userProxy", status.userProxy().describe())).append('\n');
+            out.append(Texts.get("status.userProxy", userProxy(status.userProxy()))).append('\n');
         }
         out.append(Texts.get("status.network", status.network())).append('\n');
         out.append(Texts.get("status.paused", Texts.get(status.paused() ? "status.yes" : "status.no"))).append('\n');
@@ -32,6 +36,17 @@ public final class StatusText {
             out.append(Texts.get("status.whatToDo", ProblemTexts.whatToDo(p.problem().code(), Texts.locale()))).append('\n');
         }
         return out.toString();
+    }
+
+    /** The user's own proxy: what they hold, why, and what it is being set to. */
+    private static String userProxy(UserProxyStatus user) {
+        String holds = user.held().map(UserProxySettings::describe).orElse(Texts.get("status.unknown"));
+        String why = ReasonTexts.render(user.reason(), Texts.locale());
+        if (user.wanted().isEmpty()) {
+            return user.why().isEmpty() ? holds : Texts.get("status.userProxyWhy", holds, why);
+        }
+        return user.needsWrite() ? Texts.get("status.userProxySetting", holds, why, user.wanted().get().describe())
+                : Texts.get("status.userProxyWhy", holds, why);
     }
 
     /** To the second, as the log writes it; {@code --json} keeps the whole instant. */

@@ -32,8 +32,48 @@ public final class WuProxyCli implements Runnable {
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         addHelpOption(cli);
         cli.setResourceBundle(Texts.bundle(Texts.locale()));
+        cli.setParameterExceptionHandler(WuProxyCli::inputError);
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, WuProxyCli::commandList);
         return cli;
+    }
+
+    /**
+     * A mistake on the command line, in the user's language: what is wrong, then a suggestion or the command's usage
+     * (as picocli does), exit code 2.
+     */
+    static int inputError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println(inputErrorText(e, java.util.List.of(args)));
+        java.util.List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of();
+        if (suggestions.isEmpty()) {
+            command.usage(err);
+        } else {
+            err.println(Texts.get("inputError.didYouMean", String.join(", ", suggestions)));
+        }
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String inputErrorText(CommandLine.ParameterException e, java.util.List<String> args) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            java.util.List<String> unmatched = u.getUnmatched();
+            String quoted = "'" + String.join("', '", unmatched) + "'";
+            boolean options = unmatched.stream().allMatch(a -> a.startsWith("-"));
+            return Texts.get((options ? "inputError.unknownOption" : "inputError.unexpected") + (unmatched.size() > 1 ? "s" : ""), quoted);
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            var missing = m.getMissing().get(0);
+            if (missing instanceof OptionSpec option) {
+                // given without its value, or a required option not given
+                boolean given = java.util.Arrays.stream(option.names()).anyMatch(n -> args.stream().anyMatch(a -> a.equals(n) || a.startsWith(n + "=")));
+                return given || !option.required()
+                        ? Texts.get("inputError.optionNeedsValue", option.longestName(), option.paramLabel())
+                        : Texts.get("inputError.missingOption", option.longestName());
+            }
+            return Texts.get("inputError.missingParameter", missing.paramLabel());
+        }
+        return Texts.get("inputError.other", e.getMessage());
     }
 
     private static void addHelpOption(CommandLine command) {

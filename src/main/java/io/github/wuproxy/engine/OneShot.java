@@ -3,6 +3,7 @@ package io.github.wuproxy.engine;
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentState;
+import io.github.wuproxy.port.ProxySetAnswer;
 import io.github.wuproxy.port.StateException;
 import io.github.wuproxy.port.StateStore;
 import io.github.wuproxy.port.UpdateProxyStore;
@@ -31,8 +32,8 @@ public final class OneShot {
         }
     }
 
-    /** Returns a one-line account of what was done. */
-    public static String apply(UpdateProxyStore store, UpdateService service, StateStore state, InstantSource clock, UpdateProxy proxy)
+    /** Returns what was done. */
+    public static ProxySetAnswer apply(UpdateProxyStore store, UpdateService service, StateStore state, InstantSource clock, UpdateProxy proxy)
             throws Failure {
         var applier = new Applier(store, service, state, clock);
         AgentState current;
@@ -53,17 +54,13 @@ public final class OneShot {
                             e.getMessage(), "Free some disk space or fix the permissions of the state folder"), false);
                 }
             });
-            return describe(proxy, result);
+            return answer(proxy, result, false);
         } catch (ApplyFailure e) {
             throw new Failure(e.problem());
         }
     }
 
-    static String describe(UpdateProxy proxy, Applier.Result result) {
-        if (!result.wroteWinHttp() && !result.wroteBits()) {
-            return "The Windows Update proxy is " + proxy.describe() + " already; nothing was changed.";
-        }
-        return "Windows Update proxy set to " + proxy.describe() + " (was " + result.before().map(UpdateProxy::describe).orElse("unknown")
-                + ")" + (result.restarted() ? "; Windows Update was restarted to use it." : ".");
+    static ProxySetAnswer answer(UpdateProxy proxy, Applier.Result result, boolean paused) {
+        return new ProxySetAnswer(proxy, result.wroteWinHttp() || result.wroteBits(), result.before(), result.restarted(), paused);
     }
 }

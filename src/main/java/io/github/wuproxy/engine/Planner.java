@@ -5,6 +5,7 @@ import io.github.wuproxy.core.profile.ManualChoice;
 import io.github.wuproxy.core.profile.Profile;
 import io.github.wuproxy.core.profile.ProfileSelector;
 import io.github.wuproxy.core.profile.ProfileSet;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.profile.Situation;
 import io.github.wuproxy.core.proxy.UpdateProxy;
@@ -70,8 +71,7 @@ public final class Planner {
     /** Behind a portal nothing but the sign-in page answers: Windows Update stays direct until then. */
     private static Desired behindCaptivePortal(Desired desired) {
         Selection s = desired.selection();
-        Selection portal = new Selection(s.profile(), s.basis(),
-                "behind a captive portal: Windows Update stays direct until you sign in to this network", s.manualExpired());
+        Selection portal = new Selection(s.profile(), s.basis(), Reason.of(Reason.Kind.CAPTIVE_PORTAL), s.manualExpired());
         return Desired.of(portal, UpdateProxy.direct(), "");
     }
 }

@@ -277,7 +277,7 @@ public final class SyncEngine {
      * stays until {@code resume}. Verified and restarted like any change; a refused change leaves
      * the pause, the state file and the proxy as they were.
      */
-    public String applyByHand(UpdateProxy proxy) throws OneShot.Failure {
+    public io.github.wuproxy.port.ProxySetAnswer applyByHand(UpdateProxy proxy) throws OneShot.Failure {
         boolean wasPaused = state.paused();
         Optional<java.util.List<Optional<UpdateProxy>>> before = stored();
         try {
@@ -287,7 +287,7 @@ public final class SyncEngine {
             lastApplied = Optional.of(proxy);
             held = Optional.of(proxy);
             publish(status == null ? null : status.withPaused(true).withHeld(held));
-            return OneShot.describe(proxy, result) + " wuproxy is paused until `wuproxy resume`.";
+            return OneShot.answer(proxy, result, true);
         } catch (ApplyFailure e) {
             if (!wasPaused && before.isPresent() && stored().equals(before)) {
                 try {
@@ -544,7 +544,7 @@ public final class SyncEngine {
     private AgentStatus statusOf(Desired desired, NetworkLocation location) {
         Selection s = desired.selection();
         return new AgentStatus(s.profile().name(), s.basis(), s.why(), desired.proxy(), held, locations.describe(location), state.paused(),
-                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next());
+                state.manual(), status == null ? Optional.empty() : status.lastSync(), problems.list(), planner.userProxy(desired), preScan.next(), s.reason());
     }
 
     private void publish(AgentStatus next) {

@@ -1,6 +1,7 @@
 package io.github.wuproxy.engine;
 
 import io.github.wuproxy.core.profile.Profile;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.UserProxyChoice;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
@@ -16,17 +17,16 @@ final class UserProxyPlan {
         Profile profile = desired.selection().profile();
         UserProxyChoice choice = profile.userProxy();
         if (choice instanceof UserProxyChoice.Exactly exactly) {
-            return new UserProxyStatus(Optional.of(exactly.settings()), "profile " + profile.name() + " sets it", held);
+            return new UserProxyStatus(Optional.of(exactly.settings()), Reason.of(Reason.Kind.USER_SETS, profile.name()), held);
         }
         if (choice instanceof UserProxyChoice.Same) {
             if (desired.proxy().isEmpty()) {
-                return new UserProxyStatus(Optional.empty(), "profile " + profile.name()
-                        + " wants the same as Windows Update, which could not be worked out: left as it is", held);
+                return new UserProxyStatus(Optional.empty(), Reason.of(Reason.Kind.USER_SAME_UNKNOWN, profile.name()), held);
             }
             return new UserProxyStatus(Optional.of(settingsOf(desired.proxy().get())),
-                    "profile " + profile.name() + " sets it the same as Windows Update", held);
+                    Reason.of(Reason.Kind.USER_SAME, profile.name()), held);
         }
-        return new UserProxyStatus(Optional.empty(), "profile " + profile.name() + " keeps your own settings", held);
+        return new UserProxyStatus(Optional.empty(), Reason.of(Reason.Kind.USER_KEEPS, profile.name()), held);
     }
 
     /** A WinHTTP proxy as the user's settings would say it. */

@@ -12,6 +12,7 @@ import io.github.wuproxy.port.AgentApi;
 import io.github.wuproxy.port.AgentRefusal;
 import io.github.wuproxy.port.AgentView;
 import java.io.IOException;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -127,10 +128,14 @@ public final class ChannelAgentApi implements AgentApi {
     }
 
     @Override
-    public String set(UpdateProxy proxy) throws AgentRefusal {
+    public io.github.wuproxy.port.ProxySetAnswer set(UpdateProxy proxy) throws AgentRefusal {
         ObjectNode request = IpcClient.request("set");
         request.set("proxy", ProxyJson.write(proxy));
-        return send(request).path("message").asText("");
+        try {
+            return io.github.wuproxy.json.ProxySetAnswerJson.read(send(request).path("answer"));
+        } catch (io.github.wuproxy.json.JsonFormatException e) {
+            throw new AgentRefusal(AgentRefusal.Kind.FAILED, "the agent's answer to set was not understood: " + e.getMessage());
+        }
     }
 
     @Override
@@ -154,9 +159,19 @@ public final class ChannelAgentApi implements AgentApi {
             throw new AgentRefusal(AgentRefusal.Kind.UNAVAILABLE, e.getMessage());
         }
         if (!answer.path("ok").asBoolean()) {
-            throw new AgentRefusal(AgentRefusal.Kind.of(answer.path("refusal").asText("")), answer.path("error").asText(""));
+            throw new AgentRefusal(AgentRefusal.Kind.of(answer.path("refusal").asText("")), answer.path("error").asText(""), why(answer.path("why")));
         }
         return answer;
+    }
+
+    /** The refusal's reason as data; null from an older agent or when not understood. */
+    static AgentRefusal.Why why(JsonNode node) {
+        if (!node.path("code").isTextual() || !node.path("values").isArray()) {
+            return null;
+        }
+        List<String> values = new java.util.ArrayList<>();
+        node.path("values").forEach(v -> values.add(v.asText()));
+        return new AgentRefusal.Why(node.path("code").asText(), values);
     }
 
     private static AgentView read(JsonNode answer) throws AgentRefusal {

@@ -46,7 +46,8 @@ public record IpcPolicy(Set<String> choosers, Set<String> admins) {
     public void check(String user, IpcProtocol.Op op, JsonNode request, Policy organisation) throws AgentRefusal {
         if (!allows(user, op.right)) {
             throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "user " + user + " may not ask the agent for `" + op.word + "`" + (op.right == IpcProtocol.Right.ADMIN
-                    ? ": only administrators may pause, resume, set, reload or remember" : ": not allowed by the agent's policy"));
+                    ? ": only administrators may pause, resume, set, reload or remember" : ": not allowed by the agent's policy"),
+                    AgentRefusal.Why.of(op.right == IpcProtocol.Right.ADMIN ? "user-admins-only" : "user-not-allowed", user, op.word));
         }
         if (op.choosesProfile && !admins.contains(user)) {
             Optional<String> managed = op == IpcProtocol.Op.USE ? organisation.refusesChoiceOf(request.path("profile").asText(""))

@@ -221,8 +221,13 @@ public final class IpcServer implements AutoCloseable {
     }
 
     static ObjectNode refusal(AgentRefusal refusal) {
-        return Json.object().put("v", IpcProtocol.VERSION).put("ok", false).put("refusal", refusal.kind().word())
+        ObjectNode answer = Json.object().put("v", IpcProtocol.VERSION).put("ok", false).put("refusal", refusal.kind().word())
                 .put("error", refusal.reason());
+        refusal.why().ifPresent(why -> {
+            ObjectNode node = answer.putObject("why").put("code", why.code());
+            why.values().forEach(node.putArray("values")::add);
+        });
+        return answer;
     }
 
     /** Sends {@code event} to every subscriber without waiting; one that stopped reading is dropped. */

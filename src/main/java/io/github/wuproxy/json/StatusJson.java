@@ -8,6 +8,7 @@ import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.problem.Severity;
 import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * tray of the service reads it. {@code desired} is the proxy the profile wants, {@code held} the
  * one Windows holds, {@code problems} the active problems, {@code userProxy} the signed-in user's own
  * proxy ({@code wanted}: null when the profile leaves it; {@code held}: null when unknown; {@code why}),
+ * {@code reason} beside each {@code why}: the same as data ({@code kind} and {@code values}) for a front end to render,
  * {@code nextScan} when Windows Update's next scheduled scan runs (null when unknown).
  */
 public final class StatusJson {
@@ -35,6 +37,7 @@ public final class StatusJson {
         node.put("profile", status.profile());
         node.put("basis", status.basis().name().toLowerCase(Locale.ROOT));
         node.put("why", status.why());
+        node.set("reason", reason(status.reason()));
         node.set("desired", status.wanted().map(ProxyJson::write).orElse(null));
         node.set("held", status.held().map(ProxyJson::write).orElse(null));
         node.put("network", status.network());
@@ -52,6 +55,7 @@ public final class StatusJson {
         // The user's own setup-script URL may carry a token; other callers see the status too. (The wanted one is the profile's.)
         user.set("held", status.userProxy().held().map(StatusJson::withoutSecrets).map(UserProxyJson::write).orElse(null));
         user.put("why", status.userProxy().why());
+        user.set("reason", reason(status.userProxy().reason()));
         node.put("nextScan", status.nextScan().map(Object::toString).orElse(null));
         return node;
     }
@@ -76,7 +80,39 @@ public final class StatusJson {
                 ? Optional.of(instant(node.path("nextScan").asText(), "status.nextScan")) : Optional.empty();
         return new AgentStatus(profile, basis, node.path("why").asText(""), ProxyJson.readOptional(node.get("desired"), "status.desired"),
                 ProxyJson.readOptional(node.get("held"), "status.held"), node.path("network").asText(""), node.path("paused").asBoolean(),
-                manual, lastSync, problems, userProxy(node.get("userProxy")), nextScan);
+                manual, lastSync, problems, userProxy(node.get("userProxy")), nextScan, reason(node, "status."));
+    }
+
+    /** {@code why} as data, beside it: a front end renders it in the user's language. */
+    private static ObjectNode reason(Reason reason) {
+        ObjectNode node = Json.object().put("kind", reason.kind().name().toLowerCase(Locale.ROOT));
+        ArrayNode values = node.putArray("values");
+        reason.values().forEach(values::add);
+        return node;
+    }
+
+    /** The reason beside {@code why}; from an older agent, or of a kind this one does not know, the English words. */
+    private static Reason reason(JsonNode parent, String path) throws JsonFormatException {
+        String why = parent.path("why").asText("");
+        JsonNode node = parent.get("reason");
+        if (node == null || node.isNull()) {
+            return Reason.text(why);
+        }
+        Json.object(node, path + "reason");
+        Reason.Kind kind;
+        try {
+            kind = Reason.Kind.valueOf(node.path("kind").asText("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Reason.text(why);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node.path("values")) {
+            if (!value.isTextual()) {
+                throw new JsonFormatException("`" + path + "reason.values` must hold text, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            values.add(value.asText());
+        }
+        return new Reason(kind, values);
     }
 
     private static UserProxySettings withoutSecrets(UserProxySettings settings) {
@@ -89,7 +125,8 @@ public final class StatusJson {
             return UserProxyStatus.UNKNOWN;
         }
         Json.object(node, "status.userProxy");
-        return new UserProxyStatus(optionalSettings(node.get("wanted")), node.path("why").asText(""), optionalSettings(node.get("held")));
+        return new UserProxyStatus(optionalSettings(node.get("wanted")), node.path("why").asText(""), optionalSettings(node.get("held")),
+                reason(node, "status.userProxy."));
     }
 
     private static Optional<UserProxySettings> optionalSettings(JsonNode node) throws JsonFormatException {

@@ -33,7 +33,7 @@ public interface AgentApi {
     Remembered remember(String profile, boolean keep) throws AgentRefusal;
 
     /** Sets the proxy by hand and pauses switching (reset: direct; import: the user's own); returns what was done. */
-    String set(UpdateProxy proxy) throws AgentRefusal;
+    ProxySetAnswer set(UpdateProxy proxy) throws AgentRefusal;
 
     void reload() throws AgentRefusal;
 }

@@ -1,6 +1,8 @@
 package io.github.wuproxy.port;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The agent did not do what was asked, and says why: a typed answer every front end acts on, and
@@ -43,12 +45,37 @@ public final class AgentRefusal extends Exception {
         }
     }
 
+    /**
+     * The reason as data, for a front end to say in the user's language: a code ({@code no-profile}, {@code admins-only},
+     * {@code not-allowed}) and its values; on the channel {@code "why":{"code":..,"values":[..]}} beside {@code error}.
+     */
+    public record Why(String code, List<String> values) {
+        public Why {
+            values = List.copyOf(values);
+        }
+
+        public static Why of(String code, String... values) {
+            return new Why(code, List.of(values));
+        }
+    }
+
     private final Kind kind;
+    private final transient Why why;
 
     /** A blank reason is replaced: a caller is never told "refused: " and nothing more. */
     public AgentRefusal(Kind kind, String reason) {
+        this(kind, reason, null);
+    }
+
+    /** {@code reason} in English for the log; {@code why}, when not null, the same as data. */
+    public AgentRefusal(Kind kind, String reason, Why why) {
         super(reason == null || reason.isBlank() ? "the agent could not do it and gave no reason (" + kind.word() + ")" : reason);
         this.kind = kind;
+        this.why = why;
+    }
+
+    public Optional<Why> why() {
+        return Optional.ofNullable(why);
     }
 
     public Kind kind() {

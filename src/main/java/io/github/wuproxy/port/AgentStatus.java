@@ -2,6 +2,7 @@ package io.github.wuproxy.port;
 
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param problems the problems whose cause has not cleared, oldest first
  * @param userProxy the signed-in user's own proxy: wanted, why, held
  * @param nextScan when Windows Update's next scheduled scan runs, when known
+ * @param reason {@code why} as data, for front ends to render in the user's language
  */
 public record AgentStatus(
         String profile,
@@ -36,11 +38,20 @@ public record AgentStatus(
         Optional<Instant> lastSync,
         List<ActiveProblem> problems,
         UserProxyStatus userProxy,
-        Optional<Instant> nextScan) {
+        Optional<Instant> nextScan,
+        Reason reason) {
 
     public AgentStatus {
         problems = List.copyOf(problems);
         userProxy = userProxy == null ? UserProxyStatus.UNKNOWN : userProxy;
+        reason = reason == null ? Reason.text(why) : reason;
+    }
+
+    /** A status whose reason is known only in English words. */
+    public AgentStatus(String profile, Selection.Basis basis, String why, Optional<UpdateProxy> wanted, Optional<UpdateProxy> held,
+            String network, boolean paused, Optional<ManualChoice> manual, Optional<Instant> lastSync, List<ActiveProblem> problems,
+            UserProxyStatus userProxy, Optional<Instant> nextScan) {
+        this(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, nextScan, Reason.text(why));
     }
 
     /**
@@ -53,12 +64,12 @@ public record AgentStatus(
                 && Objects.equals(profile, o.profile) && Objects.equals(why, o.why) && Objects.equals(wanted, o.wanted)
                 && Objects.equals(held, o.held) && Objects.equals(network, o.network) && Objects.equals(manual, o.manual)
                 && Objects.equals(lastSync, o.lastSync) && Objects.equals(problems, o.problems) && Objects.equals(userProxy, o.userProxy)
-                && Objects.equals(nextScan, o.nextScan);
+                && Objects.equals(nextScan, o.nextScan) && Objects.equals(reason, o.reason);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, nextScan);
+        return Objects.hash(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, nextScan, reason);
     }
 
     /** A status that says nothing of the user's own proxy or the next scan. */
@@ -79,26 +90,26 @@ public record AgentStatus(
     }
 
     public AgentStatus withUserProxy(UserProxyStatus value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, value, nextScan);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, value, nextScan, reason);
     }
 
     public AgentStatus withHeld(Optional<UpdateProxy> value) {
-        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems, userProxy, nextScan);
+        return new AgentStatus(profile, basis, why, wanted, value, network, paused, manual, lastSync, problems, userProxy, nextScan, reason);
     }
 
     public AgentStatus withPaused(boolean value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems, userProxy, nextScan);
+        return new AgentStatus(profile, basis, why, wanted, held, network, value, manual, lastSync, problems, userProxy, nextScan, reason);
     }
 
     public AgentStatus withLastSync(Instant at) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems, userProxy, nextScan);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, Optional.of(at), problems, userProxy, nextScan, reason);
     }
 
     public AgentStatus withProblems(List<ActiveProblem> value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value, userProxy, nextScan);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, value, userProxy, nextScan, reason);
     }
 
     public AgentStatus withNextScan(Optional<Instant> value) {
-        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, value);
+        return new AgentStatus(profile, basis, why, wanted, held, network, paused, manual, lastSync, problems, userProxy, value, reason);
     }
 }

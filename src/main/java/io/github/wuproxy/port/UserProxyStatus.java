@@ -1,5 +1,6 @@
 package io.github.wuproxy.port;
 
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.proxy.UserProxySettings;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,24 +12,35 @@ import java.util.Optional;
  * @param wanted empty when the profile keeps your own settings ({@code user-proxy = keep}, or nothing could be worked out)
  * @param why one line: which profile asks for it and how
  * @param held the user's settings as their tray last reported them; empty when unknown
+ * @param reason {@code why} as data, for front ends to render in the user's language
  */
-public record UserProxyStatus(Optional<UserProxySettings> wanted, String why, Optional<UserProxySettings> held) {
+public record UserProxyStatus(Optional<UserProxySettings> wanted, String why, Optional<UserProxySettings> held, Reason reason) {
     public static final UserProxyStatus UNKNOWN = new UserProxyStatus(Optional.empty(), "", Optional.empty());
 
     public UserProxyStatus {
         why = why == null ? "" : why;
+        reason = reason == null ? Reason.text(why) : reason;
+    }
+
+    /** A reason known only in English words. */
+    public UserProxyStatus(Optional<UserProxySettings> wanted, String why, Optional<UserProxySettings> held) {
+        this(wanted, why, held, Reason.text(why));
+    }
+
+    public UserProxyStatus(Optional<UserProxySettings> wanted, Reason reason, Optional<UserProxySettings> held) {
+        this(wanted, reason.english(), held, reason);
     }
 
     /** Written out, as {@link AgentStatus#equals} is. */
     @Override
     public boolean equals(Object other) {
         return other == this || other instanceof UserProxyStatus o && Objects.equals(wanted, o.wanted) && why.equals(o.why)
-                && Objects.equals(held, o.held);
+                && Objects.equals(held, o.held) && reason.equals(o.reason);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(wanted, why, held);
+        return Objects.hash(wanted, why, held, reason);
     }
 
     /** Whether the user's settings must be written: something is wanted and the user holds something else. */
@@ -37,15 +49,6 @@ public record UserProxyStatus(Optional<UserProxySettings> wanted, String why, Op
     }
 
     public UserProxyStatus withHeld(Optional<UserProxySettings> value) {
-        return new UserProxyStatus(wanted, why, value);
-    }
-
-    /** One line for the tray and {@code status}: {@code direct (profile home sets it)}. */
-    public String describe() {
-        String holds = held.map(UserProxySettings::describe).orElse("unknown");
-        if (wanted.isEmpty()) {
-            return holds + (why.isEmpty() ? "" : " (" + why + ")");
-        }
-        return holds + " (" + why + (needsWrite() ? "; being set to " + wanted.get().describe() : "") + ")";
+        return new UserProxyStatus(wanted, why, value, reason);
     }
 }

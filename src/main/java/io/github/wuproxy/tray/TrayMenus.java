@@ -79,7 +79,8 @@ public final class TrayMenus {
         items.add(new TrayMenu.Separator());
         UserProxyStatus user = s.userProxy();
         if (user.wanted().isPresent() || user.held().isPresent()) {
-            items.add(new TrayMenu.Action(USER_PROXY, shorten(TrayTexts.get("menu.userProxy", user.describe()), 120), false, user.why()));
+            items.add(new TrayMenu.Action(USER_PROXY, shorten(TrayTexts.get("menu.userProxy", TrayTexts.userProxy(user)), 120), false,
+                    TrayTexts.reason(user.reason())));
         }
         String syncReason = s.paused() ? TrayTexts.get("why.paused") : rights.choose() ? "" : TrayTexts.get("why.mayNotSync");
         items.add(action(SYNC, "menu.sync", syncReason));
@@ -105,7 +106,7 @@ public final class TrayMenus {
                 .map(p -> s.problems().size() > 1 ? TrayTexts.get("status.moreProblems", TrayTexts.headline(p.problem()), s.problems().size() - 1)
                         : TrayTexts.headline(p.problem())));
         String proxy = s.held().map(d -> d instanceof UpdateProxy.Fixed f ? f.server() : d.describe()).orElse(TrayTexts.get("proxy.unknown"));
-        String line = TrayTexts.get("status.line", s.profile(), s.why());
+        String line = TrayTexts.get("status.line", s.profile(), TrayTexts.reason(s.reason()));
         line = rights.managed().isPresent() ? TrayTexts.get("status.managed", line) : line;
         line = s.paused() ? TrayTexts.get("status.paused", line) : line;
         String statusLine = problem.map(p -> TrayTexts.get("status.problem", p)).orElse(line);

@@ -114,7 +114,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
         Optional<String> fit = status.held().filter(h -> status.wanted().equals(Optional.of(h)))
                 .map(h -> status.profile() + " " + h.describe());
         if (fit.isPresent() && !fit.equals(lastFit) && !first) {
-            notices.switched(status.profile(), status.held().map(UpdateProxy::describe).orElseThrow(), status.why());
+            notices.switched(status.profile(), status.held().map(UpdateProxy::describe).orElseThrow(), TrayTexts.reason(status.reason()));
         }
         if (fit.isPresent()) {
             lastFit = fit;
@@ -129,7 +129,7 @@ public final class TrayPresenter implements TrayActions, AutoCloseable {
                 carryOut(id);
             } catch (AgentRefusal e) {
                 log.warn("{}: {}", id, e.getMessage());
-                failed(e.getMessage());
+                failed(TrayTexts.refusal(e));
             } catch (Exception e) {
                 log.warn("could not {}: {}", id, e.toString());
                 failed(e.getMessage() != null ? e.getMessage() : e.toString());

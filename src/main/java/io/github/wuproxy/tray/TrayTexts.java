@@ -2,6 +2,11 @@ package io.github.wuproxy.tray;
 
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemTexts;
+import io.github.wuproxy.core.profile.Reason;
+import io.github.wuproxy.core.profile.ReasonTexts;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.AgentRefusal;
+import io.github.wuproxy.port.UserProxyStatus;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -32,6 +37,28 @@ public final class TrayTexts {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return text;
+    }
+
+    /** Why the profile, or the user's proxy, is what it is, in the user's language. */
+    static String reason(Reason reason) {
+        return ReasonTexts.render(reason, Locale.getDefault(Locale.Category.DISPLAY));
+    }
+
+    /** The user's own proxy: what they hold, why, and what it is being set to. */
+    static String userProxy(UserProxyStatus user) {
+        String holds = user.held().map(UserProxySettings::describe).orElse(get("proxy.unknown"));
+        if (user.wanted().isEmpty()) {
+            return user.why().isEmpty() ? holds : get("userProxy.why", holds, reason(user.reason()));
+        }
+        return user.needsWrite() ? get("userProxy.setting", holds, reason(user.reason()), user.wanted().get().describe())
+                : get("userProxy.why", holds, reason(user.reason()));
+    }
+
+    /** Why the agent refused, in the user's language when it sent the reason as data we have words for; else its English. */
+    static String refusal(AgentRefusal refusal) {
+        ResourceBundle texts = bundle();
+        return refusal.why().filter(w -> texts.containsKey("refusal." + w.code()))
+                .map(w -> get("refusal." + w.code(), w.values().toArray())).orElse(refusal.reason());
     }
 
     /** A problem's headline for a notification or the status line, from its code, in the user's language. */

@@ -175,6 +175,41 @@ class StandaloneAgentTest {
     }
 
     @Test
+    void aJapaneseUserReadsTheAgentsReasonsAnswersAndRefusalsInJapaneseOverTheChannel() throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        var adapters = TestAdapters.simulated(network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT));
+        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
+                handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            Run use = cli("use", "direct");
+            assertEquals(0, use.exit(), use.err());
+            assertTrue(use.out().startsWith("プロファイル: direct (手動: このネットワーク用に手動で選択されました)\n"), use.out());
+            assertEquals("chosen by hand for this network", Json.parse(cli("status", "--json").out()).path("why").asText(), "--json keeps its English");
+
+            Run wrong = cli("use", "office");
+            assertEquals(2, wrong.exit());
+            assertTrue(wrong.err().startsWith("エージェントが拒否しました: プロファイル office はありません。使用できるプロファイルは corporate, direct, mobile です。"),
+                    wrong.err());
+
+            Run set = cli("set", "other.example:3128");
+            assertEquals(0, set.exit(), set.err());
+            assertTrue(set.out().startsWith("Windows Update のプロキシを other.example:3128 に設定しました (変更前: direct)。"), set.out());
+            assertTrue(set.out().contains("`wuproxy resume` を実行するまで、wuproxy は自動の切り替えを一時停止します。"), set.out());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+            channel.close();
+            agent.close();
+        }
+    }
+
+    @Test
     void statusShowsTheProxyWindowsHoldsBesideTheOneWantedWhilePausedAfterReset() throws Exception {
         var network = new ScriptedNetworkLocationSource();
         var store = InMemoryUpdateProxyStore.direct();

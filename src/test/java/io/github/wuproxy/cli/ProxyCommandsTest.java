@@ -124,4 +124,37 @@ class ProxyCommandsTest {
             assertTrue(!shown.contains(password) && !shown.contains("alice") && shown.contains("setup script http://***@wpad.example"), shown);
         }
     }
+
+    @Test
+    void setAnswersInJapaneseWhenTheDisplayLanguageIsJapanese() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            String[] result = run("set", "proxy.corp.example:8080");
+            assertEquals("0", result[0], result[2]);
+            assertEquals("Windows Update のプロキシを proxy.corp.example:8080 に設定しました (変更前: old.example:3128)。"
+                    + "反映するため Windows Update を再起動しました。", result[1].strip());
+            assertEquals("Windows Update のプロキシは既に proxy.corp.example:8080 です。何も変更していません。", run("set", "proxy.corp.example:8080")[1].strip());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
+
+    @Test
+    void theAgentsAnswerReadsInJapaneseAndKeepsItsEnglishForTheLog() throws Exception {
+        var answer = new io.github.wuproxy.port.ProxySetAnswer(UpdateProxy.direct(), true, java.util.Optional.empty(), false, true);
+        assertEquals("Windows Update proxy set to direct (was unknown). wuproxy is paused until `wuproxy resume`.", answer.english());
+        var read = io.github.wuproxy.json.ProxySetAnswerJson.read(io.github.wuproxy.json.Json.parse(
+                io.github.wuproxy.json.ProxySetAnswerJson.write(answer).toString()));
+        assertEquals(answer, read);
+        assertEquals(answer.english(), ProxyCommands.said(read));
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            assertEquals("Windows Update のプロキシを direct に設定しました (変更前: 不明)。`wuproxy resume` を実行するまで、wuproxy は自動の切り替えを一時停止します。",
+                    ProxyCommands.said(read));
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.problem.Severity;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
+import io.github.wuproxy.core.proxy.UserProxySettings;
+import io.github.wuproxy.port.UserProxyStatus;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.port.AgentStatus;
 import java.time.Instant;
@@ -76,5 +79,23 @@ class StatusTextTest {
         assertTrue(japanese.contains("問題: 別のプログラムが Windows Update のプロキシを変更しました (WUP500)、2026-03-03T08:16:00Z から\n"
                 + "対処: foreign-write = reassert (既定) の場合、wuproxy は自分の設定に戻します"), japanese);
         assertFalse(japanese.contains("evil.example") || japanese.contains("Another program"), "the engine's English stays in the log: " + japanese);
+    }
+
+    @Test
+    void theAgentsReasonsReadInJapaneseAndStayEnglishInJson() {
+        AgentStatus status = new AgentStatus("home", Selection.Basis.FALLBACK, "no profile matches this network (Wi-Fi \"Cafe\"), so the fallback applies",
+                Optional.of(UpdateProxy.direct()), Optional.of(UpdateProxy.direct()), "Wi-Fi \"Cafe\"", false, Optional.empty(), Optional.empty(), List.of(),
+                new UserProxyStatus(Optional.empty(), Reason.of(Reason.Kind.USER_KEEPS, "home"), Optional.of(UserProxySettings.DIRECT)),
+                Optional.empty(), Reason.of(Reason.Kind.FALLBACK, "Wi-Fi \"Cafe\""));
+        String japanese = in(Locale.JAPANESE, status);
+        assertTrue(japanese.startsWith("プロファイル: home (フォールバック: このネットワーク (Wi-Fi \"Cafe\") に一致するプロファイルがないため、"
+                + "フォールバックを使用しています)\n"), japanese);
+        assertTrue(japanese.contains("\nあなたのプロキシ: direct (プロファイル home はお使いの設定を変更しません)\n"), japanese);
+        String english = in(Locale.ENGLISH, status);
+        assertTrue(english.startsWith("Profile:   home (fallback: " + status.why() + ")\n"), english);
+        assertTrue(english.contains("\nUser proxy: direct (profile home keeps your own settings)\n"), english);
+        var json = io.github.wuproxy.json.StatusJson.write(status);
+        assertEquals(status.why(), json.get("why").asText());
+        assertEquals("profile home keeps your own settings", json.get("userProxy").get("why").asText());
     }
 }

@@ -12,6 +12,7 @@ import io.github.wuproxy.core.profile.ProfileKind;
 import io.github.wuproxy.core.profile.ProxySource;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.profile.SourcePosition;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.UserProxyChoice;
 import io.github.wuproxy.core.profile.Verification;
 import io.github.wuproxy.core.proxy.UpdateProxy;
@@ -39,7 +40,8 @@ class UserProxyPlanTest {
         UserProxyStatus plan = UserProxyPlan.plan(desired(UserProxyChoice.KEEP, Optional.of(UpdateProxy.direct())), Optional.of(USERS_OFFICE));
         assertEquals(Optional.empty(), plan.wanted());
         assertFalse(plan.needsWrite());
-        assertEquals("proxy proxy.corp.example:8080 (bypass <local>) (profile home keeps your own settings)", plan.describe());
+        assertEquals("profile home keeps your own settings", plan.why());
+        assertEquals(Reason.of(Reason.Kind.USER_KEEPS, "home"), plan.reason());
     }
 
     @Test
@@ -57,6 +59,7 @@ class UserProxyPlanTest {
         UserProxyStatus plan = UserProxyPlan.plan(desired(UserProxyChoice.SAME, Optional.empty()), Optional.of(USERS_OFFICE));
         assertEquals(Optional.empty(), plan.wanted());
         assertTrue(plan.why().contains("could not be worked out"), plan.why());
+        assertEquals(Reason.of(Reason.Kind.USER_SAME_UNKNOWN, "home"), plan.reason());
     }
 
     @Test
@@ -65,7 +68,7 @@ class UserProxyPlanTest {
         UserProxyStatus plan = UserProxyPlan.plan(desired(new UserProxyChoice.Exactly(pac), Optional.of(UpdateProxy.direct())), Optional.empty());
         assertEquals(Optional.of(pac), plan.wanted());
         assertTrue(plan.needsWrite(), "unknown held settings are written");
-        assertEquals("unknown (profile home sets it; being set to setup script http://wpad.home.example/p.pac)",
-                plan.describe());
+        assertEquals("profile home sets it", plan.why());
+        assertEquals(Reason.of(Reason.Kind.USER_SETS, "home"), plan.reason());
     }
 }

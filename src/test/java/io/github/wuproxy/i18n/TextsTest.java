@@ -33,7 +33,7 @@ class TextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cli/texts", "tray/texts", "core/problem/problems"})
+    @ValueSource(strings = {"cli/texts", "tray/texts", "core/problem/problems", "core/profile/reasons"})
     void everyKeyIsInEnglishAndJapanese(String name) throws IOException {
         Set<String> english = new TreeSet<>(bundle(name).stringPropertyNames());
         Set<String> japanese = new TreeSet<>(bundle(name + "_ja").stringPropertyNames());

@@ -3,6 +3,7 @@ package io.github.wuproxy.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
@@ -22,11 +23,11 @@ class StatusJsonUserProxyTest {
     @Test
     void readsBackWhatItWrites() throws Exception {
         var held = UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example:8080", "<local>;*.corp.example"));
-        AgentStatus status = status(new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), "profile home sets it", Optional.of(held)));
+        AgentStatus status = status(new UserProxyStatus(Optional.of(UserProxySettings.DIRECT), Reason.of(Reason.Kind.USER_SETS, "home"), Optional.of(held)));
         var json = StatusJson.write(status);
         assertEquals("{\"wanted\":{\"autoDetect\":false,\"pacUrl\":null,\"manual\":null},\"held\":{\"autoDetect\":false,\"pacUrl\":null,"
                 + "\"manual\":{\"mode\":\"fixed\",\"server\":\"proxy.corp.example:8080\",\"bypass\":\"<local>;*.corp.example\"}},"
-                + "\"why\":\"profile home sets it\"}", json.get("userProxy").toString());
+                + "\"why\":\"profile home sets it\",\"reason\":{\"kind\":\"user_sets\",\"values\":[\"home\"]}}", json.get("userProxy").toString());
         assertEquals(status, StatusJson.read(Json.parse(json.toString())));
     }
 
@@ -52,5 +53,36 @@ class StatusJsonUserProxyTest {
         String json = StatusJson.write(status).toString();
         assertTrue(!json.contains("s3cret"), json);
         assertTrue(StatusJson.read(Json.parse(json)).userProxy().held().orElseThrow().pacUrl().orElseThrow().startsWith("http://wpad.corp.example/p.pac"));
+    }
+
+    @Test
+    void theReasonCrossesTheChannelBesideItsEnglish() throws Exception {
+        AgentStatus status = new AgentStatus("home", Selection.Basis.FALLBACK, "no profile matches this network (offline), so the fallback applies",
+                Optional.empty(), Optional.empty(), "offline", false, Optional.empty(), Optional.empty(), List.of(),
+                new UserProxyStatus(Optional.empty(), Reason.of(Reason.Kind.USER_KEEPS, "h\"o\nme"), Optional.empty()), Optional.empty(),
+                Reason.of(Reason.Kind.FALLBACK_OFFLINE));
+        var json = StatusJson.write(status);
+        assertEquals("{\"kind\":\"fallback_offline\",\"values\":[]}", json.get("reason").toString());
+        AgentStatus read = StatusJson.read(Json.parse(json.toString()));
+        assertEquals(status, read);
+        assertEquals(Reason.of(Reason.Kind.USER_KEEPS, "h\"o\nme"), read.userProxy().reason());
+    }
+
+    @Test
+    void anOlderAgentsOrAnUnknownReasonIsItsEnglish() throws Exception {
+        var json = StatusJson.write(status(new UserProxyStatus(Optional.empty(), Reason.of(Reason.Kind.USER_KEEPS, "home"), Optional.empty())));
+        json.remove("reason");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("userProxy").get("reason")).put("kind", "from_a_newer_agent");
+        AgentStatus read = StatusJson.read(json);
+        assertEquals(Reason.text("ssid Home"), read.reason());
+        assertEquals(Reason.text("profile home keeps your own settings"), read.userProxy().reason());
+    }
+
+    @Test
+    void aReasonWhoseValuesAreNotTextIsRefused() {
+        var json = StatusJson.write(status(UserProxyStatus.UNKNOWN));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("reason")).putArray("values").addObject();
+        JsonFormatException e = org.junit.jupiter.api.Assertions.assertThrows(JsonFormatException.class, () -> StatusJson.read(json));
+        assertEquals("`status.reason.values` must hold text, got object", e.getMessage());
     }
 }

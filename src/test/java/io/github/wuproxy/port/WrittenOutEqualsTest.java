@@ -9,6 +9,7 @@ import io.github.wuproxy.core.problem.Problem;
 import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.problem.Severity;
 import io.github.wuproxy.core.profile.ManualChoice;
+import io.github.wuproxy.core.profile.Reason;
 import io.github.wuproxy.core.profile.Selection;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
@@ -51,7 +52,8 @@ class WrittenOutEqualsTest {
     @Test
     void aUserProxyStatusComparesEveryComponent() throws Exception {
         comparesEveryComponent(new UserProxyStatus(Optional.of(PAC), "profile office sets it", Optional.of(UserProxySettings.DIRECT)),
-                Map.of("wanted", Optional.empty(), "why", "profile home keeps your own settings", "held", Optional.of(PAC)));
+                Map.of("wanted", Optional.empty(), "why", "profile home keeps your own settings", "held", Optional.of(PAC),
+                        "reason", Reason.of(Reason.Kind.USER_KEEPS, "home")));
     }
 
     @Test
@@ -64,7 +66,7 @@ class WrittenOutEqualsTest {
                 Map.entry("network", "offline"), Map.entry("paused", true),
                 Map.entry("manual", Optional.of(new ManualChoice("office", true, LocationFingerprint.OFFLINE))),
                 Map.entry("lastSync", Optional.empty()), Map.entry("problems", List.of()), Map.entry("userProxy", UserProxyStatus.UNKNOWN),
-                Map.entry("nextScan", Optional.of(Instant.EPOCH.plusSeconds(3600)))));
+                Map.entry("nextScan", Optional.of(Instant.EPOCH.plusSeconds(3600))), Map.entry("reason", Reason.of(Reason.Kind.FALLBACK_OFFLINE))));
     }
 
     /** Equal copies are equal with one hash; a copy with any one component changed is not equal. */

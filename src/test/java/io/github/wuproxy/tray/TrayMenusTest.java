@@ -195,4 +195,46 @@ class TrayMenusTest {
             java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
         }
     }
+
+    /** Chosen by hand, with the user's proxy being set: the agent's reasons as data, so each front end words them. */
+    private static AgentStatus manualWithUserProxy() {
+        var proxy = Optional.<UpdateProxy>of(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"));
+        return new AgentStatus("corporate", Selection.Basis.MANUAL, "chosen by hand for this network", proxy, proxy, "Ethernet eth0",
+                false, Optional.empty(), Optional.empty(), List.of(),
+                new io.github.wuproxy.port.UserProxyStatus(Optional.of(io.github.wuproxy.core.proxy.UserProxySettings.DIRECT),
+                        io.github.wuproxy.core.profile.Reason.of(io.github.wuproxy.core.profile.Reason.Kind.USER_SETS, "corporate"), Optional.empty()),
+                Optional.empty(), io.github.wuproxy.core.profile.Reason.of(io.github.wuproxy.core.profile.Reason.Kind.MANUAL));
+    }
+
+    @Test
+    void theAgentsReasonsReadInTheUsersLanguage() {
+        TrayMenu english = menu(manualWithUserProxy(), true, Optional.empty());
+        assertEquals("corporate: chosen by hand for this network", english.statusLine());
+        assertEquals("Your proxy: unknown (profile corporate sets it; being set to direct)", action(english, TrayMenus.USER_PROXY).label());
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            TrayMenu japanese = menu(manualWithUserProxy(), true, Optional.empty());
+            assertEquals("corporate: このネットワーク用に手動で選択されました", japanese.statusLine());
+            TrayMenu.Action user = action(japanese, TrayMenus.USER_PROXY);
+            assertEquals("あなたのプロキシ: 不明 (プロファイル corporate が設定します。direct に設定中です)", user.label());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
+
+    @Test
+    void aRefusalReadsInJapaneseFromItsReasonAndInEnglishWithoutOne() {
+        var refusal = new io.github.wuproxy.port.AgentRefusal(io.github.wuproxy.port.AgentRefusal.Kind.NOT_ALLOWED,
+                "only administrators may pause", io.github.wuproxy.port.AgentRefusal.Why.of("admins-only", "pause"));
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            assertEquals("`wuproxy pause` は管理者のみ実行できます。", TrayTexts.refusal(refusal));
+            assertEquals("busy", TrayTexts.refusal(new io.github.wuproxy.port.AgentRefusal(io.github.wuproxy.port.AgentRefusal.Kind.BUSY, "busy",
+                    io.github.wuproxy.port.AgentRefusal.Why.of("from-a-newer-agent"))), "a reason without words here: its English");
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
 }

@@ -86,20 +86,19 @@ public final class ProfileSelector {
             boolean sameNetwork = choice.madeAt().equals(situation.location().fingerprint());
             if (chosen.isPresent() && (choice.sticky() || sameNetwork)) {
                 return new Selection(chosen.get(), choice.sticky() ? Selection.Basis.STICKY : Selection.Basis.MANUAL,
-                        choice.sticky() ? "chosen by hand, kept until you switch back to automatic"
-                                : "chosen by hand for this network", false);
+                        Reason.of(choice.sticky() ? Reason.Kind.STICKY : Reason.Kind.MANUAL), false);
             }
             expired = true;
         }
         for (Ranked ranked : byPriority) {
             Verdict verdict = ranked.rule().test(situation);
             if (verdict.holds()) {
-                return new Selection(ranked.profile(), Selection.Basis.RULE, verdict.why(), expired);
+                return new Selection(ranked.profile(), Selection.Basis.RULE, Reason.of(Reason.Kind.RULE, verdict.why()), expired);
             }
         }
         Profile fallback = profiles.fallback();
-        String where = situation.location().isOffline() ? "offline" : situation.location().describe();
-        return new Selection(fallback, Selection.Basis.FALLBACK,
-                "no profile matches this network (" + where + "), so the fallback applies", expired);
+        Reason reason = situation.location().isOffline() ? Reason.of(Reason.Kind.FALLBACK_OFFLINE)
+                : Reason.of(Reason.Kind.FALLBACK, situation.location().describe());
+        return new Selection(fallback, Selection.Basis.FALLBACK, reason, expired);
     }
 }
