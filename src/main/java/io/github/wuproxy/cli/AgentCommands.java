@@ -77,7 +77,7 @@ public final class AgentCommands {
             try {
                 java.util.Collection<String> known = profileNames.get();
                 return known.contains(profile) ? ""
-                        : io.github.wuproxy.config.Suggestions.closest(profile, known).map(best -> ". " + Texts.get("use.didYouMean", best)).orElse("");
+                        : io.github.wuproxy.config.Suggestions.closest(profile, known).map(best -> Texts.get("use.didYouMean", best)).orElse("");
             } catch (RuntimeException e) {
                 return ""; // the hint is a courtesy; the agent's own answer already names its profiles
             }

@@ -149,7 +149,8 @@ class StandaloneAgentTest {
             assertEquals("The agent refused: there is no profile office; profiles are corporate, direct, mobile", wrong.err().strip());
             Run typo = cli("use", "corprate");
             assertEquals(2, typo.exit());
-            assertTrue(typo.err().strip().endsWith("Did you mean `corporate`?"), typo.err());
+            assertEquals("The agent refused: there is no profile corprate; profiles are corporate, direct, mobile. Did you mean `corporate`?",
+                    typo.err().strip());
 
             assertEquals(0, cli("use", "auto").exit());
             assertEquals(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>"), store.current());
