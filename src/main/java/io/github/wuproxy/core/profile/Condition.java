@@ -92,7 +92,7 @@ public sealed interface Condition {
         public Verdict test(Situation s) {
             for (NetworkLink link : s.location().links()) {
                 if (kinds.contains(link.kind())) {
-                    return Verdict.yes(key() + " " + link.kind().word() + " (" + link.name() + ")");
+                    return Verdict.yesAsIs(key() + " " + link.kind().word() + " (" + link.name() + ")");
                 }
             }
             return Verdict.no("no interface is " + String.join(" or ", values()));
@@ -106,7 +106,7 @@ public sealed interface Condition {
             NetworkLocation l = s.location();
             String where = l.networkName().isEmpty() ? "" : " (" + l.networkName() + ")";
             return categories.contains(l.category())
-                    ? Verdict.yes(key() + " " + l.category().word() + where)
+                    ? Verdict.yesAsIs(key() + " " + l.category().word() + where)
                     : Verdict.no(key() + " is " + l.category().word() + where + ", not " + String.join(" or ", values()));
         }
     }
@@ -118,7 +118,7 @@ public sealed interface Condition {
             String name = s.location().networkName();
             for (String p : patterns) {
                 if (!name.isEmpty() && Glob.matches(p, name)) {
-                    return Verdict.yes(key() + " " + name);
+                    return Verdict.yesAsIs(key() + " " + name);
                 }
             }
             return Verdict.no(key() + " is " + (name.isEmpty() ? "unknown" : name) + ", not " + String.join(" or ", patterns));
@@ -134,7 +134,7 @@ public sealed interface Condition {
             }
             UserProxySettings.Mode mode = s.userProxy().get().mode();
             return modes.contains(mode)
-                    ? Verdict.yes("the user's own proxy is " + mode.word())
+                    ? Verdict.yes("the user's own proxy is " + mode.word(), "user-proxy", mode.word())
                     : Verdict.no("the user's own proxy is " + mode.word() + ", not " + String.join(" or ", values()));
         }
     }
@@ -164,7 +164,7 @@ public sealed interface Condition {
                 for (IpAddress address : answer) {
                     for (Cidr block : r.to()) {
                         if (block.contains(address)) {
-                            return Verdict.yes(r.host() + " resolves to " + address + " (in " + block + ")");
+                            return Verdict.yes(r.host() + " resolves to " + address + " (in " + block + ")", "resolves", r.host(), String.valueOf(address), String.valueOf(block));
                         }
                     }
                 }
@@ -185,7 +185,7 @@ public sealed interface Condition {
             for (ReverseLookup r : lookups) {
                 String found = s.location().probes().reverseDns().get(r.address().toString());
                 if (found != null && Glob.matches(r.name(), found)) {
-                    return Verdict.yes("reverse-dns " + r.address() + " is " + found);
+                    return Verdict.yes("reverse-dns " + r.address() + " is " + found, "reverse-dns", String.valueOf(r.address()), String.valueOf(found));
                 }
                 misses.add(found == null
                         ? "reverse-dns of " + r.address() + " gave no name (or the probe timed out)"
@@ -205,7 +205,7 @@ public sealed interface Condition {
         public Verdict test(Situation s) {
             for (String endpoint : endpoints) {
                 if (s.location().probes().reachable().contains(endpoint)) {
-                    return Verdict.yes(endpoint + " is reachable");
+                    return Verdict.yes(endpoint + " is reachable", "reachable", String.valueOf(endpoint));
                 }
             }
             return Verdict.no(String.join(" or ", endpoints) + " not reachable (refused, or the probe timed out)");
@@ -235,7 +235,7 @@ public sealed interface Condition {
             for (Beacon b : beacons) {
                 String seen = s.location().probes().beacons().get(b.url());
                 if (b.sha256().equals(seen)) {
-                    return Verdict.yes("https-beacon " + b.url() + " presents the expected certificate");
+                    return Verdict.yes("https-beacon " + b.url() + " presents the expected certificate", "https-beacon", String.valueOf(b.url()));
                 }
                 misses.add(seen == null
                         ? "https-beacon " + b.url() + " did not answer (or the probe timed out)"
@@ -256,7 +256,7 @@ public sealed interface Condition {
         }
         public Verdict test(Situation s) {
             Verdict inner = MatchRule.allOf(conditions, s);
-            return inner.holds() ? Verdict.no("not (" + inner.why() + ") fails") : Verdict.yes("not: " + inner.why());
+            return inner.holds() ? Verdict.no("not (" + inner.why() + ") fails") : Verdict.yesAsIs("not: " + inner.why());
         }
     }
 
@@ -270,7 +270,7 @@ public sealed interface Condition {
             for (NetworkLink link : location.links()) {
                 String evidence = test.evidence(link, value);
                 if (evidence != null) {
-                    return Verdict.yes(key + " " + evidence + " on " + link.name());
+                    return Verdict.yes(key + " " + evidence + " on " + link.name(), "on-link", key, evidence, link.name());
                 }
             }
         }

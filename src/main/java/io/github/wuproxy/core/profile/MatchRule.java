@@ -34,13 +34,15 @@ public record MatchRule(List<Condition> conditions, SourcePosition position, Opt
 
     static Verdict allOf(List<Condition> conditions, Situation situation) {
         List<String> reasons = new ArrayList<>();
+        List<Verdict.Phrase> phrases = new ArrayList<>();
         for (Condition condition : conditions) {
             Verdict verdict = condition.test(situation);
             if (!verdict.holds()) {
                 return verdict;
             }
             reasons.add(verdict.why());
+            phrases.addAll(verdict.phrases());
         }
-        return Verdict.yes(String.join(" and ", reasons));
+        return new Verdict(true, String.join(" and ", reasons), phrases);
     }
 }

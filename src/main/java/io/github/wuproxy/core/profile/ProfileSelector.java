@@ -93,7 +93,7 @@ public final class ProfileSelector {
         for (Ranked ranked : byPriority) {
             Verdict verdict = ranked.rule().test(situation);
             if (verdict.holds()) {
-                return new Selection(ranked.profile(), Selection.Basis.RULE, Reason.of(Reason.Kind.RULE, verdict.why()), expired);
+                return new Selection(ranked.profile(), Selection.Basis.RULE, Reason.rule(verdict), expired);
             }
         }
         Profile fallback = profiles.fallback();

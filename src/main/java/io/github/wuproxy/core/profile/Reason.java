@@ -1,5 +1,6 @@
 package io.github.wuproxy.core.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record Reason(Kind kind, List<String> values) {
         MANUAL,
         /** Chosen by hand, kept until automatic. */
         STICKY,
-        /** A rule matched: the conditions' evidence, as the profile file words it. */
+        /** A rule matched: the conditions' evidence in English, then its phrases ({@link #rule}). */
         RULE,
         /** Behind a captive portal: Windows Update stays direct until the user signs in. */
         CAPTIVE_PORTAL,
@@ -40,6 +41,38 @@ public record Reason(Kind kind, List<String> values) {
 
     public static Reason of(Kind kind, String... values) {
         return new Reason(kind, List.of(values));
+    }
+
+    /** A rule that matched: its English words, then each phrase as its key, the number of its values and the values. */
+    public static Reason rule(Verdict verdict) {
+        List<String> values = new ArrayList<>();
+        values.add(verdict.why());
+        for (Verdict.Phrase phrase : verdict.phrases()) {
+            values.add(phrase.key());
+            values.add(String.valueOf(phrase.args().size()));
+            values.addAll(phrase.args());
+        }
+        return new Reason(Kind.RULE, values);
+    }
+
+    /** The phrases of a {@link Kind#RULE} reason; empty when it has none (an older agent's) or they do not read. */
+    public List<Verdict.Phrase> phrases() {
+        List<Verdict.Phrase> phrases = new ArrayList<>();
+        int i = 1;
+        while (kind == Kind.RULE && i < values.size()) {
+            int count;
+            try {
+                count = i + 1 < values.size() ? Integer.parseInt(values.get(i + 1)) : -1;
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 0 || i + 2 + count > values.size()) {
+                return List.of();
+            }
+            phrases.add(new Verdict.Phrase(values.get(i), values.subList(i + 2, i + 2 + count)));
+            i += 2 + count;
+        }
+        return phrases;
     }
 
     /** English words whose kind is not known. */

@@ -1,5 +1,6 @@
 package io.github.wuproxy.core.profile;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -19,18 +20,38 @@ public final class ReasonTexts {
 
     /** The reason in {@code locale}'s words, with its values as they are. */
     public static String render(Reason reason, Locale locale) {
-        String key = reason.kind().name().toLowerCase(Locale.ROOT);
-        String text;
+        ResourceBundle bundle = bundle(locale);
+        List<Verdict.Phrase> phrases = reason.phrases();
+        if (!phrases.isEmpty()) {
+            StringBuilder words = new StringBuilder();
+            for (Verdict.Phrase phrase : phrases) {
+                if (words.length() > 0) {
+                    words.append(text(bundle, "phrase.and"));
+                }
+                words.append(fill(text(bundle, "phrase." + phrase.key()), phrase.args()));
+            }
+            return fill(text(bundle, "rule"), List.of(words.toString()));
+        }
+        return fill(text(bundle, reason.kind().name().toLowerCase(Locale.ROOT)), reason.values());
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static String text(ResourceBundle bundle, String key) {
         try {
-            text = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString(key);
+            return bundle.getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no text for " + key + " in " + BUNDLE, e);
         }
-        // One pass: a value that holds "{1}" stays as it is.
+    }
+
+    /** One pass: a value that holds "{1}" stays as it is. */
+    private static String fill(String text, List<String> values) {
         return PLACE.matcher(text).replaceAll(m -> {
             int i = Integer.parseInt(m.group(1));
-            return Matcher.quoteReplacement(i < reason.values().size() ? reason.values().get(i) : m.group());
+            return Matcher.quoteReplacement(i < values.size() ? values.get(i) : m.group());
         });
     }
 }

@@ -23,6 +23,9 @@ class ConditionTest {
         Verdict v = c.test(s);
         assertTrue(v.holds(), v.why());
         assertEquals(why, v.why());
+        Reason reason = Reason.rule(v);
+        assertEquals(why, ReasonTexts.render(reason, java.util.Locale.ENGLISH), "the tray's English is the log's");
+        assertTrue(!reason.phrases().isEmpty() && !ReasonTexts.render(reason, java.util.Locale.JAPANESE).isEmpty());
     }
 
     private static void fails(Condition c, Situation s, String why) {
@@ -114,7 +117,12 @@ class ConditionTest {
         var rule = new MatchRule(List.of(
                 new Condition.InterfaceKind(List.of(LinkKind.VPN)),
                 new Condition.DnsSuffix(List.of("corp.example.com"))), SourcePosition.UNKNOWN);
-        assertEquals(new Verdict(true, "interface-kind vpn (Corp VPN) and dns-suffix corp.example.com on Corp VPN"), rule.test(vpn));
-        assertEquals(new Verdict(false, "no interface is vpn"), rule.test(office));
+        Verdict both = rule.test(vpn);
+        assertEquals("interface-kind vpn (Corp VPN) and dns-suffix corp.example.com on Corp VPN", both.why());
+        assertTrue(both.holds());
+        assertEquals(List.of("as-is", "on-link"),
+                both.phrases().stream().map(Verdict.Phrase::key).toList(), "one phrase per condition, in order");
+        assertEquals("interface-kind vpn (Corp VPN)、Corp VPN で dns-suffix corp.example.com", ReasonTexts.render(Reason.rule(both), java.util.Locale.JAPANESE));
+        assertEquals(new Verdict(false, "no interface is vpn", List.of()), rule.test(office));
     }
 }

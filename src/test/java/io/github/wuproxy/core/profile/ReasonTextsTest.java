@@ -36,4 +36,23 @@ class ReasonTextsTest {
         assertEquals("プロファイル corporate が Windows Update と同じ設定にします",
                 ReasonTexts.render(Reason.of(Reason.Kind.USER_SAME, "corporate"), Locale.JAPANESE));
     }
+
+    @Test
+    void aRulesEvidenceReadsInJapanesePhraseByPhrase() {
+        Verdict both = new Verdict(true, "gateway-mac 192.0.2.1 (02-fc-00-00-00-05) on eth0 and the user's own proxy is direct", java.util.List.of(
+                new Verdict.Phrase("on-link", java.util.List.of("gateway-mac", "192.0.2.1 (02-fc-00-00-00-05)", "eth0")),
+                new Verdict.Phrase("user-proxy", java.util.List.of("direct"))));
+        Reason reason = Reason.rule(both);
+        assertEquals(both.why(), reason.english(), "the log keeps its words");
+        assertEquals(both.why(), ReasonTexts.render(reason, Locale.ENGLISH));
+        assertEquals("eth0 で gateway-mac 192.0.2.1 (02-fc-00-00-00-05)、お使いのプロキシが direct です", ReasonTexts.render(reason, Locale.JAPANESE));
+    }
+
+    @Test
+    void aRuleWhosePhrasesDoNotReadIsShownInTheAgentsWords() {
+        for (var values : java.util.List.of(java.util.List.of("ssid Corp", "as-is", "2", "only one"), java.util.List.of("ssid Corp", "as-is", "x", "a"),
+                java.util.List.of("ssid Corp", "as-is", "-1"), java.util.List.of("ssid Corp"))) {
+            assertEquals("ssid Corp", ReasonTexts.render(new Reason(Reason.Kind.RULE, values), Locale.JAPANESE), values.toString());
+        }
+    }
 }
