@@ -57,9 +57,9 @@ final class LocalAgentApi implements AgentApi {
 
     @Override
     public void use(String profile, boolean sticky) throws AgentRefusal {
-        Optional<String> refused = admin ? Optional.empty() : actions.policy().refusesChoiceOf(profile);
+        Optional<AgentRefusal.Why> refused = admin ? Optional.empty() : actions.policy().choiceRefusal(profile);
         if (refused.isPresent()) {
-            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, refused.get());
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, Policy.english(refused.get()), refused.get());
         }
         List<String> names = agent.profiles().stream().map(p -> p.name()).toList();
         if (!names.contains(profile)) { // the engine's words, and the same as data
@@ -75,7 +75,7 @@ final class LocalAgentApi implements AgentApi {
     @Override
     public void auto() throws AgentRefusal {
         if (!admin && actions.policy().locked()) {
-            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, "managed by your organisation: the choice cannot be changed");
+            throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, Policy.english(Policy.CHOICE_LOCKED), Policy.CHOICE_LOCKED);
         }
         run(SyncEngine::useAutomatic);
     }

@@ -50,10 +50,10 @@ public record IpcPolicy(Set<String> choosers, Set<String> admins) {
                     AgentRefusal.Why.of(op.right == IpcProtocol.Right.ADMIN ? "user-admins-only" : "user-not-allowed", user, op.word));
         }
         if (op.choosesProfile && !admins.contains(user)) {
-            Optional<String> managed = op == IpcProtocol.Op.USE ? organisation.refusesChoiceOf(request.path("profile").asText(""))
-                    : organisation.locked() ? Optional.of("managed by your organisation: the choice cannot be changed") : Optional.empty();
+            Optional<AgentRefusal.Why> managed = op == IpcProtocol.Op.USE ? organisation.choiceRefusal(request.path("profile").asText(""))
+                    : organisation.locked() ? Optional.of(Policy.CHOICE_LOCKED) : Optional.empty();
             if (managed.isPresent()) {
-                throw new AgentRefusal(AgentRefusal.Kind.MANAGED, managed.get());
+                throw new AgentRefusal(AgentRefusal.Kind.MANAGED, Policy.english(managed.get()), managed.get());
             }
         }
     }
