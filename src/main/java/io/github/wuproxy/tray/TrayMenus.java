@@ -62,7 +62,7 @@ public final class TrayMenus {
         AgentStatus s = view.status().get();
         AgentView.Rights rights = view.rights();
         String chooseReason = s.paused() ? TrayTexts.get("why.paused")
-                : rights.managed().orElse(rights.choose() ? "" : TrayTexts.get("why.mayNotChoose"));
+                : rights.managed().isPresent() ? TrayTexts.get("why.managed") : rights.choose() ? "" : TrayTexts.get("why.mayNotChoose");
         boolean mayChoose = chooseReason.isEmpty();
         List<TrayMenu.Item> items = new ArrayList<>();
         if (!mayChoose) {
@@ -71,7 +71,8 @@ public final class TrayMenus {
         items.add(new TrayMenu.Choice(AUTOMATIC, TrayTexts.get("menu.automatic"), !s.manualChoice(), mayChoose));
         for (AgentView.Offer p : view.profiles()) {
             boolean enabled = mayChoose && p.refused().isEmpty();
-            String label = mayChoose && p.refused().isPresent() ? TrayTexts.get("menu.disabled", p.name(), p.refused().get()) : p.name();
+            // only the organisation's policy refuses a profile, and the profiles it allows are the ones enabled
+            String label = mayChoose && p.refused().isPresent() ? TrayTexts.get("menu.disabled", p.name(), TrayTexts.get("why.managed")) : p.name();
             items.add(new TrayMenu.Choice(PROFILE + p.name(), label, s.manualChoice() && p.name().equals(s.profile()), enabled));
         }
         String keepReason = !mayChoose ? "" : s.manualChoice() ? "" : TrayTexts.get("why.manualFirst");

@@ -237,4 +237,23 @@ class TrayMenusTest {
             java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
         }
     }
+
+    @Test
+    void whatTheOrganisationLocksReadsInJapanese() {
+        var offers = PROFILES.stream().map(p -> new AgentView.Offer(p.name(), p.kind(), p.name().equals("mobile")
+                ? Optional.of("managed by your organisation: only corporate, direct may be chosen by hand") : Optional.<String>empty())).toList();
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.JAPANESE);
+        try {
+            List<String> some = labels(TrayMenus.build(new AgentView(Optional.of(status("corporate", "rule", false)), offers,
+                    new AgentView.Rights(true, false, Optional.empty()), Optional.empty()), Optional.empty(), ZoneOffset.UTC));
+            assertTrue(some.contains("[ ] mobile (組織によって管理されています)"), some.toString());
+            assertTrue(some.contains("[ ] direct"), some.toString());
+            List<String> locked = labels(TrayMenus.build(new AgentView(Optional.of(status("corporate", "rule", false)), PROFILES,
+                    new AgentView.Rights(true, false, Optional.of("managed by your organisation")), Optional.empty()), Optional.empty(), ZoneOffset.UTC));
+            assertTrue(locked.contains("現在プロファイルは選べません (組織によって管理されています)"), locked.toString());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, before);
+        }
+    }
 }
