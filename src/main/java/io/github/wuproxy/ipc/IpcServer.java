@@ -113,7 +113,7 @@ public final class IpcServer implements AutoCloseable {
         try {
             quick.execute(() -> work(connection, line));
         } catch (RejectedExecutionException e) {
-            loop.answer(connection, Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with other requests; try again in a moment"))));
+            loop.answer(connection, Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with other requests; try again in a moment", AgentRefusal.Why.of("busy")))));
         }
     }
 
@@ -133,7 +133,8 @@ public final class IpcServer implements AutoCloseable {
                     heavy.execute(() -> finish(connection, heavyOp, run(heavyOp, request, user)));
                     return;
                 } catch (RejectedExecutionException e) {
-                    throw new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with another " + heavyOp.word + "; try again in a moment");
+                    throw new AgentRefusal(AgentRefusal.Kind.BUSY, "the agent is busy with another " + heavyOp.word + "; try again in a moment",
+                            AgentRefusal.Why.of("busy-with", heavyOp.word));
                 }
             }
             reply = run(op.get(), request, user);
@@ -148,7 +149,7 @@ public final class IpcServer implements AutoCloseable {
     private void finish(Connection connection, IpcProtocol.Op op, ObjectNode reply) {
         try {
             if (op == IpcProtocol.Op.SUBSCRIBE && reply.path("ok").asBoolean()) {
-                loop.subscribe(connection, Json.write(reply), Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "too many trays are subscribed"))));
+                loop.subscribe(connection, Json.write(reply), Json.write(refusal(new AgentRefusal(AgentRefusal.Kind.BUSY, "too many trays are subscribed", AgentRefusal.Why.of("too-many-trays")))));
             } else {
                 loop.answer(connection, Json.write(reply));
             }
@@ -199,7 +200,9 @@ public final class IpcServer implements AutoCloseable {
 
     private IpcProtocol.Op authorise(String user, JsonNode request) throws AgentRefusal {
         if (request.path("v").asInt(-1) != IpcProtocol.VERSION) {
-            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "unsupported protocol version " + request.path("v") + "; this agent speaks " + IpcProtocol.VERSION);
+            String theirs = request.has("v") ? Json.write(request.get("v")) : "none";
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST, "unsupported protocol version " + theirs + "; this agent speaks " + IpcProtocol.VERSION,
+                    AgentRefusal.Why.of("protocol", theirs, String.valueOf(IpcProtocol.VERSION)));
         }
         String word = request.path("op").asText("");
         IpcProtocol.Op op = IpcProtocol.Op.named(word).orElseThrow(() -> new AgentRefusal(AgentRefusal.Kind.BAD_REQUEST,

@@ -117,6 +117,10 @@ class IpcServerTest {
         serve(IpcPolicy.ownerOnly(ME));
         assertTrue(send("{not json").path("error").asText().startsWith("malformed request: not valid JSON"));
         assertEquals("unsupported protocol version 7; this agent speaks 1", send("{\"v\":7,\"op\":\"status\"}").path("error").asText());
+        var old = send("{\"v\":7,\"op\":\"status\"}");
+        assertEquals("protocol", old.path("why").path("code").asText(), "the CLI and the tray word it in the user's language");
+        assertEquals("[\"7\",\"1\"]", old.path("why").path("values").toString());
+        assertEquals("unsupported protocol version none; this agent speaks 1", send("{\"op\":\"status\"}").path("error").asText());
         assertTrue(send("{\"v\":1,\"op\":\"format-disk\"}").path("error").asText().startsWith("unknown operation \"format-disk\""));
         assertTrue(send("{\"v\":1,\"op\":\"status\",\"user\":\"root\"}").path("error").asText().startsWith("malformed request: unknown field `user`"),
                 "a caller cannot name itself");
