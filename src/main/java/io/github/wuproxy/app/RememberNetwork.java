@@ -19,7 +19,10 @@ import java.util.Optional;
 final class RememberNetwork {
     private RememberNetwork() {}
 
-    /** The most specific signal of this network as a {@code when} block: a gateway's MAC, else the SSID, the DNS suffix, the subnet. */
+    /**
+     * The most specific signal of this network as a {@code when} block: a gateway's MAC, else the SSID, the DNS suffix, the subnet.
+     * An SSID or suffix with a {@code *} in it is passed over: whoever runs the network chose it, and as a pattern it would match others.
+     */
     static Optional<String> rule(NetworkLocation here) {
         for (NetworkLink link : here.links()) {
             var mac = link.gateways().stream().flatMap(g -> g.mac().stream()).findFirst();
@@ -28,12 +31,12 @@ final class RememberNetwork {
             }
         }
         for (NetworkLink link : here.links()) {
-            if (link.ssid().isPresent()) {
+            if (link.ssid().filter(ssid -> ssid.indexOf('*') < 0).isPresent()) {
                 return Optional.of("{ ssid = " + quote(link.ssid().get()) + " }");
             }
         }
         for (NetworkLink link : here.links()) {
-            if (!link.dnsSuffix().isEmpty()) {
+            if (!link.dnsSuffix().isEmpty() && link.dnsSuffix().indexOf('*') < 0) {
                 return Optional.of("{ dns-suffix = " + quote(link.dnsSuffix()) + " }");
             }
         }
@@ -86,6 +89,9 @@ final class RememberNetwork {
         }
         String earlier = "\nwhen += " + plain + "\n";
         String existing = Files.readString(target, StandardCharsets.UTF_8);
+        if (priority.isPresent() && (existing.contains("\nwhen += " + rule + " ") || existing.contains("\nwhen += " + rule + "\n"))) {
+            return target; // kept before: a second line would say the same
+        }
         if (priority.isPresent() && existing.contains(earlier)) {
             int at = existing.lastIndexOf(earlier);
             String replaced = existing.substring(0, at) + "\nwhen += " + rule + " # kept on " + now + "\n" + existing.substring(at + earlier.length());

@@ -68,7 +68,7 @@ class RememberNetworkTest {
         var user = UserProxySettings.fixed(io.github.wuproxy.core.proxy.UpdateProxy.fixed("p.example:8080", ""));
         assertEquals("corporate", new ProfileSelector(withMachine).select(new Situation(there, user), Optional.empty()).profile().name());
         var elsewhere = new io.github.wuproxy.core.location.NetworkLocation("", List.of(new io.github.wuproxy.core.location.NetworkLink(
-                link.name(), link.kind(), "", link.addresses(), List.of(), link.dnsServers(), Optional.of("Cafe"))), home.category(), "", null);
+                link.name(), link.kind(), "", List.of(), List.of(), link.dnsServers(), Optional.of("Cafe"))), home.category(), "", null);
         assertEquals("mobile", new ProfileSelector(withMachine).select(new Situation(elsewhere, user), Optional.empty()).profile().name(),
                 "the remembered rule matches this SSID only");
     }
@@ -82,5 +82,27 @@ class RememberNetworkTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> RememberNetwork.remember(Fixtures.shippedProfiles().find("direct").orElseThrow(), home, machine, Instant.EPOCH));
         assertEquals("keep\n", Files.readString(victim));
+    }
+
+    /** A hotspot named "*" (or "Cafe*") remembered as direct must not make every network direct: its SSID is no pattern. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "Cafe*", "*Corp*"})
+    void anSsidWithAStarIsNotRememberedAsAPattern(String ssid, @TempDir Path machine) throws Exception {
+        var home = Fixtures.location("network/home-wifi-edited.json");
+        var link = home.links().get(0);
+        var wifi = new io.github.wuproxy.core.location.NetworkLink(link.name(), link.kind(), "", link.addresses(), List.of(),
+                link.dnsServers(), Optional.of(ssid));
+        var there = new io.github.wuproxy.core.location.NetworkLocation("", List.of(wifi), home.category(), "", null);
+        assertTrue(RememberNetwork.rule(there).orElseThrow().startsWith("{ subnet = "), RememberNetwork.rule(there).toString());
+
+        RememberNetwork.remember(Fixtures.shippedProfiles().find("direct").orElseThrow(), there, machine, Instant.EPOCH, java.util.OptionalInt.of(500));
+        RememberNetwork.remember(Fixtures.shippedProfiles().find("direct").orElseThrow(), there, machine, Instant.EPOCH, java.util.OptionalInt.of(500));
+        var withMachine = new HoconProfileCatalog(List.of(Fixtures.shippedProfilesFolder(), machine), "mobile").load();
+        assertEquals(Fixtures.shippedProfiles().find("direct").orElseThrow().when().size() + 1, withMachine.find("direct").orElseThrow().when().size(),
+                "keeping twice writes one rule");
+        var elsewhere = new io.github.wuproxy.core.location.NetworkLocation("", List.of(new io.github.wuproxy.core.location.NetworkLink(
+                link.name(), link.kind(), "", List.of(), List.of(), link.dnsServers(), Optional.of("Cafe Corp Guest"))), home.category(), "", null);
+        var user = UserProxySettings.fixed(io.github.wuproxy.core.proxy.UpdateProxy.fixed("p.example:8080", ""));
+        assertEquals("mobile", new ProfileSelector(withMachine).select(new Situation(elsewhere, user), Optional.empty()).profile().name());
     }
 }
