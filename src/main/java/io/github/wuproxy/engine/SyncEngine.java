@@ -144,7 +144,6 @@ public final class SyncEngine {
 
     public void syncNow() {
         verification.forget();
-        held = readHeld();
         reconcile(Trigger.SYNC_NOW);
     }
 
@@ -372,7 +371,8 @@ public final class SyncEngine {
         LocationFingerprint fingerprint = locations.fingerprint(location);
         boolean moved = lastFingerprint != null && !lastFingerprint.equals(fingerprint);
         if (state.paused()) {
-            // Changes nothing; the status still shows what the profile would want and what Windows holds.
+            // Changes nothing; the status still shows what the profile would want and what Windows holds now.
+            held = readHeld();
             lastFingerprint = fingerprint;
             publish(statusOf(resolve(location), location));
             return;
@@ -443,7 +443,8 @@ public final class SyncEngine {
                 if (retryTimer != null) {
                     retryTimer.cancel();
                 }
-                log.warn("{} failed ({}); retry {} in {}s", trigger.word(), problem.whatFailed(), retries.attempt(), delay.get().toSeconds());
+                log.warn("{} failed ({}: {}); retry {} in {}s", trigger.word(), problem.whatFailed(), problem.why(), retries.attempt(),
+                        delay.get().toSeconds());
                 retryTimer = ports.timers().after(delay.get(), () -> {
                     retryTimer = null;
                     reconcile(Trigger.RETRY);
