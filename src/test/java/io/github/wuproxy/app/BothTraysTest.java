@@ -1,5 +1,6 @@
 package io.github.wuproxy.app;
 
+import static io.github.wuproxy.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -80,36 +80,7 @@ class BothTraysTest {
         }
     }
 
-    private static final TrayPresenter.Desk NO_DESK = new TrayPresenter.Desk() {
-        @Override
-        public void openProfiles() {}
 
-        @Override
-        public void openLogs() {}
-
-        @Override
-        public String diagnose() {
-            return "";
-        }
-
-        @Override
-        public String version() {
-            return "test";
-        }
-
-        @Override
-        public void exit() {}
-    };
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     private static List<ProblemCode> active(Optional<AgentStatus> status) {
         return status.map(s -> s.problems().stream().map(p -> p.problem().code()).toList()).orElse(List.of());
@@ -132,9 +103,9 @@ class BothTraysTest {
         hub.subscribe(new ChannelNotifier(channel, agent::profiles));
         var own = new Recorded();
         var service = new Recorded();
-        var ownTray = new TrayPresenter(api, NO_DESK, own, ZoneOffset.UTC);
+        var ownTray = new TrayPresenter(api, NoDesk.INSTANCE, own, ZoneOffset.UTC);
         var serviceApi = new ChannelAgentApi(new IpcClient(socket), Duration.ofMillis(200));
-        var serviceTray = new TrayPresenter(serviceApi, NO_DESK, service, ZoneOffset.UTC);
+        var serviceTray = new TrayPresenter(serviceApi, NoDesk.INSTANCE, service, ZoneOffset.UTC);
         try {
             ownTray.attach(own);
             serviceTray.attach(service);

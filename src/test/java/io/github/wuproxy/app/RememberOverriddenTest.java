@@ -1,5 +1,6 @@
 package io.github.wuproxy.app;
 
+import static io.github.wuproxy.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,43 +140,14 @@ class RememberOverriddenTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
-    private static final TrayPresenter.Desk NO_DESK = new TrayPresenter.Desk() {
-        @Override
-        public void openProfiles() {}
-
-        @Override
-        public void openLogs() {}
-
-        @Override
-        public String diagnose() {
-            return "";
-        }
-
-        @Override
-        public String version() {
-            return "test";
-        }
-
-        @Override
-        public void exit() {}
-    };
 
     @Test
     void theServicesTrayOffersToKeepTheChoiceAndKeepsItOverTheChannel() throws Exception {
         Locale before = Locale.getDefault(Locale.Category.DISPLAY);
         Locale.setDefault(Locale.Category.DISPLAY, Locale.ENGLISH);
         var tray = new Recorded();
-        var presenter = new TrayPresenter(new ChannelAgentApi(new IpcClient(socket), Duration.ofMillis(200)), NO_DESK, tray, ZoneOffset.UTC);
+        var presenter = new TrayPresenter(new ChannelAgentApi(new IpcClient(socket), Duration.ofMillis(200)), NoDesk.INSTANCE, tray, ZoneOffset.UTC);
         try {
             presenter.attach(tray);
             await("the tray shows corporate", () -> !tray.menus.isEmpty() && tray.menus.get(tray.menus.size() - 1).profile().equals("corporate"));

@@ -1,5 +1,6 @@
 package io.github.wuproxy.ipc;
 
+import static io.github.wuproxy.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -338,13 +339,6 @@ class AgentChannelTest {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 30 s for " + what);
-            Thread.sleep(100);
-        }
-    }
 
     private static void run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

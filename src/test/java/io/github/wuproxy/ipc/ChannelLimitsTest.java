@@ -1,5 +1,6 @@
 package io.github.wuproxy.ipc;
 
+import static io.github.wuproxy.testing.Await.await;
 import io.github.wuproxy.port.AgentRefusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -307,11 +308,4 @@ class ChannelLimitsTest {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 20 s for " + what);
-            Thread.sleep(20);
-        }
-    }
 }

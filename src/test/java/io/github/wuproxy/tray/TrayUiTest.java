@@ -1,5 +1,6 @@
 package io.github.wuproxy.tray;
 
+import static io.github.wuproxy.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -75,13 +75,6 @@ class TrayUiTest {
     }
 
     /** Waits for something an outside process does; there is no virtual clock to advance here. */
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(100);
-        }
-    }
 
     /** The centre of the docked icon: the tray host's child window of icon size (it also keeps a 1x1 one). */
     private Optional<int[]> iconCentre() throws IOException, InterruptedException {
