@@ -106,7 +106,9 @@ final class AgentActions {
                     .flatMap(s -> configuration.profiles().find(s.profile())).map(AgentActions::highestRule)
                     .orElseGet(() -> configuration.profiles().all().stream().filter(p -> !p.name().equals(profileName))
                             .mapToInt(AgentActions::highestRule).max().orElse(profile.priority()));
-            priority = OptionalInt.of(Math.max(above + 1, profile.priority()));
+            if (above + 1 > profile.priority()) { // else the profile's own priority already wins
+                priority = OptionalInt.of(above + 1);
+            }
         }
         var file = RememberNetwork.remember(profile, here.get(), paths.data().resolve("profiles"), Clock.systemUTC().instant(), priority);
         Configuration reloaded;

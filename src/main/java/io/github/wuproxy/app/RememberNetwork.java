@@ -89,8 +89,8 @@ final class RememberNetwork {
         }
         String earlier = "\nwhen += " + plain + "\n";
         String existing = Files.readString(target, StandardCharsets.UTF_8);
-        if (priority.isPresent() && (existing.contains("\nwhen += " + rule + " ") || existing.contains("\nwhen += " + rule + "\n"))) {
-            return target; // kept before: a second line would say the same
+        if (existing.contains("\nwhen += " + rule + " ") || existing.contains("\nwhen += " + rule + "\n")) {
+            return target; // remembered before: a second line would say the same
         }
         if (priority.isPresent() && existing.contains(earlier)) {
             int at = existing.lastIndexOf(earlier);

@@ -38,6 +38,9 @@ class RememberNetworkTest {
                 Instant.parse("2026-03-04T08:00:00Z"));
         assertEquals(3, new HoconProfileCatalog(List.of(Fixtures.shippedProfilesFolder(), machine), "mobile").load()
                 .find("direct").orElseThrow().when().size(), "the shipped rule and two remembered ones");
+        RememberNetwork.remember(withMachine.find("direct").orElseThrow(), home, machine, Instant.parse("2026-03-05T08:00:00Z"));
+        assertEquals(3, new HoconProfileCatalog(List.of(Fixtures.shippedProfilesFolder(), machine), "mobile").load()
+                .find("direct").orElseThrow().when().size(), "remembering a network again adds no second rule");
     }
 
     @Test
