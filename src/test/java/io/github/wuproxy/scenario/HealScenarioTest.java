@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wuproxy.core.problem.ProblemCode;
 import io.github.wuproxy.core.proxy.UpdateProxy;
-import io.github.wuproxy.core.proxy.UserProxySettings;
 import io.github.wuproxy.engine.SyncEngine;
 import io.github.wuproxy.port.Heal;
 import io.github.wuproxy.port.ScanResult;
@@ -20,9 +19,7 @@ class HealScenarioTest {
     private static final UpdateProxy CORP = UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>");
 
     private SimAgent officeLaptop() {
-        SimAgent laptop = SimAgent.withShippedProfiles();
-        laptop.userProxy(UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat"));
-        laptop.arriveAt("corp-dock-wired");
+        SimAgent laptop = SimAgent.dockedAtTheOffice();
         assertEquals(CORP, laptop.effective());
         return laptop;
     }

@@ -51,6 +51,14 @@ public final class SimAgent {
         return start(Fixtures.shippedProfiles(), AgentSettings.defaults(), UpdateProxy.direct());
     }
 
+    /** Docked at the office, the user's browser on the office PAC: the shipped corporate profile's fixed proxy in force. */
+    public static SimAgent dockedAtTheOffice() {
+        SimAgent laptop = withShippedProfiles();
+        laptop.userProxy(io.github.wuproxy.core.proxy.UserProxySettings.pac("http://wpad.corp.example.com/wpad.dat"));
+        laptop.arriveAt("corp-dock-wired");
+        return laptop;
+    }
+
     public static SimAgent start(ProfileSet profiles, AgentSettings settings, UpdateProxy initial) {
         SimAgent agent = new SimAgent(profiles, settings, initial);
         agent.laptop.boot();
