@@ -55,17 +55,22 @@ final class LocalAgentApi implements AgentApi {
         return hub.subscribe(status -> listener.accept(viewOf(Optional.of(status), agent.profiles())));
     }
 
+    /** Refuses a name that is no profile here, in the engine's words and the same as data. */
+    private void known(String profile) throws AgentRefusal {
+        List<String> names = agent.profiles().stream().map(p -> p.name()).toList();
+        if (!names.contains(profile)) {
+            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "there is no profile " + profile + "; profiles are " + String.join(", ", names),
+                    AgentRefusal.Why.of("no-profile", profile, String.join(", ", names)));
+        }
+    }
+
     @Override
     public void use(String profile, boolean sticky) throws AgentRefusal {
         Optional<AgentRefusal.Why> refused = admin ? Optional.empty() : actions.policy().choiceRefusal(profile);
         if (refused.isPresent()) {
             throw new AgentRefusal(AgentRefusal.Kind.NOT_ALLOWED, Policy.english(refused.get()), refused.get());
         }
-        List<String> names = agent.profiles().stream().map(p -> p.name()).toList();
-        if (!names.contains(profile)) { // the engine's words, and the same as data
-            throw new AgentRefusal(AgentRefusal.Kind.BAD_INPUT, "there is no profile " + profile + "; profiles are " + String.join(", ", names),
-                    AgentRefusal.Why.of("no-profile", profile, String.join(", ", names)));
-        }
+        known(profile);
         call(engine -> {
             engine.use(profile, sticky);
             return null;
@@ -109,6 +114,7 @@ final class LocalAgentApi implements AgentApi {
     @Override
     public io.github.wuproxy.port.Remembered remember(String profile, boolean keep) throws AgentRefusal {
         adminOnly("remember networks", "remember");
+        known(profile);
         try {
             return actions.remember(profile, keep);
         } catch (IllegalArgumentException e) {

@@ -82,13 +82,26 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** A value as one visible line: a name typed or sent with a line break or an escape sequence in it cannot forge the message. */
+    static String visible(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     /** Why the agent refused, in the user's language when it sent the reason as data and it is one we have words for; else its English. */
     static String refusal(JsonNode answer) {
         JsonNode why = answer.path("why");
         if (why.path("code").isTextual() && why.path("values").isArray()) {
             Object[] values = new Object[why.path("values").size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = why.path("values").get(i).asText();
+                values[i] = visible(why.path("values").get(i).asText());
             }
             var said = Texts.find("refusal." + why.path("code").asText(), values);
             if (said.isPresent()) {

@@ -30,4 +30,11 @@ class ChannelRefusalTextsTest {
         assertEquals("プロトコル バージョン 7 には対応していません。このエージェントはバージョン 1 を使います。wuproxy を同じバージョンに揃えてください。",
                 said(protocol, Locale.JAPANESE));
     }
+
+    @Test
+    void aNameWithALineBreakCannotForgeTheRefusal() throws Exception {
+        String answer = "{\"ok\":false,\"refusal\":\"bad-input\",\"error\":\"there is no profile direct\\nx; profiles are direct\","
+                + "\"why\":{\"code\":\"no-profile\",\"values\":[\"direct\\nx\\u001b[2J\",\"direct\"]}}";
+        assertEquals("there is no profile direct\\nx\\u001b[2J; profiles are direct", said(answer, Locale.ENGLISH));
+    }
 }
