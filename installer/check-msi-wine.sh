@@ -44,12 +44,21 @@ w reg add 'HKLM\SOFTWARE\JavaSoft\JDK\17' /v JavaHome /d "$(windows "$work/fakej
 query() { w reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' || true; }
 path_value() { query 'HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment' PATH; }
 msiexec() { # ARGS...: msiexec with a log; the log is shown when it fails
-  local log="$work/msiexec.log"
-  rm -f "$log"
-  if ! w msiexec "$@" /qn /l*v "$(windows "$log")"; then
+  local log="$work/msiexec.log" tries=0
+  while :; do
+    rm -f "$log"
+    tries=$((tries + 1))
+    w msiexec "$@" /qn /l*v "$(windows "$log")" && return 0
+    # Wine now and then cannot start msiexec at all ("ShellExecuteEx failed"): no log was written. That
+    # is tried once more, once the wineserver is idle; a failure of the installer itself is not retried.
+    if [ ! -f "$log" ] && [ "$tries" = 1 ]; then
+      echo "installer: Wine could not start msiexec $*; trying once more" >&2
+      if command -v wineserver >/dev/null; then timeout 60 wineserver -w || true; else sleep 2; fi
+      continue
+    fi
     [ -f "$log" ] && iconv -f UTF-16LE -t UTF-8 "$log" 2>/dev/null | grep -iE "error|return value 3|CustomAction" | tail -20 >&2
     fail "msiexec $* failed"
-  fi
+  done
 }
 
 msiexec /i "$(windows "$msi")"
