@@ -2,7 +2,6 @@ package io.github.wuproxy.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -10,8 +9,9 @@ import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
 import java.util.List;
@@ -42,26 +42,27 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** As agent/logback.xml: a rolling file in the log folder and stderr. */
+    /** As agent/logback.xml: a file in the log folder, rolled at 5 MB, nine kept, and stderr. */
     static void agent(LoggerContext context, String logs, String level) {
-        LevelChangePropagator propagator = new LevelChangePropagator();
-        propagator.setContext(context);
-        context.addListener(propagator);
-        propagator.start();
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
         file.setFile(logs + "/wuproxy.log");
-        SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
+        // rolled by size, not by date: a date-based policy holds the JDK's calendar and locale data (about 0.7 MB)
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(file);
-        rolling.setFileNamePattern(logs + "/wuproxy.%d{yyyy-MM-dd}.%i.log.gz");
-        rolling.setMaxFileSize(FileSize.valueOf("5MB"));
-        rolling.setMaxHistory(14);
-        rolling.setTotalSizeCap(FileSize.valueOf("50MB"));
+        rolling.setFileNamePattern(logs + "/wuproxy.%i.log.gz");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(9);
         file.setRollingPolicy(rolling);
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(FileSize.valueOf("5MB"));
+        file.setTriggeringPolicy(trigger);
         file.setEncoder(encoder(context, new AgentLogLayout(true))); // FILE_PATTERN, without parsing it
         rolling.start();
+        trigger.start();
         file.start();
         levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, encoder(context, new AgentLogLayout(false)))));
     }

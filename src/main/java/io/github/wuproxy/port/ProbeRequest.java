@@ -19,4 +19,16 @@ public record ProbeRequest(Set<String> hostsToResolve, Set<String> addressesToRe
         endpoints = Set.copyOf(endpoints);
         beaconUrls = Set.copyOf(beaconUrls);
     }
+
+    // written out: a record's own go through method handles the JVM spins at run time (about 40 classes in the idle service)
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof ProbeRequest r && hostsToResolve.equals(r.hostsToResolve)
+                && addressesToReverse.equals(r.addressesToReverse) && endpoints.equals(r.endpoints) && beaconUrls.equals(r.beaconUrls);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((hostsToResolve.hashCode() * 31 + addressesToReverse.hashCode()) * 31 + endpoints.hashCode()) * 31 + beaconUrls.hashCode();
+    }
 }

@@ -19,7 +19,17 @@ public final class ProbingLocationSource implements NetworkLocationSource {
     private final ActiveProbes probes;
     private final CaptivePortalCheck portal;
     /** Results are good for one location and one set of probes. */
-    private record Key(LocationFingerprint location, ProbeRequest probes) {}
+    private record Key(LocationFingerprint location, ProbeRequest probes) {
+        @Override
+        public boolean equals(Object other) { // written out, as ProbeRequest's
+            return other instanceof Key k && location.equals(k.location) && probes.equals(k.probes);
+        }
+
+        @Override
+        public int hashCode() {
+            return location.hashCode() * 31 + probes.hashCode();
+        }
+    }
 
     private final Map<Key, ProbeResults> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;

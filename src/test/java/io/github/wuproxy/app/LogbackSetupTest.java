@@ -38,8 +38,23 @@ class LogbackSetupTest {
         for (String pattern : List.of(LogbackSetup.FILE_PATTERN, LogbackSetup.AGENT_CONSOLE_PATTERN)) {
             assertTrue(shipped.contains("<pattern>" + pattern + "</pattern>"), pattern);
         }
-        assertTrue(shipped.contains("<maxFileSize>5MB</maxFileSize>") && shipped.contains("<maxHistory>14</maxHistory>")
-                && shipped.contains("<totalSizeCap>50MB</totalSizeCap>") && shipped.contains("wuproxy.%d{yyyy-MM-dd}.%i.log.gz"));
+        assertTrue(shipped.contains("<maxFileSize>5MB</maxFileSize>") && shipped.contains("<maxIndex>9</maxIndex>")
+                && shipped.contains("wuproxy.%i.log.gz"));
+    }
+
+    @Test
+    void aLogOverFiveMegabytesRollsIntoACompressedFile(@TempDir Path logs) throws Exception {
+        // logback looks at the size on the first line, then once a minute
+        Files.writeString(logs.resolve("wuproxy.log"), "old line\n".repeat(600_000)); // 5.4 MB
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        LogbackSetup.agent(context, logs.toString(), "INFO");
+        context.getLogger("io.github.wuproxy.Test").info("first line after the start");
+        context.stop();
+        assertEquals(List.of(), Files.readAllLines(logs.resolve("wuproxy.log")).stream().filter(l -> l.equals("old line")).toList());
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(logs.resolve("wuproxy.1.log.gz")))) {
+            assertEquals("old line\n".repeat(600_000), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -99,7 +114,7 @@ class LogbackSetupTest {
         assertFalse(AgentRuntime.editedLogbackXml(file));
         Files.writeString(file, shipped.replace("\n", "\r\n"));
         assertFalse(AgentRuntime.editedLogbackXml(file), "Windows line ends change nothing");
-        Files.writeString(file, shipped.replace("<maxHistory>14</maxHistory>", "<maxHistory>30</maxHistory>"));
+        Files.writeString(file, shipped.replace("<maxIndex>9</maxIndex>", "<maxIndex>3</maxIndex>"));
         assertTrue(AgentRuntime.editedLogbackXml(file));
         Files.delete(file);
         Files.createDirectory(file);

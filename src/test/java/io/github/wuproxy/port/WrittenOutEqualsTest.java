@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,13 @@ class WrittenOutEqualsTest {
     @Test
     void aFingerprintComparesItsValue() throws Exception {
         comparesEveryComponent(new LocationFingerprint("0123456789abcdef"), Map.of("value", "fedcba9876543210"));
+    }
+
+    @Test
+    void aProbeRequestComparesEveryComponent() throws Exception {
+        Set<String> other = Set.of("other.example");
+        comparesEveryComponent(new ProbeRequest(Set.of("a.example"), Set.of("192.0.2.1"), Set.of("a.example:443"), Set.of("https://a.example/")),
+                Map.of("hostsToResolve", other, "addressesToReverse", other, "endpoints", other, "beaconUrls", other));
     }
 
     @Test
