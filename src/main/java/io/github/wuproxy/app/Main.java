@@ -41,7 +41,44 @@ public final class Main {
         if (command.equals("service") || command.equals("agent") || command.equals("agent --headless")) {
             return runWithoutParser(args[0], command.equals("agent"));
         }
-        return commandLine(args.length == 0 ? "" : args[0]).execute(args);
+        return runBare(List.of(args)).orElseGet(() -> commandLine(args.length == 0 ? "" : args[0]).execute(args));
+    }
+
+    /**
+     * The bare forms scripts run most, {@code status [--json]}, {@code check} and {@code explain CODE
+     * [--json]}, run as their commands do without picocli, whose model is half of their start.
+     * Anything else (another option, {@code --help}, an {@code @file}) goes to picocli.
+     */
+    static java.util.Optional<Integer> runBare(List<String> args) {
+        if (args.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean json = args.size() > 1 && args.get(args.size() - 1).equals("--json");
+        List<String> operands = args.subList(1, args.size() - (json ? 1 : 0));
+        String name = args.get(0);
+        AgentPaths paths;
+        java.util.function.BiFunction<java.io.PrintWriter, java.io.PrintWriter, Integer> command;
+        if (name.equals("status") && operands.isEmpty()) {
+            paths = AgentPaths.detect(Adapters.isWindows());
+            command = AgentCommands.status(paths::socket, json)::run;
+        } else if (name.equals("check") && operands.isEmpty() && !json) {
+            paths = AgentPaths.detect(Adapters.isWindows());
+            command = new CheckCommand(paths.install())::run;
+        } else if (name.equals("explain") && operands.size() == 1 && operands.get(0).matches("[0-9A-Za-z]{1,20}")) {
+            command = new io.github.wuproxy.cli.ExplainCommand(operands.get(0), json)::run;
+        } else {
+            return java.util.Optional.empty();
+        }
+        var out = io.github.wuproxy.cli.ConsoleWriters.out();
+        var err = io.github.wuproxy.cli.ConsoleWriters.err();
+        try {
+            return java.util.Optional.of(command.apply(out, err));
+        } catch (RuntimeException e) {
+            return java.util.Optional.of(UnexpectedFailure.report(name, e, err));
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**

@@ -42,6 +42,13 @@ public final class AgentCommands {
         }
     }
 
+    /** {@code status [--json]} without picocli's model. */
+    public static AgentRequestCommand status(Supplier<Path> socket, boolean json) {
+        Status status = new Status(socket);
+        status.json = json;
+        return status;
+    }
+
     @Command(name = "status")
     static final class Status extends AgentRequestCommand {
         Status(Supplier<Path> socket) {

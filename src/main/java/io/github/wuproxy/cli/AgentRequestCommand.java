@@ -45,8 +45,10 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    public int run(PrintWriter out, PrintWriter err) {
         JsonNode answer;
         Path at = socket.get();
         Path folder = at.toAbsolutePath().getParent();

@@ -43,8 +43,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    public int run(PrintWriter out, PrintWriter err) {
         List<ProfileProblem> problems = new ArrayList<>();
         AgentSettings settings = AgentSettings.defaults();
         try {

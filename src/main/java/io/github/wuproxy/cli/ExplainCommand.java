@@ -34,15 +34,25 @@ public final class ExplainCommand implements Callable<Integer> {
         return t.matches("\\d{3}") && HTTP_STATUSES.contains(Integer.parseInt(t)) ? Optional.of(Integer.parseInt(t)) : Optional.empty();
     }
 
+    public ExplainCommand() {}
+
+    public ExplainCommand(String code, boolean json) {
+        this.code = code;
+        this.json = json;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    public int run(PrintWriter out, PrintWriter err) {
         int hresult;
         Optional<Integer> httpStatus = httpStatus(code);
         try {
             hresult = httpStatus.map(UpdateErrors::forHttpStatus).orElseGet(() -> UpdateErrors.parse(code));
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         Optional<UpdateErrors.Entry> entry = UpdateErrors.find(hresult);

@@ -34,6 +34,8 @@ public final class WuProxyCli implements Runnable {
         cli.setResourceBundle(Texts.bundle(Texts.locale()));
         cli.setParameterExceptionHandler(WuProxyCli::inputError);
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, WuProxyCli::commandList);
+        cli.setOut(ConsoleWriters.out());
+        cli.setErr(ConsoleWriters.err());
         return cli;
     }
 

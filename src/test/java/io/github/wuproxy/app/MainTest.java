@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How Main builds the command line: only the command asked for, and the long-running ones without picocli. */
+/** How Main builds the command line: only the command asked for, and the long-running ones and the bare short ones without picocli. */
 class MainTest {
     @TempDir
     Path dir;
@@ -31,6 +31,55 @@ class MainTest {
             }
         }
         assertEquals(all, new ArrayList<>(Main.commandLine("stauts").getSubcommands().keySet()), "a typo gets every command, for the suggestion");
+    }
+
+    /** The bare forms print, to the byte, what picocli's commands print for the same request, and load no picocli. */
+    @Test
+    void theBareFormsSayWhatTheirCommandsSay() throws Exception {
+        String code = "0x80072EFD";
+        List<List<List<String>>> pairs = List.of(
+                List.of(List.of("explain", code), List.of("explain", "--", code)),
+                List.of(List.of("explain", code, "--json"), List.of("explain", "--json", code)),
+                List.of(List.of("explain", "0x12345678"), List.of("explain", "--", "0x12345678")),
+                List.of(List.of("explain", "nonsense"), List.of("explain", "--", "nonsense")),
+                List.of(List.of("check"), List.of("check", "--")),
+                List.of(List.of("status"), List.of("status", "--")),
+                List.of(List.of("status", "--json"), List.of("status", "--json", "--")));
+        for (var pair : pairs) {
+            Ran bare = run(pair.get(0));
+            Ran picocli = run(pair.get(1));
+            assertEquals(picocli.exit, bare.exit, pair.toString());
+            assertEquals(picocli.out, bare.out, pair.toString());
+            assertEquals(picocli.err, bare.err, pair.toString());
+            assertFalse(bare.classes.contains("picocli."), pair.get(0) + " loaded picocli");
+            assertTrue(picocli.classes.contains("picocli."), pair.get(1) + " went to picocli");
+            assertFalse(bare.out.isBlank() && bare.err.isBlank(), pair.toString());
+        }
+    }
+
+    @Test
+    void anythingButTheBareFormsGoesToPicocli() {
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("status", "--help"), List.of("status", "-h"), List.of("status", "x"),
+                List.of("check", "profiles"), List.of("check", "--json"), List.of("explain"), List.of("explain", "--json"),
+                List.of("explain", "@args.txt"), List.of("explain", "-1"), List.of("explain", "a", "b"), List.of("explain", "--help", "--json"),
+                List.of("statuss"), List.of("use", "direct"), List.of("explain", "0x" + "F".repeat(30)))) {
+            assertTrue(Main.runBare(args).isEmpty(), args.toString());
+        }
+    }
+
+    private record Ran(int exit, String out, String err, String classes) {}
+
+    private Ran run(List<String> args) throws Exception {
+        Path classes = dir.resolve("classes.txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classes, "-Dwuproxy.data=" + dir.resolve("data"), "-Dwuproxy.home=" + Path.of("").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Ran(process.exitValue(), out, err, java.nio.file.Files.readString(classes));
     }
 
     @Test

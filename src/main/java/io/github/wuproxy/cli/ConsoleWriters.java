@@ -1,0 +1,39 @@
+package io.github.wuproxy.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * stdout and stderr as every command writes them, with or without picocli's model (WuProxyCli sets
+ * them on it): in the console's encoding where Java knows it (sun.stdout.encoding, set on Windows),
+ * UTF-8 for code page 65001, else the default charset, as picocli's own writers.
+ */
+public final class ConsoleWriters {
+    private ConsoleWriters() {}
+
+    public static PrintWriter out() {
+        return writer(System.out, System.getProperty("sun.stdout.encoding"));
+    }
+
+    public static PrintWriter err() {
+        return writer(System.err, System.getProperty("sun.stderr.encoding"));
+    }
+
+    static PrintWriter writer(OutputStream stream, String encoding) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset(encoding))), true);
+    }
+
+    static Charset charset(String encoding) {
+        if (encoding == null) {
+            return Charset.defaultCharset();
+        }
+        try {
+            return Charset.forName(encoding.equalsIgnoreCase("cp65001") ? "UTF-8" : encoding);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}
