@@ -51,7 +51,8 @@ final class PreScan {
     /** A scan is scheduled after now and no later than {@code window} from now. */
     boolean dueWithin(Duration window) {
         Instant now = clock.instant();
-        return next.filter(scan -> scan.isAfter(now) && !scan.isAfter(now.plus(window))).isPresent();
+        Instant scan = next.orElse(null);
+        return scan != null && scan.isAfter(now) && !scan.isAfter(now.plus(window));
     }
 
     void lead(Duration value) {

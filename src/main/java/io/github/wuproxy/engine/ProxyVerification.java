@@ -45,7 +45,7 @@ final class ProxyVerification {
             remembered.clear();
             rememberedAt = where;
         }
-        return decide(desired, proxy -> remembered(proxy, tested));
+        return unchecked(desired) ? new Outcome(desired, Optional.empty()) : decide(desired, proxy -> remembered(proxy, tested));
     }
 
     /** Verifies afresh without remembering: what the network calls for right now. */
@@ -54,16 +54,18 @@ final class ProxyVerification {
     }
 
     private ProxyCheck remembered(UpdateProxy proxy, Consumer<ProxyCheck> tested) {
-        return remembered.computeIfAbsent(proxy, p -> {
-            ProxyCheck check = verifier.check(p);
+        ProxyCheck check = remembered.get(proxy);
+        if (check == null) {
+            check = verifier.check(proxy);
             tested.accept(check);
-            return check;
-        });
+            remembered.put(proxy, check);
+        }
+        return check;
     }
 
     private static Outcome decide(Desired desired, java.util.function.Function<UpdateProxy, ProxyCheck> check) {
         Verification verification = desired.selection().profile().verification();
-        if (verification.mode() == Verification.Mode.OFF || desired.proxy().isEmpty()) {
+        if (unchecked(desired)) {
             return new Outcome(desired, Optional.empty());
         }
         UpdateProxy wanted = desired.proxy().get();
@@ -93,6 +95,10 @@ final class ProxyVerification {
                 "No proxy of profile " + profile + " reaches Windows Update here, so none was set", all,
                 "the proxy stays as it is; check the proxies with `wuproxy diagnose`, or add one that works to `fallback`")),
                 Optional.empty());
+    }
+
+    private static boolean unchecked(Desired desired) {
+        return desired.selection().profile().verification().mode() == Verification.Mode.OFF || desired.proxy().isEmpty();
     }
 
     private static Selection because(Selection s, List<ProxyCheck> failed, UpdateProxy chosen) {

@@ -51,6 +51,13 @@ public final class SyncEngine {
     private RetrySchedule retries;
     private AgentState state = AgentState.INITIAL;
     private Timers.Cancellable settleTimer;
+    // made once, not at each round: in the client compiler's code a lambda that captures is made through a method handle, slowly
+    private final Runnable settled = () -> {
+        settleTimer = null;
+        reconcile(Trigger.NETWORK_CHANGE);
+    };
+    private final Applier.StateWriter stateWriter = this::saveStateOrFail;
+    private final java.util.function.Consumer<io.github.wuproxy.core.proxy.ProxyCheck> verifiedByNotifier;
     private Timers.Cancellable retryTimer;
     private Timers.Cancellable driftTimer;
     private boolean suspended;
@@ -64,6 +71,7 @@ public final class SyncEngine {
 
     public SyncEngine(EnginePorts ports, ProfileSet profiles, EngineSettings settings) {
         this.ports = ports;
+        this.verifiedByNotifier = ports.notifier()::verified;
         this.applier = new Applier(ports.store(), ports.service(), ports.state(), ports.clock());
         this.verification = new ProxyVerification(ports.verifier());
         this.settings = settings;
@@ -107,10 +115,7 @@ public final class SyncEngine {
         if (settleTimer != null) {
             settleTimer.cancel();
         }
-        settleTimer = ports.timers().after(settings.settleDelay(), () -> {
-            settleTimer = null;
-            reconcile(Trigger.NETWORK_CHANGE);
-        });
+        settleTimer = ports.timers().after(settings.settleDelay(), settled);
         if (preScan.dueWithin(settings.settleDelay()) && !suspended && !state.paused()) {
             // The scheduled scan would start before the change settles: read it now; the settled round follows.
             ports.notifier().preScan(preScan.next().orElseThrow(), true);
@@ -387,7 +392,7 @@ public final class SyncEngine {
         Desired resolved = resolve(location);
         ProxyVerification.Outcome verified = location.captivePortal()
                 ? new ProxyVerification.Outcome(resolved, Optional.empty())
-                : verification.verify(resolved, fingerprint, ports.notifier()::verified);
+                : verification.verify(resolved, fingerprint, verifiedByNotifier);
         Desired desired = verified.desired();
         lastRoundApplied = false;
         if (location.captivePortal()) {
@@ -408,13 +413,15 @@ public final class SyncEngine {
         UpdateProxy proxy = desired.proxy().get();
         try {
             Applier.Result result = applier.apply(proxy, desired.selection().profile().bits(),
-                    settings.restartUpdateService(), state, this::saveStateOrFail);
+                    settings.restartUpdateService(), state, stateWriter);
             lastApplied = Optional.of(proxy);
             held = Optional.of(proxy);
             lastRoundApplied = true;
             retries.succeeded();
             problems.roundSucceeded(verified.warning().map(Problem::code)).forEach(code -> log.info("{} cleared", code.id()));
-            verified.warning().ifPresent(this::raise);
+            if (verified.warning().isPresent()) {
+                raise(verified.warning().get());
+            }
             if (result.wroteWinHttp()) {
                 clear(ProblemCode.FOREIGN_WRITE); // wuproxy's own proxy is back
             }

@@ -187,7 +187,11 @@ public final class Simulation {
         for (TimelineEvent event : rest) {
             Instant at = START.plusMillis(Math.round(event.t() * 1000));
             runTimersUntil(at);
-            guarded(() -> apply(event));
+            try { // guarded, without a lambda per line (see Watched)
+                apply(event);
+            } catch (SimulatedCrash crash) {
+                crashed();
+            }
             account();
         }
         // The last change is decided: the replay runs on until its settle delay has passed (and a scheduled scan has run).
@@ -254,15 +258,31 @@ public final class Simulation {
         engine = laptop.engine() == null ? laptop.boot() : laptop.crashAndRestart();
     }
 
+    /**
+     * A timer's task, watched. A class, not a lambda: the replay runs in the client compiler's code,
+     * where a lambda that captures is made through a method handle and Unsafe.allocateInstance (a
+     * quarter of the replay when the replay's steps made them).
+     */
+    private final class Watched implements Runnable {
+        private final Runnable task;
+
+        Watched(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            changedSinceDriftCheck = true;
+            task.run();
+        }
+    }
+
     /** The engine's timers, watched: whatever they run counts as something new for the next drift check. */
     private Timers watched(Timers scope) {
         return new Timers() {
             @Override
             public Cancellable after(Duration delay, Runnable task) {
-                return scope.after(delay, () -> {
-                    changedSinceDriftCheck = true;
-                    task.run();
-                });
+                return scope.after(delay, new Watched(task));
             }
 
             /**
@@ -287,9 +307,12 @@ public final class Simulation {
     private void runTimersUntil(Instant at) {
         Instant due;
         while ((due = time.nextDueOrNull()) != null && !due.isAfter(at)) {
-            Instant until = due;
             long ran = time.ran() - skippedDriftChecks;
-            guarded(() -> time.runUntil(until));
+            try {
+                time.runUntil(due);
+            } catch (SimulatedCrash crash) {
+                crashed();
+            }
             if (wrongNow || time.ran() - skippedDriftChecks != ran) {
                 account(); // else only skipped drift checks ran: nothing changed, and no wrong-proxy time runs to add up
             }
@@ -663,17 +686,21 @@ public final class Simulation {
         try {
             step.run();
         } catch (SimulatedCrash crash) {
-            flush();
-            if (all) {
-                out.accept(line("agent").put("event", "crashed"));
-            }
-            guarded(() -> {
-                startEngine();
-                if (all) {
-                    out.accept(line("agent").put("event", "restarted"));
-                }
-            });
+            crashed();
         }
+    }
+
+    private void crashed() {
+        flush();
+        if (all) {
+            out.accept(line("agent").put("event", "crashed"));
+        }
+        guarded(() -> {
+            startEngine();
+            if (all) {
+                out.accept(line("agent").put("event", "restarted"));
+            }
+        });
     }
 
     private void printProblem(ObjectNode line) {
@@ -706,7 +733,9 @@ public final class Simulation {
         public void status(AgentStatus status) {
             scheduleUserProxy(status);
             activeProblems.clear();
-            status.problems().forEach(p -> activeProblems.add(p.problem().code()));
+            for (AgentStatus.ActiveProblem p : status.problems()) {
+                activeProblems.add(p.problem().code());
+            }
             AgentStatus last = lastDecision;
             if (last != null && last.profile().equals(status.profile()) && last.why().equals(status.why())
                     && last.wanted().equals(status.wanted())) {

@@ -82,7 +82,7 @@ public final class VirtualTime implements InstantSource {
         public Cancellable after(Duration delay, Runnable run) {
             Task task = new Task(now.plus(delay), sequence++, run, this);
             queue.add(task);
-            return () -> task.cancelled = true;
+            return task;
         }
 
         /** As {@link Timers#every} does it (the next run queued as this one starts), with one task that goes back in the queue. */
@@ -91,7 +91,7 @@ public final class VirtualTime implements InstantSource {
             Task task = new Task(now.plus(interval), sequence++, run, this);
             task.interval = interval;
             queue.add(task);
-            return () -> task.cancelled = true;
+            return task;
         }
 
         public void close() {
@@ -99,7 +99,7 @@ public final class VirtualTime implements InstantSource {
         }
     }
 
-    private static final class Task implements Comparable<Task> {
+    private static final class Task implements Comparable<Task>, Timers.Cancellable {
         Instant at;
         long order;
         final Runnable run;
@@ -113,6 +113,11 @@ public final class VirtualTime implements InstantSource {
             this.order = order;
             this.run = run;
             this.scope = scope;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
         }
 
         @Override
