@@ -5,10 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 
-/** Writes JSON objects one per line through one generator: simulate's output, millions of lines long. */
+/**
+ * Writes JSON objects one per line through one generator: simulate's output, millions of lines long.
+ * The text is made on a thread of its own, the second core, from batches of lines: a line must not
+ * change once written. {@link #flush} and {@link #close} return when all written so far is out.
+ */
 public final class JsonLines implements AutoCloseable {
+    private static final int BATCH = 1024;
+    private static final Object STOP = new Object();
+
     private final JsonGenerator generator;
+    private final BlockingQueue<Object> handedOver = new ArrayBlockingQueue<>(16);
+    private final Thread writer;
+    private List<JsonNode> batch = new ArrayList<>(BATCH);
+    private volatile RuntimeException failure;
+    private boolean closed;
 
     public JsonLines(Writer out) {
         try {
@@ -17,28 +34,96 @@ public final class JsonLines implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        writer = new Thread(this::writeHandedOver, "wuproxy-json-lines");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     public void write(JsonNode line) {
-        try {
-            Json.write(generator, line);
-            generator.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (failure != null) {
+            throw failure;
+        }
+        batch.add(line);
+        if (batch.size() == BATCH) {
+            handOver(batch);
+            batch = new ArrayList<>(BATCH);
         }
     }
 
     /** Pushes what is written so far out, so it comes before what is printed on stderr next. */
     public void flush() {
-        close();
+        if (!batch.isEmpty()) {
+            handOver(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+        CountDownLatch out = new CountDownLatch(1);
+        handOver(out);
+        try {
+            out.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the output was written", e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            generator.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            flush();
+        } finally {
+            handOver(STOP);
+        }
+    }
+
+    private void handOver(Object item) {
+        try {
+            handedOver.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the output was written", e);
+        }
+    }
+
+    /** The writer's loop; after a failure it goes on taking what is handed over, writing nothing, so no one waits forever. */
+    private void writeHandedOver() {
+        while (true) {
+            Object item;
+            try {
+                item = handedOver.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (item == STOP) {
+                return;
+            }
+            try {
+                if (item instanceof CountDownLatch flushed) {
+                    if (failure == null) {
+                        generator.flush();
+                    }
+                    flushed.countDown();
+                } else if (failure == null) {
+                    for (Object line : (List<?>) item) {
+                        Json.write(generator, (JsonNode) line);
+                        generator.writeRaw('\n');
+                    }
+                }
+            } catch (IOException e) {
+                failure = new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                if (item instanceof CountDownLatch flushed) {
+                    flushed.countDown();
+                }
+            }
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.github.wuproxy.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.testing.HostileStrings;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -27,5 +32,47 @@ class JsonLinesTest {
             out.write(Json.object());
         }
         assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line) + "\n{}\n", written.toString());
+    }
+
+    @Test
+    void everyLineIsOutInOrderWhenFlushReturns() {
+        StringWriter written = new StringWriter();
+        try (JsonLines out = new JsonLines(written)) {
+            for (int i = 0; i < 5_000; i++) { // several batches and a part of one
+                out.write(Json.object().put("i", i));
+            }
+            out.flush();
+            String text = written.toString();
+            assertEquals(5_000, text.lines().count());
+            assertTrue(text.startsWith("{\"i\":0}\n{\"i\":1}\n") && text.endsWith("{\"i\":4999}\n"));
+            out.write(Json.object().put("after", true));
+        }
+        assertTrue(written.toString().endsWith("{\"i\":4999}\n{\"after\":true}\n"));
+    }
+
+    @Test
+    void aWriterThatFailsFailsTheCallerAndNoOneWaitsForever() {
+        Writer full = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        JsonLines out = new JsonLines(full);
+        UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> {
+            for (int i = 0; i < 100_000; i++) {
+                out.write(Json.object().put("line", "x".repeat(100)));
+            }
+            out.flush();
+        });
+        assertEquals("No space left on device", failed.getCause().getMessage());
+        assertThrows(UncheckedIOException.class, out::close);
+        out.close(); // once closed, closing again does nothing
     }
 }
