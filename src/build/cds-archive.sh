@@ -26,6 +26,9 @@ run status >/dev/null 2>&1 || true
 run explain 0x80072EFD >/dev/null
 run check >/dev/null || true
 run simulate src/test/resources/timelines/user-proxy-day.jsonl >/dev/null
+# the same through picocli (app/Main runs the bare forms above without it), as the other commands go
+run status -- >/dev/null 2>&1 || true
+run simulate --output=all src/test/resources/timelines/user-proxy-day.jsonl >/dev/null
 kill "$pid"; wait "$pid" 2>/dev/null || true
 kill -0 "$pid" 2>/dev/null && { echo "cds-archive: the service did not stop" >&2; exit 1; }
 pid=

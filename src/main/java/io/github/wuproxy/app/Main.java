@@ -45,8 +45,9 @@ public final class Main {
     }
 
     /**
-     * The bare forms scripts run most, {@code status [--json]}, {@code check} and {@code explain CODE
-     * [--json]}, run as their commands do without picocli, whose model is half of their start.
+     * The bare forms scripts run most, {@code status [--json]}, {@code check}, {@code explain CODE
+     * [--json]} and {@code simulate [--output MODE] TIMELINE|DIR}, run as their commands do without
+     * picocli, whose model is half of a short command's start.
      * Anything else (another option, {@code --help}, an {@code @file}) goes to picocli.
      */
     static java.util.Optional<Integer> runBare(List<String> args) {
@@ -66,6 +67,10 @@ public final class Main {
             command = new CheckCommand(paths.install())::run;
         } else if (name.equals("explain") && operands.size() == 1 && operands.get(0).matches("[0-9A-Za-z]{1,20}")) {
             command = new io.github.wuproxy.cli.ExplainCommand(operands.get(0), json)::run;
+        } else if (name.equals("simulate") && !json && (args.size() == 2 || args.size() == 4 && args.get(1).equals("--output")
+                && List.of("all", "failures", "summary").contains(args.get(2))) && plainPath(args.get(args.size() - 1))) {
+            paths = AgentPaths.detect(Adapters.isWindows());
+            command = new SimulateCommand(paths.install(), java.nio.file.Path.of(args.get(args.size() - 1)), args.size() == 4 ? args.get(2) : "all")::run;
         } else {
             return java.util.Optional.empty();
         }
@@ -94,6 +99,19 @@ public final class Main {
                     : AgentCommand.runUntilStopped(err, launcher, withTray, "agent");
         } catch (Exception e) {
             return UnexpectedFailure.report(command, e, err);
+        }
+    }
+
+    /** A path picocli would take as it is: no option, no {@code @file}, one the file system can name. */
+    private static boolean plainPath(String arg) {
+        if (arg.isEmpty() || arg.startsWith("-") || arg.startsWith("@")) {
+            return false;
+        }
+        try {
+            java.nio.file.Path.of(arg);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -66,9 +66,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE")
     Path junit;
 
+    /** {@code simulate [--output MODE] TIMELINE|DIR} without picocli's model. */
+    public SimulateCommand(Path install, Path timeline, String output) {
+        this(install);
+        this.timeline = timeline;
+        this.output = output;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    public int run(PrintWriter stdout, PrintWriter err) {
         Simulation.Output mode = switch (output) {
             case "all" -> Simulation.Output.ALL;
             case "failures" -> Simulation.Output.FAILURES;
@@ -120,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<JUnitReport.Case> cases = new ArrayList<>();
         int exit = ExitCodes.OK;
-        try (JsonLines out = new JsonLines(new BufferedWriter(spec.commandLine().getOut(), 1 << 16))) {
+        try (JsonLines out = new JsonLines(new BufferedWriter(stdout, 1 << 16))) {
             for (Path file : files) {
                 long started = System.nanoTime();
                 if (suite) {

@@ -44,7 +44,13 @@ class MainTest {
                 List.of(List.of("explain", "nonsense"), List.of("explain", "--", "nonsense")),
                 List.of(List.of("check"), List.of("check", "--")),
                 List.of(List.of("status"), List.of("status", "--")),
-                List.of(List.of("status", "--json"), List.of("status", "--json", "--")));
+                List.of(List.of("status", "--json"), List.of("status", "--json", "--")),
+                List.of(List.of("simulate", "src/test/resources/timelines/user-proxy-day.jsonl"),
+                        List.of("simulate", "--", "src/test/resources/timelines/user-proxy-day.jsonl")),
+                List.of(List.of("simulate", "--output", "failures", "src/test/resources/timelines"),
+                        List.of("simulate", "--output=failures", "src/test/resources/timelines")),
+                List.of(List.of("simulate", "--output", "summary", "no such timeline.jsonl"),
+                        List.of("simulate", "--output=summary", "no such timeline.jsonl")));
         for (var pair : pairs) {
             Ran bare = run(pair.get(0));
             Ran picocli = run(pair.get(1));
@@ -62,7 +68,10 @@ class MainTest {
         for (List<String> args : List.<List<String>>of(List.of(), List.of("status", "--help"), List.of("status", "-h"), List.of("status", "x"),
                 List.of("check", "profiles"), List.of("check", "--json"), List.of("explain"), List.of("explain", "--json"),
                 List.of("explain", "@args.txt"), List.of("explain", "-1"), List.of("explain", "a", "b"), List.of("explain", "--help", "--json"),
-                List.of("statuss"), List.of("use", "direct"), List.of("explain", "0x" + "F".repeat(30)))) {
+                List.of("statuss"), List.of("use", "direct"), List.of("explain", "0x" + "F".repeat(30)), List.of("simulate"),
+                List.of("simulate", "--junit", "r.xml", "dir"), List.of("simulate", "dir", "--output", "all"), List.of("simulate", "@args"),
+                List.of("simulate", "--output", "everything", "dir"), List.of("simulate", "--help"), List.of("simulate", "-"),
+                List.of("simulate", "a\u0000b"))) {
             assertTrue(Main.runBare(args).isEmpty(), args.toString());
         }
     }
