@@ -114,10 +114,15 @@ record AgentPaths(Path install, Path data, Optional<Path> policyProfiles) {
                         + unsafe.get() + ".", true);
             }
         }
-        Path log = logs().resolve("wuproxy.log");
-        if (java.nio.file.Files.isSymbolicLink(log)) {
-            throw new io.github.wuproxy.cli.AgentLauncher.StartFailure("The " + role + " did not start: " + log + " is a symbolic link, so the log would be "
-                    + "written wherever it points; remove it (rm " + log + ").", true);
+        List<Path> logFiles = new java.util.ArrayList<>(List.of(logs().resolve("wuproxy.log")));
+        for (int i = 1; i <= LogRolling.ARCHIVES; i++) {
+            logFiles.add(LogRolling.archive(logs(), i));
+        }
+        for (Path log : logFiles) {
+            if (java.nio.file.Files.isSymbolicLink(log)) {
+                throw new io.github.wuproxy.cli.AgentLauncher.StartFailure("The " + role + " did not start: " + log + " is a symbolic link, so the log "
+                        + "would be written wherever it points; remove it (rm " + log + ").", true);
+            }
         }
         FileStateStore.Lock lock;
         try {

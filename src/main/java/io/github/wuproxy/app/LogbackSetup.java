@@ -9,7 +9,6 @@ import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -49,12 +48,10 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         file.setName("FILE");
         file.setFile(logs + "/wuproxy.log");
         // rolled by size, not by date: a date-based policy holds the JDK's calendar and locale data (about 0.7 MB)
-        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        LogRolling rolling = new LogRolling();
         rolling.setContext(context);
         rolling.setParent(file);
-        rolling.setFileNamePattern(logs + "/wuproxy.%i.log.gz");
-        rolling.setMinIndex(1);
-        rolling.setMaxIndex(9);
+        rolling.setFileNamePattern(LogRolling.archivePattern(logs));
         file.setRollingPolicy(rolling);
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);

@@ -62,4 +62,15 @@ class AgentPathsClaimTest {
                 refused.getMessage());
         assertEquals("keep", Files.readString(victim));
     }
+
+    @Test
+    void refusesAnArchiveOfTheLogThatIsALink() throws Exception {
+        AgentPaths paths = paths();
+        Files.createDirectories(paths.logs());
+        Files.createSymbolicLink(paths.logs().resolve("wuproxy.9.log.gz"), dir.resolve("planted"));
+        var refused = assertThrows(io.github.wuproxy.cli.AgentLauncher.StartFailure.class, () -> paths.claim("service", new FileStateStore(paths.state())));
+        assertTrue(refused.getMessage().contains("wuproxy.9.log.gz is a symbolic link, so the log would be written wherever it points; remove it"),
+                refused.getMessage());
+        assertFalse(Files.exists(dir.resolve("planted"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
 }

@@ -38,7 +38,7 @@ class LogbackSetupTest {
         for (String pattern : List.of(LogbackSetup.FILE_PATTERN, LogbackSetup.AGENT_CONSOLE_PATTERN)) {
             assertTrue(shipped.contains("<pattern>" + pattern + "</pattern>"), pattern);
         }
-        assertTrue(shipped.contains("<maxFileSize>5MB</maxFileSize>") && shipped.contains("<maxIndex>9</maxIndex>")
+        assertTrue(shipped.contains("<maxFileSize>5MB</maxFileSize>") && shipped.contains("io.github.wuproxy.app.LogRolling")
                 && shipped.contains("wuproxy.%i.log.gz"));
     }
 
@@ -55,6 +55,46 @@ class LogbackSetupTest {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(logs.resolve("wuproxy.1.log.gz")))) {
             assertEquals("old line\n".repeat(600_000), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aLogThatCannotBeMovedIsNotRolledAndNoArchiveIsLost(@TempDir Path logs) throws Exception {
+        Path live = logs.resolve("wuproxy.log");
+        Files.writeString(live, "old line\n".repeat(600_000)); // 5.4 MB
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(LogRolling.archive(logs, i), "archive " + i);
+        }
+        // as a file another program holds open on Windows: here the name it would be moved to is taken
+        Files.createDirectories(logs.resolve("wuproxy.log.rolling").resolve("taken"));
+        for (int start = 0; start < 3; start++) { // each start looks at the size on its first line
+            logOneLine(logs, "line " + start);
+        }
+        for (int i = 1; i <= 3; i++) {
+            assertEquals("archive " + i, Files.readString(LogRolling.archive(logs, i)));
+        }
+        assertFalse(Files.exists(LogRolling.archive(logs, 4)));
+        List<String> lines = Files.readAllLines(live);
+        assertEquals(600_003, lines.size(), "the log goes on, in the same file");
+        assertTrue(lines.get(600_002).endsWith(" - line 2"), lines.get(600_002));
+
+        Files.delete(logs.resolve("wuproxy.log.rolling").resolve("taken"));
+        Files.delete(logs.resolve("wuproxy.log.rolling"));
+        logOneLine(logs, "after");
+        assertEquals("archive 1", Files.readString(LogRolling.archive(logs, 2)), "rolled once it could");
+        assertEquals("archive 3", Files.readString(LogRolling.archive(logs, 4)));
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(LogRolling.archive(logs, 1)))) {
+            assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith("old line\n"));
+        }
+        assertTrue(Files.readString(live).endsWith(" - after\n"));
+        assertFalse(Files.exists(logs.resolve("wuproxy.log.rolling")));
+    }
+
+    private static void logOneLine(Path logs, String message) {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        LogbackSetup.agent(context, logs.toString(), "INFO");
+        context.getLogger("io.github.wuproxy.Test").info(message);
+        context.stop();
     }
 
     @Test
@@ -114,7 +154,7 @@ class LogbackSetupTest {
         assertFalse(AgentRuntime.editedLogbackXml(file));
         Files.writeString(file, shipped.replace("\n", "\r\n"));
         assertFalse(AgentRuntime.editedLogbackXml(file), "Windows line ends change nothing");
-        Files.writeString(file, shipped.replace("<maxIndex>9</maxIndex>", "<maxIndex>3</maxIndex>"));
+        Files.writeString(file, shipped.replace("<maxFileSize>5MB</maxFileSize>", "<maxFileSize>9MB</maxFileSize>"));
         assertTrue(AgentRuntime.editedLogbackXml(file));
         Files.delete(file);
         Files.createDirectory(file);
