@@ -56,18 +56,26 @@ public class EngineBenchmarks {
         return laptop.agent.store.writes().size();
     }
 
-    /** A profile set of {@code profiles} × 5 conditions, and a network only the fallback fits. */
-    @State(Scope.Benchmark)
+    /**
+     * A profile set of {@code profiles} × 5 conditions, and a network only the fallback fits: read
+     * anew each time, as a snapshot of a new network is (the selector remembers its answer per
+     * snapshot object, so the same object again would measure only that memory).
+     */
+    @State(Scope.Thread)
     public static class Rules {
         @Param({"10", "100", "1000"})
         int profiles;
         ProfileSelector selector;
-        Situation situation;
+        Situation[] situations;
+        int next;
 
         @Setup(Level.Trial)
         public void load() throws Exception {
             selector = new ProfileSelector(BenchProfiles.of(profiles));
-            situation = new Situation(Fixtures.location("network/cafe-wifi-edited.json"), Optional.of(UserProxySettings.DIRECT));
+            situations = new Situation[1024]; // more than the selector remembers
+            for (int i = 0; i < situations.length; i++) {
+                situations[i] = new Situation(Fixtures.location("network/cafe-wifi-edited.json"), Optional.of(UserProxySettings.DIRECT));
+            }
         }
     }
 
@@ -75,6 +83,7 @@ public class EngineBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Selection selection(Rules rules) {
-        return rules.selector.select(rules.situation, Optional.empty());
+        rules.next = (rules.next + 1) & (rules.situations.length - 1);
+        return rules.selector.select(rules.situations[rules.next], Optional.empty());
     }
 }
