@@ -218,7 +218,7 @@ final class Footprint {
         if (!kb.containsKey("VmRSS")) {
             return "unknown";
         }
-        return String.format(Locale.ROOT, "%.1f MB (anonymous %.1f, files %.1f)", kb.get("VmRSS") / 1024.0,
+        return String.format(Locale.ROOT, "%.1f MB, %,d kB (anonymous %.1f, files %.1f)", kb.get("VmRSS") / 1024.0, kb.get("VmRSS"),
                 kb.getOrDefault("RssAnon", 0L) / 1024.0, kb.getOrDefault("RssFile", 0L) / 1024.0);
     }
 }

@@ -47,7 +47,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         file.setContext(context);
         file.setName("FILE");
         file.setFile(logs + "/wuproxy.log");
-        // rolled by size, not by date: a date-based policy holds the JDK's calendar and locale data (about 0.7 MB)
+        // rolled by size, not by date: a date-based policy holds its date patterns and the JDK's date formatting (about 0.8 MB)
         LogRolling rolling = new LogRolling();
         rolling.setContext(context);
         rolling.setParent(file);
