@@ -45,12 +45,12 @@ final class ProxyVerification {
             remembered.clear();
             rememberedAt = where;
         }
-        return unchecked(desired) ? new Outcome(desired, Optional.empty()) : decide(desired, proxy -> remembered(proxy, tested));
+        return decide(desired, tested);
     }
 
     /** Verifies afresh without remembering: what the network calls for right now. */
     Outcome verifyAfresh(Desired desired) {
-        return decide(desired, verifier::check);
+        return decide(desired, null);
     }
 
     private ProxyCheck remembered(UpdateProxy proxy, Consumer<ProxyCheck> tested) {
@@ -63,13 +63,18 @@ final class ProxyVerification {
         return check;
     }
 
-    private static Outcome decide(Desired desired, java.util.function.Function<UpdateProxy, ProxyCheck> check) {
+    /** Tests each proxy afresh when {@code tested} is null, else with remembered results. */
+    private ProxyCheck check(UpdateProxy proxy, Consumer<ProxyCheck> tested) {
+        return tested == null ? verifier.check(proxy) : remembered(proxy, tested);
+    }
+
+    private Outcome decide(Desired desired, Consumer<ProxyCheck> tested) {
         Verification verification = desired.selection().profile().verification();
-        if (unchecked(desired)) {
+        if (verification.mode() == Verification.Mode.OFF || desired.proxy().isEmpty()) {
             return new Outcome(desired, Optional.empty());
         }
         UpdateProxy wanted = desired.proxy().get();
-        ProxyCheck first = check.apply(wanted);
+        ProxyCheck first = check(wanted, tested);
         if (first.reached()) {
             return new Outcome(desired, Optional.empty());
         }
@@ -84,7 +89,7 @@ final class ProxyVerification {
             if (candidate.equals(wanted)) {
                 continue;
             }
-            ProxyCheck next = check.apply(candidate);
+            ProxyCheck next = check(candidate, tested);
             if (next.reached()) {
                 return new Outcome(Desired.of(because(desired.selection(), failed, candidate), candidate, desired.note()), Optional.empty());
             }
@@ -95,10 +100,6 @@ final class ProxyVerification {
                 "No proxy of profile " + profile + " reaches Windows Update here, so none was set", all,
                 "the proxy stays as it is; check the proxies with `wuproxy diagnose`, or add one that works to `fallback`")),
                 Optional.empty());
-    }
-
-    private static boolean unchecked(Desired desired) {
-        return desired.selection().profile().verification().mode() == Verification.Mode.OFF || desired.proxy().isEmpty();
     }
 
     private static Selection because(Selection s, List<ProxyCheck> failed, UpdateProxy chosen) {

@@ -172,7 +172,9 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     @Override
     public void writeBits(UpdateProxy proxy) throws StoreException {
         checkFault("BITS proxy usage");
-        BITS_ACCOUNTS.forEach(account -> bits.put(account, bitsUsage(proxy)));
+        for (String account : BITS_ACCOUNTS) {
+            bits.put(account, bitsUsage(proxy));
+        }
         read = null;
         onBitsWrite.run();
     }

@@ -46,9 +46,9 @@ final class ReferenceEvaluation {
         } else if (source instanceof ProxySource.AutoDetect) {
             proxy = Optional.of(wpad.orElse(UpdateProxy.direct()));
         } else {
-            proxy = user.map(settings -> usersProxy(settings, location, wpad));
+            proxy = user.isPresent() ? Optional.of(usersProxy(user.get(), location, wpad)) : Optional.empty();
         }
-        return proxy.flatMap(p -> verified(profile.verification(), p));
+        return proxy.isPresent() ? verified(profile.verification(), proxy.get()) : Optional.empty();
     }
 
     /** The signed-in user's own settings as they resolve here: detection, then the script, then the proxy server, else direct. */
@@ -56,11 +56,11 @@ final class ReferenceEvaluation {
         if (settings.autoDetect() && wpad.isPresent()) {
             return wpad.get();
         }
-        Optional<UpdateProxy> fromScript = settings.pacUrl().flatMap(url -> script(location, url));
+        Optional<UpdateProxy> fromScript = settings.pacUrl().isPresent() ? script(location, settings.pacUrl().get()) : Optional.empty();
         if (fromScript.isPresent()) {
             return fromScript.get();
         }
-        return settings.manual().<UpdateProxy>map(m -> m).orElse(UpdateProxy.direct());
+        return settings.manual().isPresent() ? settings.manual().get() : UpdateProxy.direct();
     }
 
     private static Optional<UpdateProxy> script(NetworkLocation location, String url) {

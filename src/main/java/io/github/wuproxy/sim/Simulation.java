@@ -158,7 +158,8 @@ public final class Simulation {
                 settings.engine(), this::watched);
         baseline = new WindowsUpdateBaseline(options.baseline().orElse(startingStore), updateSource, userProxyFallback);
         network.start(() -> engine.networkChanged());
-        store.watch(() -> laptop.soon(() -> engine.storeWritten()));
+        Runnable storeWritten = () -> engine.storeWritten(); // made once: see Watched
+        store.watch(() -> laptop.soon(storeWritten));
         store.afterBitsWrite(() -> {
             if (pendingWrite() != null) {
                 pendingWrite.set("bits", ProxyJson.write(store.read().bits().orElseThrow()));
@@ -577,8 +578,11 @@ public final class Simulation {
         expectedKey = key;
         NetworkLocation here = key.location();
         Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
-        Optional<UpdateProxy> users = key.user().map(u -> ReferenceEvaluation.usersProxy(u, here, wpad));
-        Optional<WindowsUpdateBaseline.Attempt> base = expected.map(needs -> baseline.scan(new WindowsUpdateBaseline.Network(needs, wpad, users)));
+        // plain calls, not Optional.map: see Watched
+        Optional<UpdateProxy> users = key.user().isPresent() ? Optional.of(ReferenceEvaluation.usersProxy(key.user().get(), here, wpad))
+                : Optional.empty();
+        Optional<WindowsUpdateBaseline.Attempt> base = expected.isPresent()
+                ? Optional.of(baseline.scan(new WindowsUpdateBaseline.Network(expected.get(), wpad, users))) : Optional.empty();
         judged = new Judged(here, expected, base);
         return judged;
     }
