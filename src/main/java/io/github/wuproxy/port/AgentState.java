@@ -11,6 +11,17 @@ import java.util.Optional;
 public record AgentState(Optional<ManualChoice> manual, boolean paused, boolean restartPending) {
     public static final AgentState INITIAL = new AgentState(Optional.empty(), false, false);
 
+    /** As a record compares, written out: compared at every step of simulate, and the generated form is spun at run time. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof AgentState s && paused == s.paused && restartPending == s.restartPending && manual.equals(s.manual);
+    }
+
+    @Override
+    public int hashCode() {
+        return (manual.hashCode() * 31 + Boolean.hashCode(paused)) * 31 + Boolean.hashCode(restartPending);
+    }
+
     public AgentState withManual(Optional<ManualChoice> choice) {
         return new AgentState(choice, paused, restartPending);
     }

@@ -47,6 +47,14 @@ class WrittenOutEqualsTest {
     }
 
     @Test
+    void theAgentsStateAndAManualChoiceCompareEveryComponent() throws Exception {
+        ManualChoice choice = new ManualChoice("office", false, new LocationFingerprint("0123456789abcdef"));
+        comparesEveryComponent(choice, Map.of("profileName", "home", "sticky", true, "madeAt", LocationFingerprint.OFFLINE));
+        comparesEveryComponent(new AgentState(Optional.of(choice), false, true),
+                Map.of("manual", Optional.empty(), "paused", true, "restartPending", false));
+    }
+
+    @Test
     void aFixedProxyComparesEveryComponent() throws Exception {
         comparesEveryComponent(CORP, Map.of("server", "other.example:3128", "bypass", ""));
     }
