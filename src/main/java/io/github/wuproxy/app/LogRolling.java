@@ -3,8 +3,11 @@ package io.github.wuproxy.app;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RolloverFailure;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 
 /**
@@ -12,7 +15,8 @@ import java.nio.file.StandardCopyOption;
  * checks that the live file can be moved: while another program holds it open (on Windows an editor
  * or a log viewer may), logback's own policy would shift every archive along at each try and compress
  * the same file again, so the history would be lost within minutes. Now nothing moves, logback logs a
- * warning and tries again at its next size check.
+ * warning and tries again at its next size check. A log left aside by a roll cut short goes into the
+ * next archive, before what came since.
  */
 public final class LogRolling extends FixedWindowRollingPolicy {
     /** The archives' names in {@code logs}: {@code wuproxy.%i.log.gz}, 1 to 9. */
@@ -36,8 +40,15 @@ public final class LogRolling extends FixedWindowRollingPolicy {
         Path live = Path.of(getActiveFileName());
         Path aside = live.resolveSibling(live.getFileName() + ".rolling");
         try {
-            Files.move(live, aside, StandardCopyOption.REPLACE_EXISTING); // a leftover of a crash right here is replaced
-            Files.move(aside, live);
+            if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS)) {
+                // a roll cut short between the two moves below left the older log aside: it goes first, then what came since
+                try (OutputStream older = Files.newOutputStream(aside, StandardOpenOption.APPEND)) {
+                    Files.copy(live, older);
+                }
+                Files.move(aside, live, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(live, aside, StandardCopyOption.REPLACE_EXISTING); // a link there is replaced, never followed
+            Files.move(aside, live, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new RolloverFailure("the log " + live + " cannot be moved now (" + e + "), so it is not rolled yet");
         }

@@ -89,6 +89,18 @@ class LogbackSetupTest {
         assertFalse(Files.exists(logs.resolve("wuproxy.log.rolling")));
     }
 
+    @Test
+    void aLogLeftAsideByARollCutShortIsKeptInTheNextArchive(@TempDir Path logs) throws Exception {
+        Files.writeString(logs.resolve("wuproxy.log.rolling"), "PRECIOUS older line\n");
+        Files.writeString(logs.resolve("wuproxy.log"), "old line\n".repeat(600_000)); // 5.4 MB, written since
+        logOneLine(logs, "after");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(LogRolling.archive(logs, 1)))) {
+            assertEquals("PRECIOUS older line\n" + "old line\n".repeat(600_000), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(logs.resolve("wuproxy.log.rolling")));
+        assertTrue(Files.readString(logs.resolve("wuproxy.log")).endsWith(" - after\n"));
+    }
+
     private static void logOneLine(Path logs, String message) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
