@@ -61,12 +61,19 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         rolling.start();
         trigger.start();
         file.start();
-        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(context, encoder(context, new AgentLogLayout(false)))));
+        levels(context, Level.toLevel(level, Level.INFO), List.of(file, stderr(new ConsoleAppender<>(), context, encoder(context, new AgentLogLayout(false)))));
     }
 
     /** The CLI's: warnings and errors on stderr, so stdout carries only the command's output. */
     static void cli(LoggerContext context, String rootLevel) {
-        Appender<ILoggingEvent> stderr = stderr(context, encoder(context, new CliLogLayout())); // CLI_PATTERN, without parsing it
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>() {
+            @Override
+            protected void subAppend(ILoggingEvent event) {
+                io.github.wuproxy.cli.ConsoleWriters.logLineComing(); // stdout's lines so far first, as they happened
+                super.subAppend(event);
+            }
+        };
+        stderr(stderr, context, encoder(context, new CliLogLayout())); // CLI_PATTERN, without parsing it
         levels(context, null, List.of(stderr));
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.WARN));
     }
@@ -84,8 +91,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         }
     }
 
-    private static Appender<ILoggingEvent> stderr(LoggerContext context, Encoder<ILoggingEvent> encoder) {
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    private static Appender<ILoggingEvent> stderr(ConsoleAppender<ILoggingEvent> console, LoggerContext context, Encoder<ILoggingEvent> encoder) {
         console.setContext(context);
         console.setName("STDERR");
         console.setTarget("System.err");

@@ -12,7 +12,20 @@ import java.nio.charset.Charset;
  * UTF-8 for code page 65001, else the default charset, as picocli's own writers.
  */
 public final class ConsoleWriters {
+    private static final Runnable NOTHING = () -> { };
+    private static volatile Runnable beforeLogLine = NOTHING;
+
     private ConsoleWriters() {}
+
+    /** What must reach stdout before a log line goes to stderr (simulate's lines, written on a thread of their own); null for nothing. */
+    public static void beforeLogLine(Runnable flush) {
+        beforeLogLine = flush == null ? NOTHING : flush;
+    }
+
+    /** Called by the CLI's log appender before each line it writes to stderr. */
+    public static void logLineComing() {
+        beforeLogLine.run();
+    }
 
     public static PrintWriter out() {
         return writer(System.out, System.getProperty("sun.stdout.encoding"));

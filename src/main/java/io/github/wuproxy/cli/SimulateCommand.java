@@ -131,6 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<JUnitReport.Case> cases = new ArrayList<>();
         int exit = ExitCodes.OK;
         try (JsonLines out = new JsonLines(new BufferedWriter(stdout, 1 << 16))) {
+            ConsoleWriters.beforeLogLine(out::flushIfWriting);
             for (Path file : files) {
                 long started = System.nanoTime();
                 if (suite) {
@@ -155,6 +156,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 cases.add(JUnitReport.Case.of(name(file), seconds(started), summary.expectations(), failed));
             }
+        } finally {
+            ConsoleWriters.beforeLogLine(null);
         }
         if (junit != null) {
             try {

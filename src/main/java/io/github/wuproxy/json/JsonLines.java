@@ -23,8 +23,9 @@ public final class JsonLines implements AutoCloseable {
     private final JsonGenerator generator;
     private final BlockingQueue<Object> handedOver = new ArrayBlockingQueue<>(16);
     private final Thread writer;
+    private final Thread owner = Thread.currentThread();
     private List<JsonNode> batch = new ArrayList<>(BATCH);
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private boolean closed;
 
     public JsonLines(Writer out) {
@@ -40,8 +41,11 @@ public final class JsonLines implements AutoCloseable {
     }
 
     public void write(JsonNode line) {
+        if (closed) {
+            throw new IllegalStateException("the output is closed");
+        }
         if (failure != null) {
-            throw failure;
+            throw failed();
         }
         batch.add(line);
         if (batch.size() == BATCH) {
@@ -65,8 +69,26 @@ public final class JsonLines implements AutoCloseable {
             throw new IllegalStateException("interrupted while the output was written", e);
         }
         if (failure != null) {
-            throw failure;
+            throw failed();
         }
+    }
+
+    /**
+     * {@link #flush} when called on the thread that writes the lines, else nothing: before a log line
+     * goes to stderr, so stdout and stderr in one file (2>&1) come out in order, the same each run.
+     */
+    public void flushIfWriting() {
+        if (Thread.currentThread() == owner && !closed) {
+            flush();
+        }
+    }
+
+    /** What the writer failed with, to be thrown here: an Error as it is, anything else unchecked. */
+    private RuntimeException failed() {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
     }
 
     @Override
@@ -74,10 +96,10 @@ public final class JsonLines implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
         try {
             flush();
         } finally {
+            closed = true;
             handOver(STOP);
         }
     }
@@ -117,7 +139,7 @@ public final class JsonLines implements AutoCloseable {
                 }
             } catch (IOException e) {
                 failure = new UncheckedIOException(e);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the caller must not wait for a writer that is gone
                 failure = e;
             } finally {
                 if (item instanceof CountDownLatch flushed) {

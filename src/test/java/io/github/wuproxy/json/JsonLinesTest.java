@@ -75,4 +75,31 @@ class JsonLinesTest {
         assertThrows(UncheckedIOException.class, out::close);
         out.close(); // once closed, closing again does nothing
     }
+
+    @Test
+    void anErrorOnTheWritersThreadReachesTheCallerInsteadOfAHang() {
+        Writer broken = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                throw new StackOverflowError("planted");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        JsonLines out = new JsonLines(broken);
+        StackOverflowError failed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(StackOverflowError.class, () -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        out.write(Json.object().put("line", i));
+                    }
+                    out.close();
+                }));
+        assertEquals("planted", failed.getMessage());
+        assertThrows(StackOverflowError.class, out::close);
+        assertThrows(IllegalStateException.class, () -> out.write(Json.object()), "closed");
+    }
 }

@@ -1,0 +1,48 @@
+package io.github.wuproxy.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** simulate as a process: stdout and stderr in one stream (2>&1) come out in the order things happened, the same each run. */
+class SimulateProcessTest {
+    @Test
+    void logLinesSitBetweenWholeLinesInTheOrderTheyHappened() throws Exception {
+        String first = run();
+        assertEquals(first, run(), "the same each run");
+        List<String> lines = first.lines().toList();
+        int logged = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("ERROR ") || line.startsWith("WARN ")) {
+                logged++;
+                String code = line.split(" +")[1];
+                // the engine logs a problem as it raises it; simulate's problem line follows at once
+                assertTrue(lines.get(i + 1).contains("\"type\":\"problem\",\"code\":\"" + code + "\""), lines.get(i + 1));
+            } else {
+                io.github.wuproxy.json.Json.parse(line); // whole: no log line cut into it
+            }
+        }
+        assertTrue(logged >= 2, first);
+    }
+
+    private static String run() throws Exception {
+        // the product's own logging: without the tests' logback-test.xml
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dwuproxy.home=" + Path.of("").toAbsolutePath(), "-cp", classPath, Main.class.getName(),
+                "simulate", "--output", "all", "src/test/resources/timelines/faults.jsonl"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+}
