@@ -35,6 +35,11 @@ public final class ConsoleWriters {
         return writer(System.err, System.getProperty("sun.stderr.encoding"));
     }
 
+    /** Whether writing to {@code out}, stdout's writer, failed: it and System.out keep their write errors to themselves. */
+    public static boolean failed(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
+    }
+
     static PrintWriter writer(OutputStream stream, String encoding) {
         return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset(encoding))), true);
     }

@@ -159,6 +159,10 @@ public final class SimulateCommand implements Callable<Integer> {
         } finally {
             ConsoleWriters.beforeLogLine(null);
         }
+        if (ConsoleWriters.failed(stdout)) {
+            err.println(Texts.get("simulate.outputUnwritable"));
+            exit = Math.max(exit, ExitCodes.FAILURE);
+        }
         if (junit != null) {
             try {
                 JUnitReport.write(junit, "wuproxy simulate " + timeline.getFileName(), cases);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** simulate as a process: stdout and stderr in one stream (2>&1) come out in the order things happened, the same each run. */
+/** simulate as a process: stdout and stderr in one stream (2>&1) in the order things happened, the same each run; output lost fails the run. */
 class SimulateProcessTest {
     @Test
     void logLinesSitBetweenWholeLinesInTheOrderTheyHappened() throws Exception {
@@ -32,17 +32,32 @@ class SimulateProcessTest {
         assertTrue(logged >= 2, first);
     }
 
+    @Test
+    void outputThatCannotBeWrittenFailsTheRun() throws Exception {
+        Process process = new ProcessBuilder(command()).start();
+        process.getInputStream().close(); // as `| head -1` does once it has its line, or a full disk
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.endsWith("The output could not be written in full (a full disk, or a closed pipe): do not trust this run's lines."
+                + System.lineSeparator()), err);
+    }
+
     private static String run() throws Exception {
+        Process process = new ProcessBuilder(command()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    private static List<String> command() {
         // the product's own logging: without the tests' logback-test.xml
         String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dwuproxy.home=" + Path.of("").toAbsolutePath(), "-cp", classPath, Main.class.getName(),
                 "simulate", "--output", "all", "src/test/resources/timelines/faults.jsonl"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), out);
-        return out;
+        return command;
     }
 }
