@@ -52,7 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
         try {
             hresult = httpStatus.map(UpdateErrors::forHttpStatus).orElseGet(() -> UpdateErrors.parse(code));
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(Texts.get("explain.notACode", AgentRequestCommand.visible(code)));
             return ExitCodes.BAD_INPUT;
         }
         Optional<UpdateErrors.Entry> entry = UpdateErrors.find(hresult);

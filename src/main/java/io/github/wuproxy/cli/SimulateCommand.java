@@ -121,7 +121,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             files = suite ? timelinesIn(timeline) : List.of(timeline);
         } catch (IOException e) {
-            err.println(Texts.get("simulate.unlistable", timeline, e.getMessage()));
+            err.println(Texts.get("simulate.unlistable", timeline, Texts.why(e)));
             return ExitCodes.BAD_INPUT;
         }
         if (files.isEmpty()) {
@@ -167,7 +167,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 JUnitReport.write(junit, "wuproxy simulate " + timeline.getFileName(), cases);
             } catch (IOException e) {
-                err.println(Texts.get("simulate.junitUnwritable", junit, e.getMessage()));
+                err.println(Texts.get("simulate.junitUnwritable", junit, Texts.why(e)));
                 return ExitCodes.FAILURE;
             }
         }
@@ -181,7 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             return new Parsed(Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), null);
         } catch (IOException e) {
-            return new Parsed(null, Texts.get("simulate.unreadable", file, e.getMessage()));
+            return new Parsed(null, Texts.get("simulate.unreadable", file, Texts.why(e)));
         } catch (TimelineException e) {
             return new Parsed(null, e.getMessage());
         }

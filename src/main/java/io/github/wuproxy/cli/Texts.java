@@ -49,4 +49,24 @@ public final class Texts {
         }
         return text;
     }
+
+    /** Why a file could not be read or written, in words: Java's own message is often the bare path ("day.jsonl") or "Input length = 1". */
+    public static String why(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return get("file.missing");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return get("file.denied");
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return get("file.notText");
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return get("file.notFolder");
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

@@ -58,6 +58,9 @@ class ExplainCommandTest {
     void somethingThatIsNoCodeIsABadInput() {
         assertEquals(2, run("proxy"));
         assertEquals("\"proxy\" is not an error code; write it like 0x80072EFD, 80072efd, -2147012867 or 12029", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--", "x\u001b[2J\ny"));
+        assertEquals("\"x\\u001b[2J\\ny\" is not an error code; write it like 0x80072EFD, 80072efd, -2147012867 or 12029", err.toString().strip());
     }
 
     @Test
@@ -72,6 +75,8 @@ class ExplainCommandTest {
             out.getBuffer().setLength(0);
             assertEquals(0, run("0x80072EFD", "--json"));
             assertEquals("the connection to the server or the proxy failed", Json.parse(out.toString()).path("meaning").asText());
+            assertEquals(2, run("proxy"));
+            assertEquals("\"proxy\" はエラーコードではありません。0x80072EFD、80072efd、-2147012867、12029 のように書いてください", err.toString().strip());
         } catch (io.github.wuproxy.json.JsonFormatException e) {
             throw new AssertionError(e);
         } finally {

@@ -248,7 +248,19 @@ class SimulateCommandTest {
     @Test
     void aMissingTimelineIsAClearError() {
         assertEquals(2, run("no-such-day.jsonl"));
-        assertTrue(err.toString().startsWith("no-such-day.jsonl: cannot read the timeline"), err.toString());
+        assertEquals("no-such-day.jsonl: cannot read the timeline: there is no such file or folder", err.toString().strip());
+    }
+
+    @Test
+    void aTimelineThatIsNotTextIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("day.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}', '\n'});
+        assertEquals(2, run(binary.toString()));
+        assertEquals(binary + ": cannot read the timeline: it is not UTF-8 text", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("--output", "summary", "--junit", dir.resolve("no-such-folder").resolve("r.xml").toString(),
+                Fixtures.resourceFolder("timelines").resolve("commute.jsonl").toString()));
+        assertEquals(dir.resolve("no-such-folder").resolve("r.xml") + ": cannot write the JUnit report: there is no such file or folder",
+                err.toString().strip());
     }
 
     @Test
