@@ -68,9 +68,13 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             return kind == AgentRefusal.Kind.BAD_INPUT || kind == AgentRefusal.Kind.BAD_REQUEST ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         }
         JsonNode status = answer.path("status");
+        if (!status.isObject()) {
+            err.println(Texts.get("agent.statusUnreadable", Texts.get("agent.noStatus")));
+            return ExitCodes.FAILURE;
+        }
         if (json) {
             out.println(status.toString());
-        } else if (status.isObject()) {
+        } else {
             try {
                 AgentStatus read = StatusJson.read(status);
                 out.print(StatusText.render(read));
@@ -111,6 +115,6 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             }
         }
         String error = answer.path("error").asText("");
-        return error.isBlank() ? Texts.get("agent.noReason") : error;
+        return error.isBlank() ? Texts.get("agent.noReason") : visible(error);
     }
 }
