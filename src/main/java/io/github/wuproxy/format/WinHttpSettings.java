@@ -25,7 +25,7 @@ public record WinHttpSettings(int version, int counter, int flags, String proxy,
     private static final int MAX_LENGTH = 64 * 1024;
 
     public WinHttpSettings {
-        trailing = trailing == null ? new byte[0] : trailing.clone();
+        trailing = trailing == null ? new byte[0] : java.util.Arrays.copyOf(trailing, trailing.length);
     }
 
     public boolean usesProxy() {

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 public record StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHttp, Map<String, String> bitsRaw, Optional<UpdateProxy> bits,
         byte[] winHttpSettings32) {
     public StoredSettings {
-        winHttpSettings = winHttpSettings.clone();
-        winHttpSettings32 = winHttpSettings32.clone();
+        // copies made with Arrays.copyOf: the client compiler calls into the VM for clone() (simulate copies these at every step)
+        winHttpSettings = java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length);
+        winHttpSettings32 = java.util.Arrays.copyOf(winHttpSettings32, winHttpSettings32.length);
         bitsRaw = java.util.Collections.unmodifiableMap(new TreeMap<>(bitsRaw));
     }
 
@@ -30,12 +31,12 @@ public record StoredSettings(byte[] winHttpSettings, Optional<UpdateProxy> winHt
 
     @Override
     public byte[] winHttpSettings() {
-        return winHttpSettings.clone();
+        return java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length);
     }
 
     @Override
     public byte[] winHttpSettings32() {
-        return winHttpSettings32.clone();
+        return java.util.Arrays.copyOf(winHttpSettings32, winHttpSettings32.length);
     }
 
     @Override

@@ -16,13 +16,13 @@ import java.util.TreeMap;
  */
 public record UserProxySnapshot(byte[] connectionSettings, Map<String, String> legacy, Optional<UserProxySettings> settings) {
     public UserProxySnapshot {
-        connectionSettings = connectionSettings.clone();
+        connectionSettings = java.util.Arrays.copyOf(connectionSettings, connectionSettings.length);
         legacy = java.util.Collections.unmodifiableMap(new TreeMap<>(legacy));
     }
 
     @Override
     public byte[] connectionSettings() {
-        return connectionSettings.clone();
+        return java.util.Arrays.copyOf(connectionSettings, connectionSettings.length);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     }
 
     public byte[] winHttpSettings() {
-        return winHttpSettings.clone();
+        return java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length);
     }
 
     public Map<String, String> bitsUsage() {
@@ -164,7 +164,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
         current = null;
-        writes.add(winHttpSettings.clone());
+        writes.add(java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length));
         watchers.forEach(Runnable::run);
         afterWrite.run();
     }

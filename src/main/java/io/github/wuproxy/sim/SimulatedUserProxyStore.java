@@ -23,7 +23,7 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     private Optional<StoreException.Reason> failNext = Optional.empty();
 
     public SimulatedUserProxyStore(byte[] bytes) {
-        this.bytes = bytes.clone();
+        this.bytes = java.util.Arrays.copyOf(bytes, bytes.length);
     }
 
     /** A user whose settings were set once, as Settings › Proxy would leave them. */
@@ -47,7 +47,7 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     }
 
     public synchronized byte[] bytes() {
-        return bytes.clone();
+        return java.util.Arrays.copyOf(bytes, bytes.length);
     }
 
     @Override
