@@ -126,11 +126,10 @@ public final class JsonLines implements AutoCloseable {
                 return;
             }
             try {
-                if (item instanceof CountDownLatch flushed) {
+                if (item instanceof CountDownLatch) {
                     if (failure == null) {
                         generator.flush();
                     }
-                    flushed.countDown();
                 } else if (failure == null) {
                     for (Object line : (List<?>) item) {
                         Json.write(generator, (JsonNode) line);
@@ -143,7 +142,7 @@ public final class JsonLines implements AutoCloseable {
                 failure = e;
             } finally {
                 if (item instanceof CountDownLatch flushed) {
-                    flushed.countDown();
+                    flushed.countDown(); // after the flush, or its failure
                 }
             }
         }
