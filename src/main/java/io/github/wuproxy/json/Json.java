@@ -171,7 +171,10 @@ public final class Json {
         if (at == null || at.getColumnNr() < 1) {
             return "";
         }
-        return at.getLineNr() > 1 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : " at column " + at.getColumnNr();
+        // for a control character between values Jackson gives the column after it
+        boolean after = String.valueOf(e.getOriginalMessage()).contains("allowed between tokens") && at.getColumnNr() > 1;
+        int column = after ? at.getColumnNr() - 1 : at.getColumnNr();
+        return at.getLineNr() > 1 ? " at line " + at.getLineNr() + ", column " + column : " at column " + column;
     }
 
     /** Jackson's reason, said the way a person writing JSON by hand would understand it. */
@@ -192,6 +195,10 @@ public final class Json {
         }
         if (m.contains("end-of-input")) {
             return "the line ends in the middle of a value";
+        }
+        if ((found = java.util.regex.Pattern.compile("CTRL-CHAR, code (\\d+)").matcher(m)).find() && m.contains("between tokens")) {
+            return String.format(java.util.Locale.ROOT, "a control character (code %s) between values: only spaces, tabs and line ends may stand there",
+                    found.group(1));
         }
         if ((found = java.util.regex.Pattern.compile("CTRL-CHAR, code (\\d+)").matcher(m)).find()) {
             return String.format(java.util.Locale.ROOT, "a control character (code %s) in a string must be written as \\u%04x",

@@ -32,5 +32,11 @@ class JsonErrorsTest {
         assertEquals("nested too deeply (at most 64 levels)", deep.getMessage().replaceFirst("^not valid JSON( at column \\d+)?: ", ""));
         var control = assertThrows(JsonFormatException.class, () -> Json.parse("{\"a\":\"x\u0001\"}"));
         assertEquals("not valid JSON at column 8: a control character (code 1) in a string must be written as \\u0001", control.getMessage());
+        var between = assertThrows(JsonFormatException.class, () -> Json.parse("{\"t\":0,\u0001\"scan\":{}}"));
+        assertEquals("not valid JSON at column 8: a control character (code 1) between values: only spaces, tabs and line ends may stand there",
+                between.getMessage());
+        var first = assertThrows(JsonFormatException.class, () -> Json.parse("\u0000\u0000"));
+        assertEquals("not valid JSON at column 1: a control character (code 0) between values: only spaces, tabs and line ends may stand there",
+                first.getMessage());
     }
 }
