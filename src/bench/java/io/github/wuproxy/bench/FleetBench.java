@@ -32,7 +32,7 @@ final class FleetBench {
         Path tiny = target.resolve("fleet-one-day.jsonl");
         Files.writeString(tiny, FleetTimeline.generate(1, 19).text());
         int events = fleet.events();
-        String what = String.format(Locale.ROOT, "%,d laptop-days, %,d events, %d MB", DAYS, events, Files.size(file) >> 20);
+        String what = String.format(Locale.ROOT, "%,d laptop-days, %,d events, %.1f MB", DAYS, events, Files.size(file) / 1e6);
         List<Bench.Row> rows = new ArrayList<>();
         double startup = wholeProcess(tiny, "summary");
         for (String output : List.of("summary", "failures", "all")) {
