@@ -49,17 +49,31 @@ class RememberNetworkTest {
         assertEquals(Optional.empty(), RememberNetwork.rule(io.github.wuproxy.core.location.NetworkLocation.offline()));
     }
 
+    /** The home Wi-Fi of the fixtures, under another SSID. */
+    private static io.github.wuproxy.core.location.NetworkLocation homeWifiNamed(String ssid) {
+        return wifi(ssid, true);
+    }
+
+    /** A Wi-Fi named {@code ssid} with no address on the home subnet. */
+    private static io.github.wuproxy.core.location.NetworkLocation elsewhereNamed(String ssid) {
+        return wifi(ssid, false);
+    }
+
+    private static io.github.wuproxy.core.location.NetworkLocation wifi(String ssid, boolean homeAddresses) {
+        var home = Fixtures.location("network/home-wifi-edited.json");
+        var link = home.links().get(0);
+        var wifi = new io.github.wuproxy.core.location.NetworkLink(link.name(), link.kind(), "", homeAddresses ? link.addresses() : List.of(),
+                List.of(), link.dnsServers(), Optional.of(ssid));
+        return new io.github.wuproxy.core.location.NetworkLocation("", List.of(wifi), home.category(), "", null);
+    }
+
     /** SSIDs are chosen by whoever runs the access point: each must stay one quoted string. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"x\nwhen+={ssid=\"*\"}", "a\" }\nwhen += [{ ssid = \"*\" }]\n#",
         "}\r\nproxy = direct\r\n#", "# \\\" ${x} \u2028when+={ssid=\"*\"}", "\u0000\u001b[2J\u0085when += { ssid = \"*\" }",
         "\"\"\"\nwhen += { ssid = \"*\" }\n\"\"\"", "include file(\"/etc/passwd\")", "x // y /* z"})
     void aHostileSsidStaysOneQuotedStringAndAddsOneRuleForItselfOnly(String ssid, @TempDir Path machine) throws Exception {
-        var home = Fixtures.location("network/home-wifi-edited.json");
-        var link = home.links().get(0);
-        var wifi = new io.github.wuproxy.core.location.NetworkLink(link.name(), link.kind(), "", link.addresses(), List.of(),
-                link.dnsServers(), Optional.of(ssid));
-        var there = new io.github.wuproxy.core.location.NetworkLocation("", List.of(wifi), home.category(), "", null);
+        var there = homeWifiNamed(ssid);
         var shipped = Fixtures.shippedProfiles();
         int before = shipped.find("corporate").orElseThrow().when().size();
 
@@ -70,8 +84,7 @@ class RememberNetworkTest {
         assertEquals(before + 1, corporate.when().size(), Files.readString(machine.resolve("corporate.conf")));
         var user = UserProxySettings.fixed(io.github.wuproxy.core.proxy.UpdateProxy.fixed("p.example:8080", ""));
         assertEquals("corporate", new ProfileSelector(withMachine).select(new Situation(there, user), Optional.empty()).profile().name());
-        var elsewhere = new io.github.wuproxy.core.location.NetworkLocation("", List.of(new io.github.wuproxy.core.location.NetworkLink(
-                link.name(), link.kind(), "", List.of(), List.of(), link.dnsServers(), Optional.of("Cafe"))), home.category(), "", null);
+        var elsewhere = elsewhereNamed("Cafe");
         assertEquals("mobile", new ProfileSelector(withMachine).select(new Situation(elsewhere, user), Optional.empty()).profile().name(),
                 "the remembered rule matches this SSID only");
     }
@@ -91,11 +104,7 @@ class RememberNetworkTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "Cafe*", "*Corp*"})
     void anSsidWithAStarIsNotRememberedAsAPattern(String ssid, @TempDir Path machine) throws Exception {
-        var home = Fixtures.location("network/home-wifi-edited.json");
-        var link = home.links().get(0);
-        var wifi = new io.github.wuproxy.core.location.NetworkLink(link.name(), link.kind(), "", link.addresses(), List.of(),
-                link.dnsServers(), Optional.of(ssid));
-        var there = new io.github.wuproxy.core.location.NetworkLocation("", List.of(wifi), home.category(), "", null);
+        var there = homeWifiNamed(ssid);
         assertTrue(RememberNetwork.rule(there).orElseThrow().startsWith("{ subnet = "), RememberNetwork.rule(there).toString());
 
         RememberNetwork.remember(Fixtures.shippedProfiles().find("direct").orElseThrow(), there, machine, Instant.EPOCH, java.util.OptionalInt.of(500));
@@ -103,8 +112,7 @@ class RememberNetworkTest {
         var withMachine = new HoconProfileCatalog(List.of(Fixtures.shippedProfilesFolder(), machine), "mobile").load();
         assertEquals(Fixtures.shippedProfiles().find("direct").orElseThrow().when().size() + 1, withMachine.find("direct").orElseThrow().when().size(),
                 "keeping twice writes one rule");
-        var elsewhere = new io.github.wuproxy.core.location.NetworkLocation("", List.of(new io.github.wuproxy.core.location.NetworkLink(
-                link.name(), link.kind(), "", List.of(), List.of(), link.dnsServers(), Optional.of("Cafe Corp Guest"))), home.category(), "", null);
+        var elsewhere = elsewhereNamed("Cafe Corp Guest");
         var user = UserProxySettings.fixed(io.github.wuproxy.core.proxy.UpdateProxy.fixed("p.example:8080", ""));
         assertEquals("mobile", new ProfileSelector(withMachine).select(new Situation(elsewhere, user), Optional.empty()).profile().name());
     }

@@ -48,6 +48,19 @@ class StandaloneAgentTest {
         return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
+    private record Started(Agent agent, StatusHub hub, ScriptedNetworkLocationSource network, InMemoryUpdateProxyStore store) {}
+
+    /** An agent on simulated Windows with the shipped profiles, on the network of {@code location}, settling at once. */
+    private static Started start(String location, io.github.wuproxy.port.UserProxySource user) throws Exception {
+        var network = new ScriptedNetworkLocationSource();
+        var store = InMemoryUpdateProxyStore.direct();
+        network.setQuietly(Fixtures.location(location));
+        var hub = new StatusHub(new RecordingNotifier());
+        Agent agent = Agent.start(TestAdapters.simulated(network, store, user), new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
+                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        return new Started(agent, hub, network, store);
+    }
+
     private java.util.Map<io.github.wuproxy.ipc.IpcProtocol.Op, io.github.wuproxy.ipc.IpcOperation> handler(Agent agent, StatusHub hub, java.util.Optional<io.github.wuproxy.ipc.HandedOverUserProxySource> handedOver,
             io.github.wuproxy.port.Policy policy) {
         var actions = new AgentActions(agent, new AgentPaths(dir, dir), new io.github.wuproxy.sim.SimulatedUpdateScanner(), policy, () -> policy);
@@ -56,14 +69,12 @@ class StandaloneAgentTest {
 
     @Test
     void aTrayHandsTheUsersOwnSettingsToTheService() throws Exception {
-        var network = new ScriptedNetworkLocationSource();
-        var store = InMemoryUpdateProxyStore.direct();
         var handedOver = new io.github.wuproxy.ipc.HandedOverUserProxySource();
-        var adapters = TestAdapters.simulated(network, store, handedOver);
-        network.setQuietly(Fixtures.location("network/phone-tether-edited.json"));
-        var hub = new StatusHub(new RecordingNotifier());
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        Started started = start("network/phone-tether-edited.json", handedOver);
+        var network = started.network();
+        var store = started.store();
+        var hub = started.hub();
+        Agent agent = started.agent();
         IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.of(handedOver), io.github.wuproxy.port.Policy.NONE));
         try {
@@ -88,13 +99,10 @@ class StandaloneAgentTest {
 
     @Test
     void policyRefusesUsersAChoiceButNotAdministrators() throws Exception {
-        var network = new ScriptedNetworkLocationSource();
-        var store = InMemoryUpdateProxyStore.direct();
-        var adapters = TestAdapters.simulated(network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT));
-        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
-        var hub = new StatusHub(new RecordingNotifier());
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        Started started = start("network/home-wifi-edited.json", new SimulatedUserProxySource(UserProxySettings.DIRECT));
+        var network = started.network();
+        var hub = started.hub();
+        Agent agent = started.agent();
         var policy = new io.github.wuproxy.port.Policy(java.util.Optional.empty(), false, java.util.Set.of("direct"),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
         var operations = handler(agent, hub, java.util.Optional.empty(), policy);
@@ -120,14 +128,12 @@ class StandaloneAgentTest {
 
     @Test
     void theCliSwitchesTheProfileOfARunningAgent() throws Exception {
-        var network = new ScriptedNetworkLocationSource();
-        var store = InMemoryUpdateProxyStore.direct();
         var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
-        var adapters = TestAdapters.simulated(network, store, user);
-        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
-        var hub = new StatusHub(new RecordingNotifier());
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        Started started = start("network/home-wifi-edited.json", user);
+        var network = started.network();
+        var store = started.store();
+        var hub = started.hub();
+        Agent agent = started.agent();
         IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         try {
@@ -177,13 +183,10 @@ class StandaloneAgentTest {
 
     @Test
     void aJapaneseUserReadsTheAgentsReasonsAnswersAndRefusalsInJapaneseOverTheChannel() throws Exception {
-        var network = new ScriptedNetworkLocationSource();
-        var store = InMemoryUpdateProxyStore.direct();
-        var adapters = TestAdapters.simulated(network, store, new SimulatedUserProxySource(UserProxySettings.DIRECT));
-        network.setQuietly(Fixtures.location("network/home-wifi-edited.json"));
-        var hub = new StatusHub(new RecordingNotifier());
-        Agent agent = Agent.start(adapters, new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        Started started = start("network/home-wifi-edited.json", new SimulatedUserProxySource(UserProxySettings.DIRECT));
+        var network = started.network();
+        var hub = started.hub();
+        Agent agent = started.agent();
         IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
@@ -212,13 +215,12 @@ class StandaloneAgentTest {
 
     @Test
     void statusShowsTheProxyWindowsHoldsBesideTheOneWantedWhilePausedAfterReset() throws Exception {
-        var network = new ScriptedNetworkLocationSource();
-        var store = InMemoryUpdateProxyStore.direct();
         var user = new SimulatedUserProxySource(UserProxySettings.fixed(UpdateProxy.fixed("proxy.corp.example.com:8080", "<local>")));
-        network.setQuietly(Fixtures.location("network/corp-dock-wired-edited.json"));
-        var hub = new StatusHub(new RecordingNotifier());
-        Agent agent = Agent.start(TestAdapters.simulated(network, store, user), new InMemoryStateStore(), hub, Fixtures.shippedProfiles(),
-                AgentSettings.defaults().withSettleDelay(Duration.ZERO).engine());
+        Started started = start("network/corp-dock-wired-edited.json", user);
+        var network = started.network();
+        var store = started.store();
+        var hub = started.hub();
+        Agent agent = started.agent();
         IpcServer channel = IpcServer.start(new AgentPaths(dir, dir).socket(), IpcPolicy.ownerOnly(System.getProperty("user.name")),
                 handler(agent, hub, java.util.Optional.empty(), io.github.wuproxy.port.Policy.NONE));
         try {

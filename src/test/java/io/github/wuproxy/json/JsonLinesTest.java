@@ -52,18 +52,7 @@ class JsonLinesTest {
 
     @Test
     void aWriterThatFailsFailsTheCallerAndNoOneWaitsForever() {
-        Writer full = new Writer() {
-            @Override
-            public void write(char[] text, int offset, int length) throws IOException {
-                throw new IOException("No space left on device");
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
+        Writer full = failing(() -> new IOException("No space left on device"));
         JsonLines out = new JsonLines(full);
         UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> {
             for (int i = 0; i < 100_000; i++) {
@@ -78,18 +67,7 @@ class JsonLinesTest {
 
     @Test
     void anErrorOnTheWritersThreadReachesTheCallerInsteadOfAHang() {
-        Writer broken = new Writer() {
-            @Override
-            public void write(char[] text, int offset, int length) {
-                throw new StackOverflowError("planted");
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
+        Writer broken = failing(() -> new StackOverflowError("planted"));
         JsonLines out = new JsonLines(broken);
         StackOverflowError failed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> assertThrows(StackOverflowError.class, () -> {
@@ -101,5 +79,25 @@ class JsonLinesTest {
         assertEquals("planted", failed.getMessage());
         assertThrows(StackOverflowError.class, out::close);
         assertThrows(IllegalStateException.class, () -> out.write(Json.object()), "closed");
+    }
+
+    /** A writer whose every write fails with what {@code failure} makes. */
+    private static Writer failing(java.util.function.Supplier<Throwable> failure) {
+        return new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                Throwable thrown = failure.get();
+                if (thrown instanceof IOException e) {
+                    throw e;
+                }
+                throw (Error) thrown;
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
     }
 }
