@@ -35,10 +35,32 @@ public final class LogRolling extends FixedWindowRollingPolicy {
         setMaxIndex(ARCHIVES);
     }
 
+    /** A log left aside by a process killed between the two moves below is the log again, before it is opened. */
+    @Override
+    public void start() {
+        String active = getParentsRawFileProperty();
+        if (active != null) {
+            Path live = Path.of(active);
+            Path aside = aside(live);
+            try {
+                if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS) && !Files.exists(live, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(aside, live);
+                }
+            } catch (IOException e) {
+                addWarn("the log left at " + aside + " could not be moved back: " + e);
+            }
+        }
+        super.start();
+    }
+
+    private static Path aside(Path live) {
+        return live.resolveSibling(live.getFileName() + ".rolling");
+    }
+
     @Override
     public void rollover() throws RolloverFailure {
         Path live = Path.of(getActiveFileName());
-        Path aside = live.resolveSibling(live.getFileName() + ".rolling");
+        Path aside = aside(live);
         try {
             if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS)) {
                 // a roll cut short between the two moves below left the older log aside: it goes first, then what came since

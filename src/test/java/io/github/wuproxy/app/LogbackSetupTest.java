@@ -101,6 +101,16 @@ class LogbackSetupTest {
         assertTrue(Files.readString(logs.resolve("wuproxy.log")).endsWith(" - after\n"));
     }
 
+    @Test
+    void aLogLeftAsideByAKilledAgentIsTheLogAgainAtTheNextStart(@TempDir Path logs) throws Exception {
+        Files.writeString(logs.resolve("wuproxy.log.rolling"), "before the kill\n");
+        logOneLine(logs, "after the restart");
+        List<String> lines = Files.readAllLines(logs.resolve("wuproxy.log"));
+        assertEquals("before the kill", lines.get(0));
+        assertTrue(lines.get(1).endsWith(" - after the restart"), lines.toString());
+        assertFalse(Files.exists(logs.resolve("wuproxy.log.rolling")));
+    }
+
     private static void logOneLine(Path logs, String message) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
