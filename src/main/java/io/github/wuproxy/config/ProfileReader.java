@@ -259,8 +259,9 @@ final class ProfileReader {
             case "follow-user" -> Optional.of(new ProxySource.FollowUser());
             case "auto-detect" -> Optional.of(new ProxySource.AutoDetect());
             default -> {
-                problems.add(value, "unknown proxy source \"" + word + "\""
-                        + Suggestions.didYouMean(word, SOURCES).replace("known keys", "sources"));
+                problems.add(value, word.contains("@") ? "unknown proxy source: a proxy with credentials (a user:password@ part)? "
+                        + "write proxy { source = fixed, server = \"host:port\" } without them"
+                        : "unknown proxy source \"" + word + "\"" + Suggestions.didYouMean(word, SOURCES).replace("known keys", "sources"));
                 yield Optional.empty();
             }
         };

@@ -23,6 +23,17 @@ class HoconProfileCatalogTest {
     }
 
     @Test
+    void aPasswordInAProfileIsNeverRepeated(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("a.conf"), "name = a\nproxy = \"alice:s3cret pw@proxy.example:8080\"\n");
+        Files.writeString(folder.resolve("b.conf"), "name = b\nproxy { source = fixed, server = \"alice:s3cret;pw@proxy.example:8080\" }\n");
+        Files.writeString(folder.resolve("c.conf"), "name = c\nproxy = direct\n");
+        assertEquals(List.of(
+                "a.conf:2: unknown proxy source: a proxy with credentials (a user:password@ part)? write proxy { source = fixed, server = \"host:port\" } without them",
+                "b.conf:2: `proxy.server`: the proxy server carries credentials (a user:password@ part); WinHTTP takes none in the proxy string, so remove it"),
+                problemsIn(folder, "c"));
+    }
+
+    @Test
     void reportsEveryProblemOfEveryFileWithFileAndLine() {
         Path broken = Fixtures.resourceFolder("profiles/broken");
         assertEquals(List.of(

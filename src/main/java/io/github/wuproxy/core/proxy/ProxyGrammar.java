@@ -25,6 +25,7 @@ final class ProxyGrammar {
     /** Checks and normalises a proxy list to entries joined by ';'. */
     static String proxyList(String text) {
         checkCharacters(text, "proxy server");
+        noCredentials(text, "proxy server");
         List<String> entries = split(text);
         if (entries.isEmpty()) {
             throw new InvalidProxyException("a fixed proxy needs host:port, got an empty server");
@@ -71,6 +72,7 @@ final class ProxyGrammar {
             return "";
         }
         checkCharacters(text, "bypass list");
+        noCredentials(text, "bypass list");
         List<String> normalised = new ArrayList<>();
         for (String entry : split(text)) {
             String lower = entry.toLowerCase(Locale.ROOT);
@@ -185,6 +187,17 @@ final class ProxyGrammar {
     }
 
     /** Hides the user info in {@code user:password@host} so an error message never carries it. */
+    /**
+     * Refuses user:password@ before the text is split into entries, quoting none of it: a password
+     * may hold a space or a ';', so the entry the split would show could be a piece of it.
+     */
+    private static void noCredentials(String text, String what) {
+        if (text.contains("@")) {
+            throw new InvalidProxyException("the " + what + " carries credentials (a user:password@ part); WinHTTP takes none in the "
+                    + "proxy string, so remove it");
+        }
+    }
+
     static String redact(String entry) {
         return Secrets.redact(entry);
     }

@@ -52,12 +52,17 @@ class UpdateProxyTest {
                 assertThrows(InvalidProxyException.class, () -> UpdateProxy.fixed("bücher.example:80", "")).getMessage());
     }
 
-    @Test
-    void neverRepeatsAPasswordInAMessage() {
-        var e = assertThrows(InvalidProxyException.class, () -> UpdateProxy.fixed("http://alice:s3cret@proxy.example:8080", ""));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://alice:s3cret@proxy.example:8080", "alice:s3cret pw@proxy.example:8080",
+        "alice:s3cret;pw@proxy.example:8080", "alice:s3cret\tpw@proxy.example:8080", "http=alice:s3cret;https=bob:s3cret@p.example:1",
+        "alice:s3cret/x%40@proxy.example:8080"})
+    void neverRepeatsAPasswordInAMessage(String server) {
+        var e = assertThrows(InvalidProxyException.class, () -> UpdateProxy.fixed(server, ""));
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
-        assertEquals("proxy entry \"http://***@proxy.example:8080\" carries credentials; WinHTTP takes none in the proxy "
-                + "string, so remove the user:password@ part", e.getMessage());
+        assertEquals("the proxy server carries credentials (a user:password@ part); WinHTTP takes none in the proxy string, so remove it",
+                e.getMessage());
+        var bypass = assertThrows(InvalidProxyException.class, () -> UpdateProxy.fixed("proxy.example:8080", server));
+        assertFalse(bypass.getMessage().contains("s3cret"), bypass.getMessage());
     }
 
     @Test
