@@ -22,8 +22,18 @@ final class JUnitReport {
 
     private JUnitReport() {}
 
+    /** Written beside {@code file} and moved over it: a link at that name is replaced, never written through. */
     static void write(Path file, String suite, List<Case> cases) throws IOException {
-        Files.writeString(file, xml(suite, cases), StandardCharsets.UTF_8);
+        Path folder = file.toAbsolutePath().getParent();
+        Path written = folder.resolve(".wuproxy-junit-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+        try {
+            // a new file as any other (the umask's permissions, not a temporary file's owner-only ones)
+            Files.writeString(written, xml(suite, cases), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     static String xml(String suite, List<Case> cases) {

@@ -121,11 +121,11 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             files = suite ? timelinesIn(timeline) : List.of(timeline);
         } catch (IOException e) {
-            err.println(Texts.get("simulate.unlistable", timeline, Texts.why(e)));
+            err.println(AgentRequestCommand.visible(Texts.get("simulate.unlistable", timeline, Texts.why(e))));
             return ExitCodes.BAD_INPUT;
         }
         if (files.isEmpty()) {
-            err.println(Texts.get("simulate.emptyFolder", timeline));
+            err.println(AgentRequestCommand.visible(Texts.get("simulate.emptyFolder", timeline)));
             return ExitCodes.BAD_INPUT;
         }
         List<JUnitReport.Case> cases = new ArrayList<>();
@@ -137,12 +137,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 if (suite) {
                     out.write(Json.object().put("type", "timeline").put("file", file.getFileName().toString()));
                 }
-                Parsed parsed = early != null ? finished(early) : parse(file);
+                Parsed parsed = early != null ? finished(early)
+                        : suite && !Files.isRegularFile(file) ? new Parsed(null, Texts.get("simulate.notAFile", file)) : parse(file);
                 List<TimelineEvent> events = parsed.events();
                 if (events == null) {
                     String message = parsed.problem();
                     out.flush();
-                    err.println(message);
+                    err.println(AgentRequestCommand.visible(message)); // a file's name may hold control characters
                     cases.add(JUnitReport.Case.error(name(file), seconds(started), message));
                     exit = ExitCodes.BAD_INPUT;
                     continue;
@@ -151,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 List<String> failed = summary.failures().stream().map(f -> Texts.get("simulate.expectationFailed", file + ":" + f.line(), f.message())).toList();
                 if (!failed.isEmpty()) {
                     out.flush();
-                    failed.forEach(err::println);
+                    failed.forEach(message -> err.println(AgentRequestCommand.visible(message)));
                     exit = Math.max(exit, ExitCodes.FAILURE);
                 }
                 cases.add(JUnitReport.Case.of(name(file), seconds(started), summary.expectations(), failed));
@@ -167,7 +168,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 JUnitReport.write(junit, "wuproxy simulate " + timeline.getFileName(), cases);
             } catch (IOException e) {
-                err.println(Texts.get("simulate.junitUnwritable", junit, Texts.why(e)));
+                err.println(AgentRequestCommand.visible(Texts.get("simulate.junitUnwritable", junit, Texts.why(e))));
                 return ExitCodes.FAILURE;
             }
         }
@@ -177,9 +178,18 @@ public final class SimulateCommand implements Callable<Integer> {
     /** A timeline read: its events, or what is wrong with it. */
     private record Parsed(List<TimelineEvent> events, String problem) {}
 
+    /** The longest timeline read (a fleet of ten thousand laptop-days is 15 MB): a device or a huge file gets words, not an OutOfMemoryError. */
+    static final int MAX_TIMELINE_BYTES = 128 << 20;
+
     private static Parsed parse(Path file) {
-        try {
-            return new Parsed(Timeline.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)), null);
+        try (var in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_TIMELINE_BYTES + 1);
+            if (bytes.length > MAX_TIMELINE_BYTES) {
+                return new Parsed(null, Texts.get("simulate.tooLarge", file, MAX_TIMELINE_BYTES >> 20));
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return new Parsed(Timeline.parse(file.toString(), text), null);
         } catch (IOException e) {
             return new Parsed(null, Texts.get("simulate.unreadable", file, Texts.why(e)));
         } catch (TimelineException e) {
@@ -207,7 +217,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static List<Path> timelinesIn(Path folder) throws IOException {
         try (Stream<Path> listing = Files.list(folder)) {
-            return listing.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p)).sorted().toList();
+            // not only regular files: a dangling link or a device named *.jsonl is an error of the suite, not left out of it
+            return listing.filter(p -> p.getFileName().toString().endsWith(".jsonl") && !Files.isDirectory(p)).sorted().toList();
         }
     }
 

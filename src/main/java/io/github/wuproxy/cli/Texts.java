@@ -61,6 +61,9 @@ public final class Texts {
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return get("file.notText");
         }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return get("file.isFolder");
+        }
         if (e instanceof java.nio.file.NotDirectoryException) {
             return get("file.notFolder");
         }

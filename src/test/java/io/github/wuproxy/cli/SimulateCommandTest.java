@@ -252,6 +252,39 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aSuiteCountsWhatIsNoFileAsAnErrorAndTheReportReplacesALinkInsteadOfWritingThroughIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path suite = java.nio.file.Files.createDirectory(dir.resolve("suite"));
+        java.nio.file.Files.copy(Fixtures.resourceFolder("timelines").resolve("commute.jsonl"), suite.resolve("a.jsonl"));
+        java.nio.file.Files.createSymbolicLink(suite.resolve("b.jsonl"), dir.resolve("nowhere"));
+        java.nio.file.Path victim = java.nio.file.Files.writeString(dir.resolve("victim.txt"), "keep");
+        java.nio.file.Path report = java.nio.file.Files.createSymbolicLink(dir.resolve("report.xml"), victim);
+        assertEquals(2, run("--output", "summary", "--junit", report.toString(), suite.toString()));
+        assertEquals(suite.resolve("b.jsonl") + ": not a file to read (a link to nothing, a device or a pipe)", err.toString().strip());
+        assertEquals("keep", java.nio.file.Files.readString(victim));
+        assertTrue(!java.nio.file.Files.isSymbolicLink(report) && java.nio.file.Files.readString(report).contains("tests=\"2\" failures=\"0\" errors=\"1\""),
+                java.nio.file.Files.readString(report));
+    }
+
+    @Test
+    void aTimelineTooLongToReadIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path huge = dir.resolve("huge.jsonl");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(SimulateCommand.MAX_TIMELINE_BYTES + 1L); // sparse: a device that never ends reads the same
+        }
+        assertEquals(2, run(huge.toString()));
+        assertEquals(huge + ": the timeline is longer than 128 MB; split it into a folder of timelines", err.toString().strip());
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.DisabledOnOs(value = org.junit.jupiter.api.condition.OS.WINDOWS, disabledReason = "Windows names hold no control characters")
+    void aFileNameWithAnEscapeSequenceIsShownEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path hostile = java.nio.file.Files.writeString(dir.resolve("q\u001b[2J.jsonl"), "{\"t\":1,\"bogus\":1}\n");
+        assertEquals(2, run(hostile.toString()));
+        assertTrue(err.toString().startsWith(dir + "/q\\u001b[2J.jsonl:1: unknown field `bogus`"), err.toString());
+    }
+
+    @Test
     void aTimelineThatIsNotTextIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("day.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}', '\n'});
         assertEquals(2, run(binary.toString()));
