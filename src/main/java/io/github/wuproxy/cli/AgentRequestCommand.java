@@ -3,6 +3,8 @@ package io.github.wuproxy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.ipc.IpcClient;
+import io.github.wuproxy.ipc.IpcProtocol;
+import io.github.wuproxy.json.Json;
 import io.github.wuproxy.json.JsonFormatException;
 import io.github.wuproxy.json.StatusJson;
 import io.github.wuproxy.port.AgentRefusal;
@@ -56,8 +58,15 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
             err.println(Texts.get("agent.notRunning", at));
             return ExitCodes.FAILURE;
         }
+        ObjectNode request = request();
+        int room = IpcProtocol.MAX_LINE - 512; // the version and the token are added on the way
+        if (Json.write(request).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > room) {
+            // the agent would refuse it too, but it stops reading at its limit, which can cut the connection before its answer
+            err.println(Texts.get("agent.requestTooLong", room));
+            return ExitCodes.BAD_INPUT;
+        }
         try {
-            answer = new IpcClient(at).send(request());
+            answer = new IpcClient(at).send(request);
         } catch (IOException e) {
             err.println(Texts.get("agent.unreachable", e.getMessage()));
             return ExitCodes.FAILURE;

@@ -39,6 +39,18 @@ class AgentAnswerTest {
         org.junit.jupiter.api.Assertions.assertTrue(err.toString().contains("no\\u001b[2J\\nFAKE: all is well"), err.toString());
     }
 
+    @Test
+    void aRequestTooLongForTheChannelIsABadInputBeforeAnythingIsSent() throws Exception {
+        StringWriter err = new StringWriter();
+        Path socket = java.nio.file.Files.createFile(dir.resolve("never-asked.sock"));
+        var cli = new picocli.CommandLine(new WuProxyCli());
+        AgentCommands.add(cli, "use", () -> socket, java.util.List::of);
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute("use", "a".repeat(9000));
+        assertEquals(ExitCodes.BAD_INPUT, exit);
+        assertEquals("The request is too long for the agent's channel (at most 7680 bytes): is a name this long?", err.toString().strip());
+    }
+
     private int ask(String answer, boolean json, StringWriter out, StringWriter err) throws Exception {
         Path socket = dir.resolve("agent-" + System.nanoTime() + ".sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
