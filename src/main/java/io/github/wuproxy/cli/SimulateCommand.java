@@ -182,18 +182,27 @@ public final class SimulateCommand implements Callable<Integer> {
     static final int MAX_TIMELINE_BYTES = 128 << 20;
 
     private static Parsed parse(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_TIMELINE_BYTES + 1);
-            if (bytes.length > MAX_TIMELINE_BYTES) {
+        try {
+            String text = Files.isRegularFile(file) ? Files.size(file) > MAX_TIMELINE_BYTES ? null : Files.readString(file, StandardCharsets.UTF_8)
+                    : streamed(file); // a pipe, or a device
+            if (text == null) {
                 return new Parsed(null, Texts.get("simulate.tooLarge", file, MAX_TIMELINE_BYTES >> 20));
             }
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return new Parsed(Timeline.parse(file.toString(), text), null);
         } catch (IOException e) {
             return new Parsed(null, Texts.get("simulate.unreadable", file, Texts.why(e)));
         } catch (TimelineException e) {
             return new Parsed(null, e.getMessage());
+        }
+    }
+
+    /** What a pipe or a device gives, as UTF-8 text; null when it is longer than a timeline may be. */
+    private static String streamed(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_TIMELINE_BYTES + 1);
+            return bytes.length > MAX_TIMELINE_BYTES ? null : StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         }
     }
 
