@@ -277,6 +277,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(value = org.junit.jupiter.api.condition.OS.LINUX, disabledReason = "a device that never ends")
+    void aDeviceThatNeverEndsIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path zeros = java.nio.file.Files.createSymbolicLink(dir.resolve("zeros.jsonl"), java.nio.file.Path.of("/dev/zero"));
+        assertEquals(2, run(zeros.toString()));
+        assertEquals(zeros + ": the timeline is longer than 128 MB; split it into a folder of timelines", err.toString().strip());
+    }
+
+    @Test
     @org.junit.jupiter.api.condition.DisabledOnOs(value = org.junit.jupiter.api.condition.OS.WINDOWS, disabledReason = "Windows names hold no control characters")
     void aFileNameWithAnEscapeSequenceIsShownEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path hostile = java.nio.file.Files.writeString(dir.resolve("q\u001b[2J.jsonl"), "{\"t\":1,\"bogus\":1}\n");
