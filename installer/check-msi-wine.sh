@@ -41,7 +41,18 @@ calls="$work/fakejava/calls.txt"
 w reg add 'HKLM\SOFTWARE\JavaSoft\JDK' /v CurrentVersion /d 17 /f >/dev/null
 w reg add 'HKLM\SOFTWARE\JavaSoft\JDK\17' /v JavaHome /d "$(windows "$work/fakejava")" /f >/dev/null
 
-query() { w reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' || true; }
+# KEY VALUE: the value as reg prints it. Wine now and then cannot start reg either (no output at all): the
+# read is asked once more, once the wineserver is idle; the installer is not run again, so a value it did
+# not write still fails.
+query() {
+  local out
+  out="$(w reg query "$1" /v "$2" 2>"$work/reg.err" | tr -d '\r' || true)"
+  if [ -z "$out" ]; then
+    if command -v wineserver >/dev/null; then timeout 60 wineserver -w || true; else sleep 2; fi
+    out="$(w reg query "$1" /v "$2" 2>"$work/reg.err" | tr -d '\r' || true)"
+  fi
+  printf '%s\n' "$out"
+}
 path_value() { query 'HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment' PATH; }
 msiexec() { # ARGS...: msiexec with a log; the log is shown when it fails
   local log="$work/msiexec.log" tries=0
@@ -68,7 +79,7 @@ done
 grep -qF '"C:\Program Files\wuproxy\wuproxyw.exe" tray' <<<"$(query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Run' 'wuproxy tray')" \
   || fail "the Run key does not start the windowless launcher's tray"
 grep -q 'EventMessageFile' <<<"$(query 'HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application\wuproxy' EventMessageFile)" \
-  || fail "the Event Log source wuproxy is not registered"
+  || fail "the Event Log source wuproxy is not registered ($(tr -d '\r' <"$work/reg.err" | tail -2))"
 grep -qiF 'C:\Program Files\wuproxy\' <<<"$(path_value)" || fail "the install folder is not on the system PATH: $(path_value)"
 install="$(grep -F ' service install' "$calls" || true)"
 [ "$(wc -l <<<"$install")" = 1 ] && [ -n "$install" ] || fail "InstallService did not run Java once with service install: $(cat "$calls")"
