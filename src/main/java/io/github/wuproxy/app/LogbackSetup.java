@@ -69,8 +69,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>() {
             @Override
             protected void subAppend(ILoggingEvent event) {
-                io.github.wuproxy.cli.ConsoleWriters.logLineComing(); // stdout's lines so far first, as they happened
-                super.subAppend(event);
+                if (io.github.wuproxy.cli.ConsoleWriters.logLineComing()) { // stdout's lines so far first, as they happened
+                    super.subAppend(event);
+                }
             }
         };
         stderr(stderr, context, encoder(context, new CliLogLayout())); // CLI_PATTERN, without parsing it

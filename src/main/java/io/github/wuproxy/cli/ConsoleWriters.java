@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.function.BooleanSupplier;
 
 /**
  * stdout and stderr as every command writes them, with or without picocli's model (WuProxyCli sets
@@ -12,19 +13,22 @@ import java.nio.charset.Charset;
  * UTF-8 for code page 65001, else the default charset, as picocli's own writers.
  */
 public final class ConsoleWriters {
-    private static final Runnable NOTHING = () -> { };
-    private static volatile Runnable beforeLogLine = NOTHING;
+    private static final BooleanSupplier NOTHING = () -> true;
+    private static volatile BooleanSupplier beforeLogLine = NOTHING;
 
     private ConsoleWriters() {}
 
-    /** What must reach stdout before a log line goes to stderr (simulate's lines, written on a thread of their own); null for nothing. */
-    public static void beforeLogLine(Runnable flush) {
+    /**
+     * What must reach stdout before a log line goes to stderr (simulate's lines, written on a thread
+     * of their own), and whether the line is still wanted then; null for nothing.
+     */
+    public static void beforeLogLine(BooleanSupplier flush) {
         beforeLogLine = flush == null ? NOTHING : flush;
     }
 
-    /** Called by the CLI's log appender before each line it writes to stderr. */
-    public static void logLineComing() {
-        beforeLogLine.run();
+    /** Called by the CLI's log appender before each line it writes to stderr: whether to write it. */
+    public static boolean logLineComing() {
+        return beforeLogLine.getAsBoolean();
     }
 
     public static PrintWriter out() {

@@ -97,13 +97,10 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(Texts.get("simulate.badBaseline", e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
+        boolean suite = Files.isDirectory(timeline);
+        HeldOutput held = new HeldOutput(stdout);
         // One timeline: read it on the second core while the profiles load (a suite reads each in turn).
-        FutureTask<Parsed> early = Files.isDirectory(timeline) ? null : new FutureTask<>(() -> parse(timeline));
-        if (early != null) {
-            Thread reader = new Thread(early, "wuproxy-timeline-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
+        StreamedTimeline early = suite ? null : StreamedTimeline.start(timeline, held);
         AgentSettings settings;
         ProfileSet set;
         try {
@@ -117,7 +114,6 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<Path> files;
-        boolean suite = Files.isDirectory(timeline);
         try {
             files = suite ? timelinesIn(timeline) : List.of(timeline);
         } catch (IOException e) {
@@ -130,25 +126,33 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<JUnitReport.Case> cases = new ArrayList<>();
         int exit = ExitCodes.OK;
-        try (JsonLines out = new JsonLines(new BufferedWriter(stdout, 1 << 16))) {
-            ConsoleWriters.beforeLogLine(out::flushIfWriting);
+        try (JsonLines out = new JsonLines(new BufferedWriter(held, 1 << 16))) {
+            ConsoleWriters.beforeLogLine(() -> {
+                out.flushIfWriting();
+                return !held.dropping();
+            });
             for (Path file : files) {
                 long started = System.nanoTime();
                 if (suite) {
                     out.write(Json.object().put("type", "timeline").put("file", file.getFileName().toString()));
+                    out.flush(); // before the timeline's own lines are held
                 }
-                Parsed parsed = early != null ? finished(early)
-                        : suite && !Files.isRegularFile(file) ? new Parsed(null, Texts.get("simulate.notAFile", file)) : parse(file);
-                List<TimelineEvent> events = parsed.events();
-                if (events == null) {
-                    String message = parsed.problem();
-                    out.flush();
+                Simulation.Summary summary;
+                try {
+                    if (suite && !Files.isRegularFile(file)) {
+                        throw new StreamedTimeline.Broken(Texts.get("simulate.notAFile", file));
+                    }
+                    StreamedTimeline events = early != null ? early : StreamedTimeline.start(file, held);
+                    summary = new Simulation(set, settings, out::write, new Simulation.Options(mode, machine)).run(events);
+                } catch (StreamedTimeline.Broken broken) {
+                    out.flush(); // the lines of the replay so far, dropped
+                    held.open();
+                    String message = broken.getMessage();
                     err.println(AgentRequestCommand.visible(message)); // a file's name may hold control characters
                     cases.add(JUnitReport.Case.error(name(file), seconds(started), message));
                     exit = ExitCodes.BAD_INPUT;
                     continue;
                 }
-                Simulation.Summary summary = new Simulation(set, settings, out::write, new Simulation.Options(mode, machine)).run(events);
                 List<String> failed = summary.failures().stream().map(f -> Texts.get("simulate.expectationFailed", file + ":" + f.line(), f.message())).toList();
                 if (!failed.isEmpty()) {
                     out.flush();
@@ -173,55 +177,6 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return exit;
-    }
-
-    /** A timeline read: its events, or what is wrong with it. */
-    private record Parsed(List<TimelineEvent> events, String problem) {}
-
-    /** The longest timeline read (a fleet of ten thousand laptop-days is 15 MB): a device or a huge file gets words, not an OutOfMemoryError. */
-    static final int MAX_TIMELINE_BYTES = 128 << 20;
-
-    private static Parsed parse(Path file) {
-        try {
-            String text = Files.isRegularFile(file) ? Files.size(file) > MAX_TIMELINE_BYTES ? null : Files.readString(file, StandardCharsets.UTF_8)
-                    : streamed(file); // a pipe, or a device
-            if (text == null) {
-                return new Parsed(null, Texts.get("simulate.tooLarge", file, MAX_TIMELINE_BYTES >> 20));
-            }
-            return new Parsed(Timeline.parse(file.toString(), text), null);
-        } catch (IOException e) {
-            return new Parsed(null, Texts.get("simulate.unreadable", file, Texts.why(e)));
-        } catch (TimelineException e) {
-            return new Parsed(null, e.getMessage());
-        }
-    }
-
-    /** What a pipe or a device gives, as UTF-8 text; null when it is longer than a timeline may be. */
-    private static String streamed(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_TIMELINE_BYTES + 1);
-            return bytes.length > MAX_TIMELINE_BYTES ? null : StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        }
-    }
-
-    /** The reader's result; what it threw is thrown here, as if read on this thread. */
-    private static Parsed finished(FutureTask<Parsed> reading) {
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the timeline was read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static List<Path> timelinesIn(Path folder) throws IOException {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +152,13 @@ public final class Simulation {
 
     /** Replays {@code events}, in time order as {@link Timeline#parse} gives them. */
     public Summary run(List<TimelineEvent> events) {
-        List<TimelineEvent> rest = startingMachine(events);
+        return run(events.iterator());
+    }
+
+    /** Replays {@code events} as they come, in time order as {@link Timeline#parse} hands them over. */
+    public Summary run(Iterator<TimelineEvent> events) {
+        List<TimelineEvent> atStart = new ArrayList<>();
+        TimelineEvent first = startingMachine(events, atStart);
         store = InMemoryUpdateProxyStore.holding(startingStore);
         service = new SimulatedUpdateService(store::current);
         laptop = new SimulatedLaptop(time, network, user, scanner, verifier, new TimelinePac(), store, service, state, recorder, profiles,
@@ -185,15 +192,12 @@ public final class Simulation {
         pendingFaults.forEach(this::apply);
         guarded(this::startEngine);
         account();
-        for (TimelineEvent event : rest) {
-            Instant at = START.plusMillis(Math.round(event.t() * 1000));
-            runTimersUntil(at);
-            try { // guarded, without a lambda per line (see Watched)
-                apply(event);
-            } catch (SimulatedCrash crash) {
-                crashed();
+        atStart.forEach(this::step);
+        if (first != null) {
+            step(first);
+            while (events.hasNext()) {
+                step(events.next());
             }
-            account();
         }
         // The last change is decided: the replay runs on until its settle delay has passed (and a scheduled scan has run).
         Instant end = time.instant().plus(settings.settleDelay());
@@ -216,19 +220,29 @@ public final class Simulation {
         return summary;
     }
 
+    private void step(TimelineEvent event) {
+        Instant at = START.plusMillis(Math.round(event.t() * 1000));
+        runTimersUntil(at);
+        try { // guarded, without a lambda per line (see Watched)
+            apply(event);
+        } catch (SimulatedCrash crash) {
+            crashed();
+        }
+        account();
+    }
+
     /**
      * Applies the t = 0 lines that describe the machine as it starts (its network, the user's
      * settings, proxy answers, a WinHTTP value set before wuproxy, the update source, faults armed for
-     * the first step), so the engine starts on them; returns the lines left to replay.
+     * the first step), so the engine starts on them; keeps the other t = 0 lines in {@code atStart} and
+     * returns the first line after t = 0, or null.
      */
-    private List<TimelineEvent> startingMachine(List<TimelineEvent> events) {
-        int start = 0;
-        while (start < events.size() && events.get(start).t() == 0) {
-            start++;
-        }
-        List<TimelineEvent> rest = new ArrayList<>();
-        for (TimelineEvent event : events.subList(0, start)) {
-            if (event instanceof TimelineEvent.Network n) {
+    private TimelineEvent startingMachine(Iterator<TimelineEvent> events, List<TimelineEvent> atStart) {
+        while (events.hasNext()) {
+            TimelineEvent event = events.next();
+            if (event.t() != 0) {
+                return event;
+            } else if (event instanceof TimelineEvent.Network n) {
                 network.setQuietly(n.location());
                 wpad = n.wpad();
             } else if (event instanceof TimelineEvent.UserProxy u) {
@@ -243,14 +257,10 @@ public final class Simulation {
             } else if (event instanceof TimelineEvent.Fault f) {
                 pendingFaults.add(f);
             } else {
-                rest.add(event);
+                atStart.add(event);
             }
         }
-        if (rest.isEmpty()) {
-            return events.subList(start, events.size()); // in time order: t = 0 only at the start
-        }
-        rest.addAll(events.subList(start, events.size()));
-        return rest;
+        return null;
     }
 
     private void startEngine() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A day of network changes as JSON Lines: {@code {"t":SECONDS, EVENT:...}} per line, or a
@@ -43,11 +44,17 @@ public final class Timeline {
     }
 
     public static List<TimelineEvent> parse(String file, String text) throws TimelineException {
-        return new Timeline(file).read(text);
+        List<TimelineEvent> events = new ArrayList<>();
+        parse(file, text, events::add);
+        return events;
     }
 
-    private List<TimelineEvent> read(String text) throws TimelineException {
-        List<TimelineEvent> events = new ArrayList<>();
+    /** Hands each event to {@code each} as its line is read, in time order; the first bad line ends it with a TimelineException. */
+    public static void parse(String file, String text, Consumer<TimelineEvent> each) throws TimelineException {
+        new Timeline(file).read(text, each);
+    }
+
+    private void read(String text, Consumer<TimelineEvent> each) throws TimelineException {
         int number = 0;
         int from = 0;
         int length = text.length();
@@ -78,12 +85,11 @@ public final class Timeline {
                             + "; lines must be in time order");
                 }
                 last = event.t();
-                events.add(event);
+                each.accept(event);
             } catch (JsonFormatException e) {
                 throw new TimelineException(file + ":" + number + ": " + e.getMessage());
             }
         }
-        return events;
     }
 
     /** {@code {"define":{"office":SNAPSHOT, ...}}}: names snapshots that later lines use as {@code "network":"office"}. */

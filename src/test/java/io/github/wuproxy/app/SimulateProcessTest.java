@@ -43,6 +43,29 @@ class SimulateProcessTest {
                 + System.lineSeparator()), err);
     }
 
+    /**
+     * The replay starts while the timeline is still read: its faults log warnings and print lines long
+     * before the parse reaches the bad last line, and none of it may show.
+     */
+    @Test
+    void aTimelineBrokenAtItsEndPrintsNothingButWhatIsWrong(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        StringBuilder text = new StringBuilder(java.nio.file.Files.readString(Path.of("src/test/resources/timelines/faults.jsonl")));
+        for (int t = 3000; t < 3000 + 400_000; t++) {
+            text.append("{\"t\":").append(t).append(",\"scan\":{}}\n");
+        }
+        int last = text.toString().split("\n", -1).length;
+        text.append("{\"t\":999999,\"scna\":{}}\n");
+        Path timeline = dir.resolve("long.jsonl");
+        java.nio.file.Files.writeString(timeline, text);
+        List<String> command = command();
+        command.set(command.size() - 1, timeline.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), out);
+        assertEquals(timeline + ":" + last + ": unknown field `scna`", out.strip().replaceFirst(";.*", ""));
+    }
+
     private static String run() throws Exception {
         Process process = new ProcessBuilder(command()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

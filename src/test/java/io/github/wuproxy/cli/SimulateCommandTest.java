@@ -270,7 +270,7 @@ class SimulateCommandTest {
     void aTimelineTooLongToReadIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path huge = dir.resolve("huge.jsonl");
         try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
-            file.setLength(SimulateCommand.MAX_TIMELINE_BYTES + 1L); // sparse: a device that never ends reads the same
+            file.setLength(StreamedTimeline.MAX_TIMELINE_BYTES + 1L); // sparse: a device that never ends reads the same
         }
         assertEquals(2, run(huge.toString()));
         assertEquals(huge + ": the timeline is longer than 128 MB; split it into a folder of timelines", err.toString().strip());
