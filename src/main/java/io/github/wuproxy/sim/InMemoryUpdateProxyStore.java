@@ -30,11 +30,20 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private Runnable onBitsWrite = () -> {};
     /** What {@link #read()} last returned, until the next write: decoding is the simulation's hot spot. */
     private StoredSettings read;
+    /** What the WinHTTP bytes now mean, until they change (a BITS write leaves it). */
+    private Optional<UpdateProxy> winHttpRead;
+    /** The last values decoded, by their bytes: a simulation writes the same few again and again. */
+    private final Decoded[] decoded = new Decoded[4];
+    private int decodedNext;
+
+    private record Decoded(byte[] bytes, Optional<UpdateProxy> value) {}
     /** What {@link #current()} last returned, until the WinHTTP value changes. */
     private UpdateProxy current;
     /** The last BITS usage read, and what it says. */
     private String bitsUsageRead;
     private Optional<UpdateProxy> bitsProxyRead;
+    /** Each BITS usage met, and what it says: a simulation writes the same few again and again. */
+    private final Map<String, Optional<UpdateProxy>> bitsParsed = new java.util.HashMap<>();
 
     private InMemoryUpdateProxyStore(UpdateProxy initial) {
         winHttpSettings = WinHttpSettings.encode(initial);
@@ -99,6 +108,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void foreignWrite(UpdateProxy proxy) {
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
+        winHttpRead = null;
         current = null;
         watchers.forEach(Runnable::run);
     }
@@ -112,13 +122,28 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     }
 
     private StoredSettings decode() {
-        Optional<UpdateProxy> decoded;
-        try {
-            decoded = Optional.of(WinHttpSettings.decode(winHttpSettings).toUpdateProxy());
-        } catch (WinHttpSettingsFormatException | IllegalArgumentException e) {
-            decoded = Optional.empty();
+        if (winHttpRead == null) {
+            winHttpRead = decoded(winHttpSettings);
         }
-        return new StoredSettings(winHttpSettings, decoded, bits, bitsProxy());
+        return new StoredSettings(winHttpSettings, winHttpRead, bits, bitsProxy());
+    }
+
+    /** What {@code bytes} mean, decoded once for each of the last few values. */
+    private Optional<UpdateProxy> decoded(byte[] bytes) {
+        for (Decoded known : decoded) {
+            if (known != null && java.util.Arrays.equals(known.bytes, bytes)) {
+                return known.value;
+            }
+        }
+        Optional<UpdateProxy> value;
+        try {
+            value = Optional.of(WinHttpSettings.decode(bytes).toUpdateProxy());
+        } catch (WinHttpSettingsFormatException | IllegalArgumentException e) {
+            value = Optional.empty();
+        }
+        decoded[decodedNext] = new Decoded(java.util.Arrays.copyOf(bytes, bytes.length), value);
+        decodedNext = (decodedNext + 1) % decoded.length;
+        return value;
     }
 
     private Optional<UpdateProxy> bitsProxy() {
@@ -133,7 +158,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
             return Optional.empty();
         }
         if (!usage.equals(bitsUsageRead)) {
-            bitsProxyRead = bitsProxy(usage);
+            bitsProxyRead = bitsParsed.computeIfAbsent(usage, InMemoryUpdateProxyStore::bitsProxy);
             bitsUsageRead = usage;
         }
         return bitsProxyRead;
@@ -163,6 +188,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         checkFault("WinHttpSetDefaultProxyConfiguration");
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
+        winHttpRead = null;
         current = null;
         writes.add(java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length));
         watchers.forEach(Runnable::run);
@@ -182,6 +208,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     @Override
     public void restore(StoredSettings original) {
         winHttpSettings = original.winHttpSettings();
+        winHttpRead = null;
         current = null;
         bits.clear();
         bits.putAll(original.bitsRaw());

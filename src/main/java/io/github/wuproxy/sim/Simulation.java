@@ -303,21 +303,49 @@ public final class Simulation {
              */
             @Override
             public Cancellable every(Duration interval, Runnable task) {
-                return scope.every(interval, () -> {
-                    if (!asleep && (changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck())) {
-                        changedSinceDriftCheck = false;
-                        task.run();
-                    } else {
-                        skippedDriftChecks++;
-                    }
-                });
+                return scope.every(interval, new DriftCheck(task));
             }
         };
+    }
+
+    /** The engine's drift check, run only when something may have changed since the last (see {@link #watched}). */
+    private final class DriftCheck implements Runnable {
+        private final Runnable task;
+
+        DriftCheck(Runnable task) {
+            this.task = task;
+        }
+
+        boolean idle() {
+            return asleep || !(changedSinceDriftCheck || !activeProblems.isEmpty() || options.everyDriftCheck());
+        }
+
+        @Override
+        public void run() {
+            if (idle()) {
+                skippedDriftChecks++;
+            } else {
+                changedSinceDriftCheck = false;
+                task.run();
+            }
+        }
+    }
+
+    private static boolean idleDriftCheck(Runnable task) {
+        return task instanceof DriftCheck check && check.idle();
     }
 
     private void runTimersUntil(Instant at) {
         Instant due;
         while ((due = time.nextDueOrNull()) != null && !due.isAfter(at)) {
+            long idle = time.skipIdleRuns(at, Simulation::idleDriftCheck); // a quiet night's drift checks, at once
+            if (idle > 0) {
+                skippedDriftChecks += idle;
+                if (wrongNow) {
+                    account();
+                }
+                continue;
+            }
             long ran = time.ran() - skippedDriftChecks;
             try {
                 time.runUntil(due);

@@ -48,6 +48,44 @@ class VirtualTimeTest {
                 "every at 45", "once, set by the run at 30, at 45", "every at 60"), expected);
     }
 
+    /** Idle runs of a repeating task skipped at once, or run one by one: the same runs of everything else, in the same order. */
+    private static List<String> quietHours(boolean skipping) {
+        VirtualTime time = new VirtualTime(START);
+        VirtualTime.Scope scope = time.scope();
+        List<String> ran = new ArrayList<>();
+        boolean[] quiet = {true};
+        Runnable check = () -> {
+            if (!quiet[0]) {
+                ran.add("check at " + Duration.between(START, time.instant()).toMinutes());
+            }
+        };
+        scope.after(Duration.ofMinutes(60), () -> ran.add("once at 60, set before the check's run at 45"));
+        scope.every(Duration.ofMinutes(15), check);
+        scope.after(Duration.ofMinutes(15), () -> ran.add("once at 15, set after the check"));
+        scope.after(Duration.ofMinutes(97), () -> {
+            ran.add("once at 97");
+            quiet[0] = false;
+        });
+        Instant until = START.plus(Duration.ofMinutes(200));
+        Instant due;
+        while ((due = time.nextDueOrNull()) != null && !due.isAfter(until)) {
+            if (!skipping || time.skipIdleRuns(until, task -> task == check && quiet[0]) == 0) {
+                time.runUntil(due);
+            }
+        }
+        time.runUntil(until);
+        ran.add(time.ran() + " runs, then " + time.instant());
+        return ran;
+    }
+
+    @Test
+    void idleRunsSkippedAtOnceLeaveEverythingElseAsRunningThemWould() {
+        assertEquals(quietHours(false), quietHours(true));
+        assertEquals(List.of("once at 15, set after the check", "once at 60, set before the check's run at 45", "once at 97", "check at 105",
+                "check at 120", "check at 135", "check at 150", "check at 165", "check at 180", "check at 195",
+                "16 runs, then 2026-01-05T03:20:00Z"), quietHours(true));
+    }
+
     @Test
     void aClosedScopeRunsItsRepeatingTaskNoMore() {
         VirtualTime time = new VirtualTime(START);
