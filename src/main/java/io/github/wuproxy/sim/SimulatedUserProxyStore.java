@@ -19,6 +19,7 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
     private byte[] bytes;
     /** {@link #current()} of these bytes, decoded once per change: read at every round and scan, so without the lock. */
     private volatile Optional<UserProxySettings> decoded;
+    private final Map<Said, Optional<UserProxySettings>> saidBefore = new java.util.HashMap<>();
     private int writes;
     private Optional<StoreException.Reason> failNext = Optional.empty();
 
@@ -58,9 +59,37 @@ public class SimulatedUserProxyStore implements UserProxyWriter, UserProxySource
 
     private synchronized Optional<UserProxySettings> decode() {
         if (decoded == null) {
-            decoded = bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : parsed().asUserSettings();
+            decoded = bytes.length == 0 ? Optional.of(UserProxySettings.DIRECT) : settings(parsed());
         }
         return decoded;
+    }
+
+    /** What the decoded bytes say, worked out once for each value met (a user goes back and forth; the counter differs each time). */
+    private Optional<UserProxySettings> settings(WinInetConnectionSettings now) {
+        Said said = new Said(now.flags(), now.proxy(), now.bypass(), now.autoConfigUrl());
+        Optional<UserProxySettings> known = saidBefore.get(said);
+        if (known == null) {
+            if (saidBefore.size() == 64) {
+                saidBefore.clear();
+            }
+            known = now.asUserSettings();
+            saidBefore.put(said, known);
+        }
+        return known;
+    }
+
+    /** Equals written out: a record's own is made at run time through method handles, slowly in the client compiler's code. */
+    private record Said(int flags, String proxy, String bypass, String autoConfigUrl) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Said s && flags == s.flags && proxy.equals(s.proxy) && bypass.equals(s.bypass)
+                    && autoConfigUrl.equals(s.autoConfigUrl);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((flags * 31 + proxy.hashCode()) * 31 + bypass.hashCode()) * 31 + autoConfigUrl.hashCode();
+        }
     }
 
     @Override

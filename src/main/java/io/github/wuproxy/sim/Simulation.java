@@ -106,6 +106,9 @@ public final class Simulation {
     private ObjectNode pendingWrite;
     private ExpectedKey expectedKey;
     private Judged judged;
+    /** The last few judgements: a laptop goes back and forth between a few places. */
+    private final Judged[] judgedBefore = new Judged[16];
+    private int judgedNext;
     private Optional<UpdateProxy> wpad = Optional.empty();
     private WindowsUpdateBaseline baseline;
     private WindowsUpdateBaseline.Source updateSource = WindowsUpdateBaseline.Source.MICROSOFT;
@@ -404,7 +407,7 @@ public final class Simulation {
             updateSource = w.source();
             userProxyFallback = w.userProxyFallback();
             baseline = new WindowsUpdateBaseline(baseline.machine(), updateSource, userProxyFallback);
-            judged = null;
+            forgetJudged();
         } else if (event instanceof TimelineEvent.Fault f) {
             switch (f.kind()) {
                 case WRITE_DENIED -> store.failNextWrite(StoreException.Reason.DENIED);
@@ -613,6 +616,13 @@ public final class Simulation {
             return judged; // asked after every line and timer: no new key while nothing changed
         }
         ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
+        for (Judged before : judgedBefore) {
+            if (before != null && before.key.equals(key)) { // back at a place, with the same settings
+                expectedKey = before.key;
+                judged = before;
+                return judged;
+            }
+        }
         expectedKey = key;
         NetworkLocation here = key.location();
         Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
@@ -621,8 +631,15 @@ public final class Simulation {
                 : Optional.empty();
         Optional<WindowsUpdateBaseline.Attempt> base = expected.isPresent()
                 ? Optional.of(baseline.scan(new WindowsUpdateBaseline.Network(expected.get(), wpad, users))) : Optional.empty();
-        judged = new Judged(here, expected, base);
+        judged = new Judged(key, expected, base);
+        judgedBefore[judgedNext] = judged;
+        judgedNext = (judgedNext + 1) % judgedBefore.length;
         return judged;
+    }
+
+    private void forgetJudged() {
+        judged = null;
+        java.util.Arrays.fill(judgedBefore, null);
     }
 
     /**
@@ -630,13 +647,13 @@ public final class Simulation {
      * engine (asked only for a scan line that is printed, while its inputs are still the same).
      */
     private final class Judged {
-        private final NetworkLocation here;
+        private final ExpectedKey key;
         private final Optional<UpdateProxy> expected;
         private final Optional<WindowsUpdateBaseline.Attempt> baseline;
         private Optional<UpdateProxy> byEngine;
 
-        Judged(NetworkLocation here, Optional<UpdateProxy> expected, Optional<WindowsUpdateBaseline.Attempt> baseline) {
-            this.here = here;
+        Judged(ExpectedKey key, Optional<UpdateProxy> expected, Optional<WindowsUpdateBaseline.Attempt> baseline) {
+            this.key = key;
             this.expected = expected;
             this.baseline = baseline;
         }
@@ -651,7 +668,7 @@ public final class Simulation {
 
         Optional<UpdateProxy> engine() {
             if (byEngine == null) {
-                byEngine = engine.preview(here).proxy();
+                byEngine = engine.preview(key.location()).proxy();
             }
             return byEngine;
         }
