@@ -34,7 +34,7 @@ final class ProxyResolution {
         }
         if (source instanceof ProxySource.Pac script) {
             try {
-                return Desired.of(selection, pac.resolve(Optional.of(script.url()), location), "from " + PacUrls.safe(script.url()));
+                return Desired.of(selection, pac.resolve(Optional.of(script.url()), location), note(FROM, script.url()));
             } catch (PacException e) {
                 return Desired.unresolved(selection, unresolved(selection, "the setup script " + PacUrls.safe(script.url())
                         + " gave no answer: " + e.getMessage(), "check that the script is reachable on this network, or choose another profile"));
@@ -70,7 +70,8 @@ final class ProxyResolution {
         }
         if (s.pacUrl().isPresent()) {
             try {
-                return Desired.of(selection, pac.resolve(s.pacUrl(), location), failures + "your setup script " + PacUrls.safe(s.pacUrl().get()));
+                String script = note(YOUR_SCRIPT, s.pacUrl().get());
+                return Desired.of(selection, pac.resolve(s.pacUrl(), location), failures.isEmpty() ? script : failures + script);
             } catch (PacException e) {
                 failures += "your setup script gave no answer; ";
             }
@@ -79,6 +80,27 @@ final class ProxyResolution {
             return Desired.of(selection, s.manual().get(), failures + "your proxy server setting");
         }
         return Desired.of(selection, UpdateProxy.direct(), failures + "your settings: direct");
+    }
+
+    private static final String FROM = "from ";
+    private static final String YOUR_SCRIPT = "your setup script ";
+    /** The last notes made of a script's URL, its secrets left out: every round of a laptop on a PAC network makes one. */
+    private final Note[] notes = new Note[4];
+    private int nextNote;
+
+    /** Final fields: a thread that sees a note sees all of it. */
+    private record Note(String prefix, String url, String text) {}
+
+    private String note(String prefix, String url) {
+        for (Note known : notes) {
+            if (known != null && known.prefix == prefix && known.url.equals(url)) {
+                return known.text;
+            }
+        }
+        Note note = new Note(prefix, url, prefix + PacUrls.safe(url));
+        notes[nextNote] = note;
+        nextNote = (nextNote + 1) % notes.length;
+        return note.text;
     }
 
     private static Problem unresolved(Selection selection, String why, String whatToDo) {

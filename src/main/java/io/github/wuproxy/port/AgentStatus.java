@@ -60,10 +60,11 @@ public record AgentStatus(
      */
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof AgentStatus o && paused == o.paused && basis == o.basis
+        // lastSync first: a round's status differs from the last one by it alone, most often
+        return other == this || other instanceof AgentStatus o && paused == o.paused && basis == o.basis && Objects.equals(lastSync, o.lastSync)
                 && Objects.equals(profile, o.profile) && Objects.equals(why, o.why) && Objects.equals(wanted, o.wanted)
                 && Objects.equals(held, o.held) && Objects.equals(network, o.network) && Objects.equals(manual, o.manual)
-                && Objects.equals(lastSync, o.lastSync) && Objects.equals(problems, o.problems) && Objects.equals(userProxy, o.userProxy)
+                && Objects.equals(problems, o.problems) && Objects.equals(userProxy, o.userProxy)
                 && Objects.equals(nextScan, o.nextScan) && Objects.equals(reason, o.reason);
     }
 
