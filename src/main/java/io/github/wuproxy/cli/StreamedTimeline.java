@@ -45,6 +45,8 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
     private List<TimelineEvent> batch = new ArrayList<>(BATCH);
     private Iterator<TimelineEvent> current = List.<TimelineEvent>of().iterator();
     private Object last;
+    /** What ended a read that failed: the replay stops at once, not after the events handed over before it. */
+    private volatile Object failed;
 
     private StreamedTimeline(Path file, HeldOutput output) {
         this.file = file;
@@ -63,6 +65,10 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
 
     @Override
     public boolean hasNext() {
+        if (failed != null) {
+            last = failed;
+            current = List.<TimelineEvent>of().iterator();
+        }
         while (!current.hasNext()) {
             if (last == null) {
                 try {
@@ -118,6 +124,9 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
         }
         if (!batch.isEmpty()) {
             handedOver.add(batch);
+        }
+        if (end != END) {
+            failed = end; // the replay's flush after it waits for the drop
         }
         try {
             if (end == END) {
