@@ -11,6 +11,9 @@ import java.io.Writer;
  * while held waits for one of the two, so a line on stderr never comes before the lines it follows.
  */
 final class HeldOutput extends Writer {
+    /** The most held at once: past it a write waits for the parse (the replay pauses, not the heap filling with output). */
+    static final int MOST_HELD = 4 << 20;
+
     private final Writer target;
     private StringBuilder held;
     private boolean dropping;
@@ -54,6 +57,7 @@ final class HeldOutput extends Writer {
 
     @Override
     public synchronized void write(char[] text, int offset, int length) throws IOException {
+        awaitRoom();
         if (held != null) {
             held.append(text, offset, length);
         } else if (!dropping) {
@@ -63,10 +67,22 @@ final class HeldOutput extends Writer {
 
     @Override
     public synchronized void write(String text, int offset, int length) throws IOException {
+        awaitRoom();
         if (held != null) {
             held.append(text, offset, offset + length);
         } else if (!dropping) {
             target.write(text, offset, length);
+        }
+    }
+
+    private void awaitRoom() throws InterruptedIOException {
+        try {
+            while (held != null && held.length() >= MOST_HELD) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the timeline was read");
         }
     }
 
