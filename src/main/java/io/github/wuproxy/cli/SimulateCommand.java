@@ -97,10 +97,6 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(Texts.get("simulate.badBaseline", e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
-        // Logging starts on the second core too (about 30 ms: logback's setup), while the profiles load.
-        Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "wuproxy-logging-setup");
-        logging.setDaemon(true);
-        logging.start();
         boolean suite = Files.isDirectory(timeline);
         HeldOutput held = new HeldOutput(stdout);
         // One timeline: read it on the second core while the profiles load (a suite reads each in turn).
@@ -127,12 +123,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             err.println(AgentRequestCommand.visible(Texts.get("simulate.emptyFolder", timeline)));
             return ExitCodes.BAD_INPUT;
-        }
-        try {
-            logging.join(); // the engine's loggers are then real ones, not stand-ins that replay later on another thread
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.FAILURE;
         }
         List<JUnitReport.Case> cases = new ArrayList<>();
         int exit = ExitCodes.OK;
