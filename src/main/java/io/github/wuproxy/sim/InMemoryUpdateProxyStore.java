@@ -158,6 +158,9 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
             return Optional.empty();
         }
         if (!usage.equals(bitsUsageRead)) {
+            if (bitsParsed.size() == 64) { // a timeline of many foreign proxies: kept small
+                bitsParsed.clear();
+            }
             bitsProxyRead = bitsParsed.computeIfAbsent(usage, InMemoryUpdateProxyStore::bitsProxy);
             bitsUsageRead = usage;
         }
