@@ -37,11 +37,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     private int decodedNext;
 
     private record Decoded(byte[] bytes, Optional<UpdateProxy> value) {}
-    /** What {@link #current()} last returned, until the WinHTTP value changes. */
-    private UpdateProxy current;
     /** The last BITS usage read, and what it says. */
-    private String bitsUsageRead;
-    private Optional<UpdateProxy> bitsProxyRead;
     /** Each BITS usage met, and what it says: a simulation writes the same few again and again. */
     private final Map<String, Optional<UpdateProxy>> bitsParsed = new java.util.HashMap<>();
 
@@ -80,15 +76,7 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
 
     /** What Windows Update would use if it started now. */
     public UpdateProxy current() {
-        if (current != null) {
-            return current;
-        }
-        try {
-            current = WinHttpSettings.decode(winHttpSettings).toUpdateProxy();
-            return current;
-        } catch (WinHttpSettingsFormatException e) {
-            throw new IllegalStateException("the in-memory store holds bytes it did not write: " + e.getMessage(), e);
-        }
+        return winHttp().orElseThrow(() -> new IllegalStateException("the in-memory store holds a WinHTTP value it cannot read"));
     }
 
     public byte[] winHttpSettings() {
@@ -109,7 +97,6 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
         winHttpRead = null;
-        current = null;
         watchers.forEach(Runnable::run);
     }
 
@@ -122,10 +109,14 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     }
 
     private StoredSettings decode() {
+        return new StoredSettings(winHttpSettings, winHttp(), bits, bitsProxy());
+    }
+
+    private Optional<UpdateProxy> winHttp() {
         if (winHttpRead == null) {
             winHttpRead = decoded(winHttpSettings);
         }
-        return new StoredSettings(winHttpSettings, winHttpRead, bits, bitsProxy());
+        return winHttpRead;
     }
 
     /** What {@code bytes} mean, decoded once for each of the last few values. */
@@ -157,14 +148,10 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         if (usage == null) {
             return Optional.empty();
         }
-        if (!usage.equals(bitsUsageRead)) {
-            if (bitsParsed.size() == 64) { // a timeline of many foreign proxies: kept small
-                bitsParsed.clear();
-            }
-            bitsProxyRead = bitsParsed.computeIfAbsent(usage, InMemoryUpdateProxyStore::bitsProxy);
-            bitsUsageRead = usage;
+        if (bitsParsed.size() == 64) { // a timeline of many foreign proxies: kept small
+            bitsParsed.clear();
         }
-        return bitsProxyRead;
+        return bitsParsed.computeIfAbsent(usage, InMemoryUpdateProxyStore::bitsProxy);
     }
 
     private static Optional<UpdateProxy> bitsProxy(String usage) {
@@ -192,7 +179,6 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
         winHttpSettings = WinHttpSettings.encode(proxy);
         read = null;
         winHttpRead = null;
-        current = null;
         writes.add(java.util.Arrays.copyOf(winHttpSettings, winHttpSettings.length));
         watchers.forEach(Runnable::run);
         afterWrite.run();
@@ -212,7 +198,6 @@ public final class InMemoryUpdateProxyStore implements UpdateProxyStore {
     public void restore(StoredSettings original) {
         winHttpSettings = original.winHttpSettings();
         winHttpRead = null;
-        current = null;
         bits.clear();
         bits.putAll(original.bitsRaw());
         read = null;

@@ -104,7 +104,6 @@ public final class Simulation {
     private final List<TimelineEvent.Fault> pendingFaults = new ArrayList<>();
     private boolean writePending;
     private ObjectNode pendingWrite;
-    private ExpectedKey expectedKey;
     private Judged judged;
     /** The last few judgements: a laptop goes back and forth between a few places. */
     private final Judged[] judgedBefore = new Judged[16];
@@ -489,7 +488,7 @@ public final class Simulation {
     /** A Delivery Optimization download: through the user's own proxy as it resolves here, judged against the route out. */
     private void download() {
         Judged now = judged();
-        NetworkLocation here = expectedKey.location() == null ? NetworkLocation.offline() : expectedKey.location();
+        NetworkLocation here = now.key.location() == null ? NetworkLocation.offline() : now.key.location();
         Optional<UserProxySettings> settings = user.current();
         UpdateProxy effective = settings.map(u -> ReferenceEvaluation.usersProxy(u, here, wpad)).orElse(service.effective());
         Boolean fits = now.expected().map(needs -> WindowsUpdateBaseline.sameRoute(effective, needs)).orElse(null);
@@ -612,18 +611,16 @@ public final class Simulation {
      * choice or pause, a proxy's answers).
      */
     private Judged judged() {
-        if (judged != null && expectedKey.holds(network.location(), user.current(), engine.state(), verifier.version(), engine)) {
+        if (judged != null && judged.key.holds(network.location(), user.current(), engine.state(), verifier.version(), engine)) {
             return judged; // asked after every line and timer: no new key while nothing changed
         }
         ExpectedKey key = new ExpectedKey(network.location(), user.current(), engine.state(), verifier.version(), engine);
         for (Judged before : judgedBefore) {
             if (before != null && before.key.equals(key)) { // back at a place, with the same settings
-                expectedKey = before.key;
                 judged = before;
                 return judged;
             }
         }
-        expectedKey = key;
         NetworkLocation here = key.location();
         Optional<UpdateProxy> expected = reference.expected(here, key.user(), key.state().manual(), wpad);
         // plain calls, not Optional.map: see Watched
