@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** A JUnit XML report of {@code simulate}: one test case per timeline, a failure per failed expectation, an error for a bad timeline. */
+/** A JUnit XML report of {@code simulate}: one test case per timeline, a failure listing its failed expectations, an error for a bad timeline. */
 final class JUnitReport {
     /** One timeline's result. */
     record Case(String name, double seconds, int expectations, List<String> failures, String error) {
