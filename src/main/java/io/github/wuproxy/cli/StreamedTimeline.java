@@ -3,10 +3,9 @@ package io.github.wuproxy.cli;
 import io.github.wuproxy.sim.Timeline;
 import io.github.wuproxy.sim.TimelineEvent;
 import io.github.wuproxy.sim.TimelineException;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,8 +109,9 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
     private void read() {
         Object end;
         try {
-            String text = text();
-            Timeline.parse(file.toString(), text, this::handOver);
+            try (InputStream in = open()) {
+                Timeline.parse(file.toString(), in, this::handOver);
+            }
             end = END;
         } catch (IOException e) {
             end = new Broken(Texts.get("simulate.unreadable", file, Texts.why(e)));
@@ -148,26 +148,24 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
         }
     }
 
-    private String text() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return streamed(); // a pipe, or a device
+    /** The file's bytes, up to the longest timeline read: a device or a huge file gets words, not an OutOfMemoryError. */
+    private InputStream open() throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) > MAX_TIMELINE_BYTES) {
+            throw tooLarge(); // at once, not after reading it
         }
-        if (Files.size(file) > MAX_TIMELINE_BYTES) {
-            throw tooLarge();
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
+        return new FilterInputStream(Files.newInputStream(file)) {
+            private long read;
 
-    /** What a pipe or a device gives, as UTF-8 text, up to the longest timeline read. */
-    private String streamed() throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_TIMELINE_BYTES + 1);
-            if (bytes.length > MAX_TIMELINE_BYTES) {
-                throw tooLarge();
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                int n = super.read(into, offset, length);
+                read += Math.max(n, 0);
+                if (read > MAX_TIMELINE_BYTES) {
+                    throw tooLarge();
+                }
+                return n;
             }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        }
+        };
     }
 
     private Broken tooLarge() {

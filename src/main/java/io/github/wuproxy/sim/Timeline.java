@@ -11,7 +11,15 @@ import io.github.wuproxy.core.problem.UpdateErrors;
 import io.github.wuproxy.core.proxy.ProxyEndpoint;
 import io.github.wuproxy.core.proxy.UpdateProxy;
 import io.github.wuproxy.core.proxy.UserProxySettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +44,8 @@ public final class Timeline {
     private final Map<String, TimelineEvent.Network> defined = new HashMap<>();
     private final Map<String, Integer> definedAt = new HashMap<>();
     private final Map<String, TimelineEvent> repeated = new HashMap<>();
+    /** Strict: text that is not UTF-8 is an error, not replacement characters. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
     /** The previous event's t. */
     private double last;
 
@@ -51,45 +61,104 @@ public final class Timeline {
 
     /** Hands each event to {@code each} as its line is read, in time order; the first bad line ends it with a TimelineException. */
     public static void parse(String file, String text, Consumer<TimelineEvent> each) throws TimelineException {
-        new Timeline(file).read(text, each);
+        try {
+            parse(file, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), each);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from bytes in memory that are UTF-8
+        }
     }
 
-    private void read(String text, Consumer<TimelineEvent> each) throws TimelineException {
+    /**
+     * Reads UTF-8 JSON Lines from {@code in} as they come and hands each event to {@code each}, in time
+     * order; the first bad line ends it with a TimelineException, and text that is not UTF-8 with a
+     * CharacterCodingException.
+     */
+    public static void parse(String file, InputStream in, Consumer<TimelineEvent> each) throws IOException, TimelineException {
+        new Timeline(file).read(in, each);
+    }
+
+    private void read(InputStream in, Consumer<TimelineEvent> each) throws IOException, TimelineException {
+        byte[] buffer = new byte[1 << 16];
+        int start = 0;
+        int end = 0;
+        int searched = 0;
         int number = 0;
-        int from = 0;
-        int length = text.length();
-        while (from <= length) {
-            int end = text.indexOf('\n', from);
-            if (end < 0) {
-                end = length;
+        boolean ended = false;
+        while (true) {
+            int newline = searched;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
             }
-            String line = text.substring(from, end).strip();
-            from = end + 1;
-            number++;
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                TimelineEvent event = FastLines.event(line, number, defined, repeated);
-                if (event == null) {
-                    JsonNode node = Json.parse(line);
-                    if (node.has("define")) {
-                        define(node, number);
-                        continue;
-                    }
-                    event = event(node, number);
-                    FastLines.remember(line, event, repeated);
+            if (newline < end) {
+                line(buffer, start, newline, ++number, each);
+                start = newline + 1;
+                searched = start;
+            } else if (ended) {
+                line(buffer, start, end, ++number, each);
+                return;
+            } else {
+                searched = end;
+                if (start > 0) {
+                    System.arraycopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    searched -= start;
+                    start = 0;
                 }
-                if (event.t() < last) {
-                    throw new JsonFormatException("t = " + event.t() + " is before the previous line's t = " + last
-                            + "; lines must be in time order");
+                if (end == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a long line
                 }
-                last = event.t();
-                each.accept(event);
-            } catch (JsonFormatException e) {
-                throw new TimelineException(file + ":" + number + ": " + e.getMessage());
+                int read = in.read(buffer, end, buffer.length - end);
+                if (read < 0) {
+                    ended = true;
+                } else {
+                    end += read;
+                }
             }
         }
+    }
+
+    /** Line {@code number}, {@code bytes[from, to)} without its newline. */
+    private void line(byte[] bytes, int from, int to, int number, Consumer<TimelineEvent> each) throws IOException, TimelineException {
+        int begin = from;
+        int finish = to;
+        while (begin < finish && asciiSpace(bytes[begin])) {
+            begin++;
+        }
+        while (finish > begin && asciiSpace(bytes[finish - 1])) {
+            finish--;
+        }
+        if (begin == finish || bytes[begin] == '#') {
+            return;
+        }
+        try {
+            TimelineEvent event = FastLines.event(bytes, begin, finish, number, defined, repeated);
+            if (event == null) {
+                String line = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString().strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    return;
+                }
+                JsonNode node = Json.parse(line);
+                if (node.has("define")) {
+                    define(node, number);
+                    return;
+                }
+                event = event(node, number);
+                FastLines.remember(line, event, repeated);
+            }
+            if (event.t() < last) {
+                throw new JsonFormatException("t = " + event.t() + " is before the previous line's t = " + last
+                        + "; lines must be in time order");
+            }
+            last = event.t();
+            each.accept(event);
+        } catch (JsonFormatException e) {
+            throw new TimelineException(file + ":" + number + ": " + e.getMessage());
+        }
+    }
+
+    /** What {@link String#strip} takes off for an ASCII character. */
+    private static boolean asciiSpace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
     }
 
     /** {@code {"define":{"office":SNAPSHOT, ...}}}: names snapshots that later lines use as {@code "network":"office"}. */

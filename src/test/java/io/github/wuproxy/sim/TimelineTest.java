@@ -149,4 +149,48 @@ class TimelineTest {
         assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":5,\"download\":true}")).getMessage()
                 .startsWith("day.jsonl:1: `download` takes no settings"));
     }
+
+    /** Hands out one byte per read, as a slow pipe does: every line is split across reads. */
+    private static List<TimelineEvent> trickled(byte[] bytes) throws Exception {
+        List<TimelineEvent> events = new java.util.ArrayList<>();
+        Timeline.parse("day.jsonl", new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] into, int offset, int length) {
+                return super.read(into, offset, Math.min(length, 1));
+            }
+        }, events::add);
+        return events;
+    }
+
+    @Test
+    void linesSplitAcrossReadsLongLinesAndOtherTextReadAsTheSameEvents() throws Exception {
+        String longSnapshot = "{\"name\":\"long\",\"networkName\":\"" + "x".repeat(200_000) + "\"}"; // longer than the reader's first buffer
+        String text = "{\"define\":{\"caf\u00e9\":{\"name\":\"caf\u00e9\"}}}\r\n"
+                + "\u2003# a comment after an em space\n \t\n"
+                + "{\"t\":1,\"network\":\"caf\u00e9\"}\r\n{\"t\":2,\"network\":" + longSnapshot + "}\n"
+                + "{\"t\":3,\"userProxy\":{\"mode\":\"direct\"}}\n{\"t\":4,\"userProxy\":{\"mode\":\"direct\"}}\r\n{\"t\":5,\"scan\":{}}";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<TimelineEvent> events = trickled(bytes);
+        assertEquals(parse(text), events);
+        assertEquals(List.of(4, 5, 6, 7, 8), events.stream().map(TimelineEvent::line).toList());
+        assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), events.stream().map(TimelineEvent::t).toList());
+        assertEquals("caf\u00e9", ((TimelineEvent.Network) events.get(0)).location().name());
+        assertEquals("long", ((TimelineEvent.Network) events.get(1)).location().name());
+        assertEquals(new TimelineEvent.Scan(5, 8), events.get(4));
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefusedUnlessABadLineComesFirst() throws Exception {
+        byte[] good = "{\"t\":1,\"scan\":{}}\n{\"t\":2,\"scan\":{}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] notText = {'{', '"', 't', '"', ':', '3', ',', '"', 'n', 'e', 't', 'w', 'o', 'r', 'k', '"', ':', '"', (byte) 0xff, '"', '}', '\n'};
+        assertThrows(java.nio.charset.CharacterCodingException.class, () -> trickled(concat(good, notText)));
+        byte[] badLine = "{\"t\":2,\"scan\":{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(assertThrows(TimelineException.class, () -> trickled(concat(badLine, notText))).getMessage().startsWith("day.jsonl:1: "));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }
