@@ -43,8 +43,25 @@ final class FleetBench {
         }
         rows.add(new Bench.Row("`simulate --output summary` on a one-day timeline (JVM start, options, profiles: the fixed cost)",
                 String.format(Locale.ROOT, "%.2f s wall", startup), "n/a"));
+        Path scans = target.resolve("fleet-scans.jsonl");
+        Files.writeString(scans, scansOnly(fleet.text(), events));
+        double floor = wholeProcess(scans, "summary");
+        rows.add(new Bench.Row("`simulate --output summary` whole process, as many lines, every one a scan on one network (the cheapest line, "
+                + "no engine round: what a timeline this long costs at least)",
+                String.format(Locale.ROOT, "%,.0f events/s (%.2f s wall; load average %s)", events / floor, floor, load()), "n/a"));
         rows.addAll(stages(fleet.text(), events, what));
         return rows;
+    }
+
+    /** The fleet's named snapshots, then {@code events} lines: the office at t = 0 and a scan an hour. */
+    private static String scansOnly(String fleet, int events) {
+        StringBuilder text = new StringBuilder();
+        fleet.lines().filter(line -> line.startsWith("{\"define\"")).forEach(line -> text.append(line).append('\n'));
+        text.append("{\"t\":0,\"network\":\"office\"}\n");
+        for (int i = 1; i < events; i++) {
+            text.append("{\"t\":").append(i * 3600L).append(",\"scan\":{}}\n");
+        }
+        return text.toString();
     }
 
     /** Wall seconds of an `agent/wuproxy simulate` run, output thrown away: the median of five (the machine is shared). */
