@@ -128,7 +128,7 @@ final class FastLines {
             }
             i++;
         }
-        if (i == digits || i == to || line[i] != ',' || line[i - 1] == '.' || (line[digits] == '0' && i > digits + 1 && line[digits + 1] != '.')) {
+        if (i == digits || line[i] != ',' || line[i - 1] == '.' || (line[digits] == '0' && i > digits + 1 && line[digits + 1] != '.')) {
             return -1;
         }
         return i;
