@@ -157,6 +157,15 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
             private long read;
 
             @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0 && ++read > MAX_TIMELINE_BYTES) {
+                    throw tooLarge();
+                }
+                return b;
+            }
+
+            @Override
             public int read(byte[] into, int offset, int length) throws IOException {
                 int n = super.read(into, offset, length);
                 read += Math.max(n, 0);

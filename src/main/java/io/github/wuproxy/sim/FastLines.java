@@ -71,8 +71,8 @@ final class FastLines {
         }
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         int i = afterTime(bytes, 0, bytes.length);
-        // Not a line that names t again: JSON's last key would win there, and the event would not follow this t.
-        if (i >= 0 && plainAscii(bytes, i, bytes.length) && !line.substring(i).contains("\"t\"")) {
+        // Not a line that names t again, or may (an escaped key): JSON's last key would win there, and the event would not follow this t.
+        if (i >= 0 && plainAscii(bytes, i, bytes.length) && !line.substring(i).contains("\"t\"") && line.indexOf('\\', i) < 0) {
             repeated.put(latin1(bytes, i, bytes.length), event);
         }
     }
@@ -111,7 +111,7 @@ final class FastLines {
         return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** Where the number ends in a line that starts {@code {"t":NUMBER} and ends with a brace, or -1. */
+    /** Where the number ends in a line that starts {@code {"t":NUMBER,} and ends with a brace, or -1 (an exponent is not read here). */
     private static int afterTime(byte[] line, int from, int to) {
         if (to - from <= T.length || !startsWith(line, from, T) || line[to - 1] != '}') {
             return -1;
@@ -128,7 +128,7 @@ final class FastLines {
             }
             i++;
         }
-        if (i == digits || line[i - 1] == '.' || (line[digits] == '0' && i > digits + 1 && line[digits + 1] != '.')) {
+        if (i == digits || line[i] != ',' || line[i - 1] == '.' || (line[digits] == '0' && i > digits + 1 && line[digits + 1] != '.')) {
             return -1;
         }
         return i;

@@ -104,8 +104,15 @@ public final class Timeline {
                     searched -= start;
                     start = 0;
                 }
-                if (end == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a long line
+                if (end == buffer.length) { // a long line: grown only for a byte that is there, so a stream's limit stops it first
+                    int next = in.read();
+                    if (next < 0) {
+                        ended = true;
+                        continue;
+                    }
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    buffer[end++] = (byte) next;
+                    continue;
                 }
                 int read = in.read(buffer, end, buffer.length - end);
                 if (read < 0) {
@@ -127,7 +134,7 @@ public final class Timeline {
         while (finish > begin && asciiSpace(bytes[finish - 1])) {
             finish--;
         }
-        if (begin == finish || bytes[begin] == '#') {
+        if (begin == finish) {
             return;
         }
         try {

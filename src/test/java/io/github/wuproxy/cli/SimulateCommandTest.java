@@ -284,6 +284,34 @@ class SimulateCommandTest {
         assertEquals(zeros + ": the timeline is longer than 128 MB; split it into a folder of timelines", err.toString().strip());
     }
 
+    /** One line longer than the limit through a pipe, in a heap that holds the limit but not twice it. */
+    @Test
+    void aLineLongerThanTheLimitThroughAPipeIsAClearErrorInASmallHeap() throws Exception {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx300m",
+                "-Dwuproxy.home=" + Path.of("").toAbsolutePath(), "-cp", classPath, "io.github.wuproxy.app.Main", "simulate", "/dev/stdin")
+                .redirectErrorStream(true).start();
+        Thread writer = new Thread(() -> {
+            try (var in = process.getOutputStream()) {
+                in.write("{\"t\":0,\"network\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] name = new byte[1 << 20];
+                java.util.Arrays.fill(name, (byte) 'a');
+                for (int i = 0; i <= StreamedTimeline.MAX_TIMELINE_BYTES >> 20; i++) {
+                    in.write(name);
+                }
+            } catch (java.io.IOException e) {
+                // the reader stopped reading: what it says is the test
+            }
+        });
+        writer.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        writer.join();
+        assertEquals("/dev/stdin: the timeline is longer than 128 MB; split it into a folder of timelines", out.strip());
+        assertEquals(2, process.exitValue());
+    }
+
     @Test
     @org.junit.jupiter.api.condition.DisabledOnOs(value = org.junit.jupiter.api.condition.OS.WINDOWS, disabledReason = "Windows names hold no control characters")
     void aFileNameWithAnEscapeSequenceIsShownEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

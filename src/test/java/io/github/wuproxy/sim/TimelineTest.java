@@ -188,6 +188,54 @@ class TimelineTest {
         assertTrue(assertThrows(TimelineException.class, () -> trickled(concat(badLine, notText))).getMessage().startsWith("day.jsonl:1: "));
     }
 
+    @Test
+    void aCommentThatIsNotUtf8IsRefusedAsAnyOtherLine() {
+        byte[] comment = {'#', ' ', 'c', 'a', 'f', (byte) 0xe9, '\n'};
+        byte[] good = "{\"t\":1,\"scan\":{}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThrows(java.nio.charset.CharacterCodingException.class, () -> trickled(concat(good, comment)));
+        assertThrows(java.nio.charset.CharacterCodingException.class, () -> trickled(concat(comment, good)));
+    }
+
+    @Test
+    void aRepeatedLineWithAnExponentOrAnEscapedTReadsAsTheFullParserReadsIt() throws Exception {
+        String proxy = ",\"userProxy\":{\"mode\":\"direct\"}}";
+        assertEquals(List.of(100.0, 500.0), parse("{\"t\":1e2" + proxy + "\n{\"t\":5e2" + proxy).stream().map(TimelineEvent::t).toList());
+        assertEquals(List.of(0.0, 300000.0), parse("{\"t\":0e5" + proxy + "\n{\"t\":3e5" + proxy).stream().map(TimelineEvent::t).toList());
+        String escaped = ",\"userProxy\":{\"mode\":\"direct\"},\"\\u0074\":7}";
+        assertEquals(List.of(7.0, 7.0), parse("{\"t\":1" + escaped + "\n{\"t\":5" + escaped).stream().map(TimelineEvent::t).toList());
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1" + escaped + "\n{\"t\":8,\"scan\":{}}\n{\"t\":9" + escaped))
+                .getMessage().startsWith("day.jsonl:3: t = 7.0 is before the previous line's t = 8.0"));
+    }
+
+    @Test
+    void aLongLineGetsMoreRoomOnlyForBytesThatCame() throws Exception {
+        int limit = 1 << 17; // twice the first buffer: a line that fills it exactly, and a stream that refuses a byte more
+        int[] room = new int[1];
+        java.io.InputStream limited = new java.io.InputStream() {
+            private int given;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws java.io.IOException {
+                room[0] = Math.max(room[0], into.length);
+                if (given == limit) {
+                    throw new java.io.IOException("longer than the limit");
+                }
+                int n = Math.min(length, limit - given);
+                java.util.Arrays.fill(into, offset, offset + n, (byte) 'a');
+                given += n;
+                return n;
+            }
+        };
+        assertThrows(java.io.IOException.class, () -> Timeline.parse("day.jsonl", limited, e -> { }));
+        assertEquals(limit, room[0]); // not twice it: at the limit of the heap, twice is an OutOfMemoryError
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
