@@ -44,14 +44,21 @@ public final class Json {
         return NODES.arrayNode();
     }
 
-    /** The first JSON value in {@code text} (what follows it is not read), as ObjectMapper.readTree reads it. */
+    /** The one JSON value in {@code text}; text after it (but spaces) is an error, where ObjectMapper.readTree would ignore it. */
     public static JsonNode parse(String text) throws JsonFormatException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return MissingNode.getInstance();
             }
-            return value(parser, first);
+            JsonNode value = value(parser, first);
+            if (parser.nextToken() != null) {
+                var at = parser.currentTokenLocation();
+                throw new JsonFormatException("not valid JSON" + (at.getLineNr() > 1 ? " at line " + at.getLineNr() + ", column " : " at column ")
+                        + at.getColumnNr() + ": more text after the end of the " + (first == JsonToken.START_OBJECT ? "object" : "value")
+                        + "; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new JsonFormatException("not valid JSON" + where(e) + ": " + inWords(e.getOriginalMessage()));
         } catch (IOException e) {

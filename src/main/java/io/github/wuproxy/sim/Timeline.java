@@ -126,6 +126,9 @@ public final class Timeline {
 
     /** Line {@code number}, {@code bytes[from, to)} without its newline. */
     private void line(byte[] bytes, int from, int to, int number, Consumer<TimelineEvent> each) throws IOException, TimelineException {
+        if (number == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF) {
+            from += 3; // the byte order mark Windows editors put before UTF-8 text
+        }
         int begin = from;
         int finish = to;
         while (begin < finish && asciiSpace(bytes[begin])) {

@@ -18,6 +18,8 @@ class JsonErrorsTest {
         "{\"t\" 1}|not valid JSON at column 6: expected `:` after the field name, found `1`",
         "{\"a\":[1 2]}|not valid JSON at column 9: expected `,` or `]` after a list item, found `2`",
         "{\"a\":\"abc|not valid JSON at column 10: the line ends inside a string: a closing `\"` is missing",
+        "{\"t\":1,\"scan\":{}} {\"t\":2,\"scan\":{}}|not valid JSON at column 19: more text after the end of the object; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)",
+        "1 2|not valid JSON at column 3: more text after the end of the value; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)",
     })
     void saysWhatIsWrongAndWhere(String line, String message) {
         var e = assertThrows(JsonFormatException.class, () -> Json.parse(line));

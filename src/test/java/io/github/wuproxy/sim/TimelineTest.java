@@ -236,6 +236,19 @@ class TimelineTest {
         assertEquals(limit, room[0]); // not twice it: at the limit of the heap, twice is an OutOfMemoryError
     }
 
+    @Test
+    void aByteOrderMarkStartsATimelineAndTextAfterALinesObjectIsRefused() throws Exception {
+        byte[] marked = "\uFEFF{\"t\":1,\"scan\":{}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(List.of(new TimelineEvent.Scan(1, 1)), trickled(marked));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}}\n\uFEFF{\"t\":2,\"scan\":{}}")).getMessage()
+                .startsWith("day.jsonl:2: not valid JSON at column 1"));
+        // Two objects on one line, or lines that end in a lone CR: refused, not read as the first object alone.
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}} {\"t\":2,\"scan\":{}}")).getMessage()
+                .startsWith("day.jsonl:1: not valid JSON at column 19: more text after the end of the object"));
+        assertTrue(assertThrows(TimelineException.class, () -> parse("{\"t\":1,\"scan\":{}}\r{\"t\":2,\"scan\":{}}\r")).getMessage()
+                .startsWith("day.jsonl:1: not valid JSON at line 2, column 1: more text after the end of the object"));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
