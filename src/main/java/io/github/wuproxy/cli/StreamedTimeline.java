@@ -114,7 +114,8 @@ final class StreamedTimeline implements Iterator<TimelineEvent> {
             }
             end = END;
         } catch (IOException e) {
-            end = new Broken(Texts.get("simulate.unreadable", file, Texts.why(e)));
+            end = new Broken(e instanceof Timeline.NotUtf8 notText ? Texts.get("simulate.notUtf8", file, notText.line())
+                    : Texts.get("simulate.unreadable", file, Texts.why(e)));
         } catch (TimelineException e) {
             end = new Broken(e.getMessage());
         } catch (Broken e) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ public final class Timeline {
 
     /**
      * Reads UTF-8 JSON Lines from {@code in} as they come and hands each event to {@code each}, in time
-     * order; the first bad line ends it with a TimelineException, and text that is not UTF-8 with a
-     * CharacterCodingException.
+     * order; the first bad line ends it with a TimelineException, and a line that is not UTF-8 with
+     * {@link NotUtf8}.
      */
     public static void parse(String file, InputStream in, Consumer<TimelineEvent> each) throws IOException, TimelineException {
         new Timeline(file).read(in, each);
@@ -143,7 +144,7 @@ public final class Timeline {
         try {
             TimelineEvent event = FastLines.event(bytes, begin, finish, number, defined, repeated);
             if (event == null) {
-                String line = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString().strip();
+                String line = decoded(bytes, from, to, number).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
                     return;
                 }
@@ -163,6 +164,28 @@ public final class Timeline {
             each.accept(event);
         } catch (JsonFormatException e) {
             throw new TimelineException(file + ":" + number + ": " + e.getMessage());
+        }
+    }
+
+    private String decoded(byte[] bytes, int from, int to, int number) throws NotUtf8 {
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(number);
+        }
+    }
+
+    /** A timeline line that is not UTF-8 text (saved in another encoding, or not text at all). */
+    public static final class NotUtf8 extends CharacterCodingException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        NotUtf8(int line) {
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
         }
     }
 

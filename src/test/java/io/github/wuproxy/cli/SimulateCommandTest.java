@@ -324,7 +324,7 @@ class SimulateCommandTest {
     void aTimelineThatIsNotTextIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("day.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}', '\n'});
         assertEquals(2, run(binary.toString()));
-        assertEquals(binary + ": cannot read the timeline: it is not UTF-8 text", err.toString().strip());
+        assertEquals(binary + ":1: the line is not UTF-8 text; save the timeline as UTF-8", err.toString().strip());
         err.getBuffer().setLength(0);
         assertEquals(1, run("--output", "summary", "--junit", dir.resolve("no-such-folder").resolve("r.xml").toString(),
                 Fixtures.resourceFolder("timelines").resolve("commute.jsonl").toString()));

@@ -183,7 +183,7 @@ class TimelineTest {
     void textThatIsNotUtf8IsRefusedUnlessABadLineComesFirst() throws Exception {
         byte[] good = "{\"t\":1,\"scan\":{}}\n{\"t\":2,\"scan\":{}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] notText = {'{', '"', 't', '"', ':', '3', ',', '"', 'n', 'e', 't', 'w', 'o', 'r', 'k', '"', ':', '"', (byte) 0xff, '"', '}', '\n'};
-        assertThrows(java.nio.charset.CharacterCodingException.class, () -> trickled(concat(good, notText)));
+        assertEquals(3, assertThrows(Timeline.NotUtf8.class, () -> trickled(concat(good, notText))).line());
         byte[] badLine = "{\"t\":2,\"scan\":{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(assertThrows(TimelineException.class, () -> trickled(concat(badLine, notText))).getMessage().startsWith("day.jsonl:1: "));
     }
