@@ -56,7 +56,7 @@ public final class Json {
                 var at = parser.currentTokenLocation();
                 throw new JsonFormatException("not valid JSON" + (at.getLineNr() > 1 ? " at line " + at.getLineNr() + ", column " : " at column ")
                         + at.getColumnNr() + ": more text after the end of the " + (first == JsonToken.START_OBJECT ? "object" : "value")
-                        + "; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)");
+                        + "; one JSON value is read here, and nothing but spaces and line ends may follow it");
             }
             return value;
         } catch (JsonProcessingException e) {
@@ -211,8 +211,8 @@ public final class Json {
             return String.format(java.util.Locale.ROOT, "a control character (code %s) in a string must be written as \\u%04x",
                     found.group(1), Integer.parseInt(found.group(1)));
         }
-        String character = (found = java.util.regex.Pattern.compile("^Unexpected character \\('(.+?)' \\(code").matcher(m)).find()
-                ? "`" + found.group(1) + "`" : "something else";
+        String character = (found = java.util.regex.Pattern.compile("^Unexpected character \\('(.+?)' \\(code (\\d+)", java.util.regex.Pattern.DOTALL)
+                .matcher(m)).find() ? named(found.group(1), Integer.parseInt(found.group(2))) : "something else";
         if (m.contains("comma to separate Object entries")) {
             return "expected `,` or `}` after a field's value, found " + character;
         }
@@ -238,6 +238,15 @@ public final class Json {
         cut = cut < 0 ? m.indexOf(" (Source") : cut;
         cut = cut < 0 ? m.indexOf("[Source") : cut;
         return (cut < 0 ? m : m.substring(0, cut)).strip();
+    }
+
+    /** {@code `x`}, or {@code U+00A0} for a character that cannot be seen (a no-break space, a line separator, a byte order mark). */
+    private static String named(String character, int code) {
+        int type = Character.getType(code);
+        boolean unseen = Character.isWhitespace(code) || Character.isSpaceChar(code) || Character.isISOControl(code)
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+        return !unseen ? "`" + character + "`"
+                : String.format(java.util.Locale.ROOT, "U+%04X%s", code, code == 0xFEFF ? " (a byte order mark)" : "");
     }
 
     public static ObjectNode object(JsonNode node, String path) throws JsonFormatException {

@@ -18,13 +18,26 @@ class JsonErrorsTest {
         "{\"t\" 1}|not valid JSON at column 6: expected `:` after the field name, found `1`",
         "{\"a\":[1 2]}|not valid JSON at column 9: expected `,` or `]` after a list item, found `2`",
         "{\"a\":\"abc|not valid JSON at column 10: the line ends inside a string: a closing `\"` is missing",
-        "{\"t\":1,\"scan\":{}} {\"t\":2,\"scan\":{}}|not valid JSON at column 19: more text after the end of the object; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)",
-        "1 2|not valid JSON at column 3: more text after the end of the value; one JSON value is read here (a timeline: one object per line, each ending in \\n or \\r\\n)",
+        "{\"t\":1,\"scan\":{}} {\"t\":2,\"scan\":{}}|not valid JSON at column 19: more text after the end of the object; one JSON value is read here, and nothing but spaces and line ends may follow it",
+        "1 2|not valid JSON at column 3: more text after the end of the value; one JSON value is read here, and nothing but spaces and line ends may follow it",
     })
     void saysWhatIsWrongAndWhere(String line, String message) {
         var e = assertThrows(JsonFormatException.class, () -> Json.parse(line));
         assertEquals(message, e.getMessage());
         assertFalse(e.getMessage().contains("Source"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCharacterThatCannotBeSeenIsNamedByItsCode() {
+        // a file saved with a byte order mark, text pasted with a no-break space, a line separator from a word processor
+        assertEquals("not valid JSON at column 1: unexpected U+FEFF (a byte order mark)",
+                assertThrows(JsonFormatException.class, () -> Json.parse("\uFEFF{}")).getMessage());
+        assertEquals("not valid JSON at column 3: unexpected U+00A0",
+                assertThrows(JsonFormatException.class, () -> Json.parse("{}\u00A0")).getMessage());
+        assertEquals("not valid JSON at column 7: expected `,` or `}` after a field's value, found U+2028",
+                assertThrows(JsonFormatException.class, () -> Json.parse("{\"a\":1\u2028}")).getMessage());
+        assertEquals("not valid JSON at column 7: expected `,` or `}` after a field's value, found `é`",
+                assertThrows(JsonFormatException.class, () -> Json.parse("{\"a\":1é}")).getMessage());
     }
 
     @org.junit.jupiter.api.Test
