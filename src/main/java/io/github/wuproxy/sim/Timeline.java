@@ -145,7 +145,7 @@ public final class Timeline {
             TimelineEvent event = FastLines.event(bytes, begin, finish, number, defined, repeated);
             if (event == null) {
                 String line = decoded(bytes, from, to, number).strip();
-                if (line.indexOf('\r') >= 0) { // else a file with classic Mac line ends is one line, or one comment, and replays nothing
+                if (line.indexOf('\r') >= 0) { // classic Mac line ends: the whole file is one line here, and one comment if it starts with one
                     throw new JsonFormatException("a carriage return (\\r) without a \\n inside the line: a timeline's lines end in \\n or \\r\\n;"
                             + " save it with Windows or Unix line ends");
                 }
