@@ -2,6 +2,7 @@ package io.github.wuproxy.sim;
 
 import io.github.wuproxy.json.ProxyJson;
 import io.github.wuproxy.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wuproxy.config.AgentSettings;
 import io.github.wuproxy.core.baseline.WindowsUpdateBaseline;
@@ -461,8 +462,8 @@ public final class Simulation {
         baselineScansFitting += base.isPresent() && base.get().fits() ? 1 : 0;
         if (all || (options.output() == Output.FAILURES && Boolean.FALSE.equals(fits))) {
             ObjectNode scan = line("scan");
-            scan.set("effective", ProxyJson.write(effective));
-            scan.set("expected", now.expected().map(ProxyJson::write).orElse(null));
+            scan.set("effective", proxyJson(effective));
+            scan.set("expected", now.expectedJson());
             if (fits == null) {
                 scan.putNull("fits");
             } else {
@@ -472,7 +473,7 @@ public final class Simulation {
                 // The engine's own view differs from the reference evaluation: a rule or resolution bug in one of them.
                 scan.set("engineExpected", now.engine().map(ProxyJson::write).orElse(null));
             }
-            scan.set("baseline", base.map(Simulation::baselineJson).orElse(null));
+            scan.set("baseline", now.baselineJson());
             if (scheduled) {
                 scan.put("scheduled", true);
             }
@@ -648,6 +649,8 @@ public final class Simulation {
         private final Optional<UpdateProxy> expected;
         private final Optional<WindowsUpdateBaseline.Attempt> baseline;
         private Optional<UpdateProxy> byEngine;
+        private JsonNode expectedJson;
+        private JsonNode baselineJson;
 
         Judged(ExpectedKey key, Optional<UpdateProxy> expected, Optional<WindowsUpdateBaseline.Attempt> baseline) {
             this.key = key;
@@ -661,6 +664,21 @@ public final class Simulation {
 
         Optional<WindowsUpdateBaseline.Attempt> baseline() {
             return baseline;
+        }
+
+        /** The expected proxy as a scan line shows it: made once, shared by every line (lines are not changed once made). */
+        JsonNode expectedJson() {
+            if (expectedJson == null) {
+                expectedJson = expected.isPresent() ? ProxyJson.write(expected.get()) : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+            }
+            return expectedJson;
+        }
+
+        JsonNode baselineJson() {
+            if (baselineJson == null) {
+                baselineJson = baseline.isPresent() ? Simulation.baselineJson(baseline.get()) : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+            }
+            return baselineJson;
         }
 
         Optional<UpdateProxy> engine() {
@@ -702,6 +720,24 @@ public final class Simulation {
             }
             return wpad.orElseThrow(() -> new PacException("no WPAD script was found (ERROR_WINHTTP_AUTODETECTION_FAILED, 12180)"));
         }
+    }
+
+    /** The last proxies written into scan lines, as JSON: a laptop uses a few again and again (lines are not changed once made). */
+    private final UpdateProxy[] shownProxies = new UpdateProxy[4];
+    private final ObjectNode[] shownJson = new ObjectNode[4];
+    private int shownNext;
+
+    private ObjectNode proxyJson(UpdateProxy proxy) {
+        for (int i = 0; i < shownProxies.length; i++) {
+            if (proxy.equals(shownProxies[i])) {
+                return shownJson[i];
+            }
+        }
+        ObjectNode json = ProxyJson.write(proxy);
+        shownProxies[shownNext] = proxy;
+        shownJson[shownNext] = json;
+        shownNext = (shownNext + 1) % shownProxies.length;
+        return json;
     }
 
     /** The registry write of this step: WinHTTP and BITS writes of one apply make one line (null when not printed). */
