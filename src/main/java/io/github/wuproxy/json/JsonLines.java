@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ public final class JsonLines implements AutoCloseable {
     private List<JsonNode> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
     private boolean closed;
+    private final RepeatedParts repeated = new RepeatedParts();
 
     public JsonLines(Writer out) {
         try {
@@ -114,6 +116,59 @@ public final class JsonLines implements AutoCloseable {
         }
     }
 
+    /**
+     * A line, its parts that earlier lines held too (the same node, as simulate shares a proxy's part
+     * between the lines that show it) written from the text made the second time they came.
+     */
+    private void writeLine(JsonNode line) throws IOException {
+        if (!line.isObject()) {
+            Json.write(generator, line);
+            return;
+        }
+        generator.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : line.properties()) {
+            generator.writeFieldName(field.getKey());
+            JsonNode value = field.getValue();
+            String text = value.isContainerNode() ? repeated.text(value) : null;
+            if (text == null) {
+                Json.write(generator, value);
+            } else {
+                generator.writeRawValue(text);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    /** The text of the last few parts met twice, by identity: parts are not changed once written. */
+    private static final class RepeatedParts {
+        private final JsonNode[] seen = new JsonNode[8];
+        private int seenNext;
+        private final JsonNode[] kept = new JsonNode[8];
+        private final String[] texts = new String[8];
+        private int keptNext;
+
+        /** The part's text when it came before, else null (and it is remembered as seen). */
+        String text(JsonNode part) {
+            for (int i = 0; i < kept.length; i++) {
+                if (kept[i] == part) {
+                    return texts[i];
+                }
+            }
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i] == part) {
+                    String text = Json.write(part);
+                    kept[keptNext] = part;
+                    texts[keptNext] = text;
+                    keptNext = (keptNext + 1) % kept.length;
+                    return text;
+                }
+            }
+            seen[seenNext] = part;
+            seenNext = (seenNext + 1) % seen.length;
+            return null;
+        }
+    }
+
     /** The writer's loop; after a failure it goes on taking what is handed over, writing nothing, so no one waits forever. */
     private void writeHandedOver() {
         while (true) {
@@ -133,7 +188,7 @@ public final class JsonLines implements AutoCloseable {
                     }
                 } else if (failure == null) {
                     for (Object line : (List<?>) item) {
-                        Json.write(generator, (JsonNode) line);
+                        writeLine((JsonNode) line);
                         generator.writeRaw('\n');
                     }
                 }

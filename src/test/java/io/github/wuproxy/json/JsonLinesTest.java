@@ -35,6 +35,32 @@ class JsonLinesTest {
     }
 
     @Test
+    void partsSharedByManyLinesAreWrittenAsEachLineHoldsThem() {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) { // more parts than are kept, so some are met again after they were let go
+            ObjectNode part = Json.object().put("mode", "fixed").put("server", "p" + i + ".example:8080");
+            part.putArray("list").add(i).addObject().put("nested", "x\"\n" + i);
+            parts.add(i % 3 == 0 ? part.withArray("list") : part);
+        }
+        StringBuilder expected = new StringBuilder();
+        StringWriter written = new StringWriter();
+        try (JsonLines out = new JsonLines(written)) {
+            java.util.Random random = new java.util.Random(7);
+            for (int n = 0; n < 2000; n++) {
+                ObjectNode line = Json.object().put("t", n * 0.5).put("type", "scan");
+                line.set("effective", parts.get(random.nextInt(parts.size())));
+                line.set("expected", parts.get(random.nextInt(4)));
+                line.put("fits", n % 2 == 0);
+                line.set("baseline", random.nextBoolean() ? parts.get(random.nextInt(parts.size())) : null);
+                out.write(line);
+                expected.append(mapper.valueToTree(line).toString()).append('\n');
+            }
+        }
+        assertEquals(expected.toString(), written.toString());
+    }
+
+    @Test
     void everyLineIsOutInOrderWhenFlushReturns() {
         StringWriter written = new StringWriter();
         try (JsonLines out = new JsonLines(written)) {
