@@ -172,7 +172,7 @@ public final class Simulation {
         store.watch(() -> laptop.soon(storeWritten));
         store.afterBitsWrite(() -> {
             if (pendingWrite() != null) {
-                pendingWrite.set("bits", ProxyJson.write(store.read().bits().orElseThrow()));
+                pendingWrite.set("bits", proxyJson(store.read().bits().orElseThrow()));
             }
         });
         store.afterWrite(() -> {
@@ -722,7 +722,7 @@ public final class Simulation {
         }
     }
 
-    /** The last proxies written into scan lines, as JSON: a laptop uses a few again and again (lines are not changed once made). */
+    /** The last proxies written into lines, as JSON: a laptop uses a few again and again (lines are not changed once made). */
     private final UpdateProxy[] shownProxies = new UpdateProxy[4];
     private final ObjectNode[] shownJson = new ObjectNode[4];
     private int shownNext;
@@ -839,7 +839,7 @@ public final class Simulation {
                 return;
             }
             ObjectNode decision = line("decision").put("profile", status.profile()).put("why", status.why());
-            decision.set("desired", status.wanted().map(ProxyJson::write).orElse(null));
+            decision.set("desired", status.wanted().isPresent() ? proxyJson(status.wanted().get()) : null);
             out.accept(decision);
         }
 
@@ -860,7 +860,7 @@ public final class Simulation {
             if (!all) {
                 return;
             }
-            out.accept(line("verify").<ObjectNode>set("proxy", ProxyJson.write(check.proxy())).put("outcome", check.outcome().word())
+            out.accept(line("verify").<ObjectNode>set("proxy", proxyJson(check.proxy())).put("outcome", check.outcome().word())
                     .put("detail", check.detail()));
         }
 
