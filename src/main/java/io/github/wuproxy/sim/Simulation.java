@@ -40,6 +40,7 @@ import java.util.function.Consumer;
 /**
  * Replays a timeline through the real {@link SyncEngine} over simulated ports in virtual time, and
  * reports every decision, write, restart, scan, expectation and problem as one JSON object per line.
+ * Lines share parts (the same proxy shown in many lines is one node): a line must not be changed.
  * A network, the user's settings, proxy answers and a foreign write at t = 0 are the machine as it
  * starts; the replay ends when the settle delay after the last line has passed.
  */
@@ -463,7 +464,7 @@ public final class Simulation {
         if (all || (options.output() == Output.FAILURES && Boolean.FALSE.equals(fits))) {
             ObjectNode scan = line("scan");
             scan.set("effective", proxyJson(effective));
-            scan.set("expected", now.expectedJson());
+            scan.set("expected", now.expected().isPresent() ? proxyJson(now.expected().get()) : null);
             if (fits == null) {
                 scan.putNull("fits");
             } else {
@@ -649,7 +650,6 @@ public final class Simulation {
         private final Optional<UpdateProxy> expected;
         private final Optional<WindowsUpdateBaseline.Attempt> baseline;
         private Optional<UpdateProxy> byEngine;
-        private JsonNode expectedJson;
         private JsonNode baselineJson;
 
         Judged(ExpectedKey key, Optional<UpdateProxy> expected, Optional<WindowsUpdateBaseline.Attempt> baseline) {
@@ -666,14 +666,7 @@ public final class Simulation {
             return baseline;
         }
 
-        /** The expected proxy as a scan line shows it: made once, shared by every line (lines are not changed once made). */
-        JsonNode expectedJson() {
-            if (expectedJson == null) {
-                expectedJson = expected.isPresent() ? ProxyJson.write(expected.get()) : com.fasterxml.jackson.databind.node.NullNode.getInstance();
-            }
-            return expectedJson;
-        }
-
+        /** The baseline as a scan line shows it: made once, shared by the lines that show it. */
         JsonNode baselineJson() {
             if (baselineJson == null) {
                 baselineJson = baseline.isPresent() ? Simulation.baselineJson(baseline.get()) : com.fasterxml.jackson.databind.node.NullNode.getInstance();

@@ -186,7 +186,6 @@ final class ProxyGrammar {
         }
     }
 
-    /** Hides the user info in {@code user:password@host} so an error message never carries it. */
     /**
      * Refuses user:password@ before the text is split into entries, quoting none of it: a password
      * may hold a space or a ';', so the entry the split would show could be a piece of it.
@@ -198,6 +197,7 @@ final class ProxyGrammar {
         }
     }
 
+    /** Hides the user info in {@code user:password@host} so an error message never carries it. */
     static String redact(String entry) {
         return Secrets.redact(entry);
     }
