@@ -53,8 +53,7 @@ public abstract class AgentRequestCommand implements Callable<Integer> {
     public int run(PrintWriter out, PrintWriter err) {
         JsonNode answer;
         Path at = socket.get();
-        Path folder = at.toAbsolutePath().getParent();
-        if (!java.nio.file.Files.exists(at) && (!java.nio.file.Files.exists(folder) || java.nio.file.Files.isExecutable(folder))) {
+        if (!java.nio.file.Files.exists(at) && IpcClient.closedFolder(at).isEmpty()) { // else the client names the folder that keeps this account out
             err.println(Texts.get("agent.notRunning", at));
             return ExitCodes.FAILURE;
         }

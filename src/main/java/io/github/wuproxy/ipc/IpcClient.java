@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The CLI's and the tray's end of the local channel; every wait has a deadline. */
@@ -81,11 +82,24 @@ public final class IpcClient {
         return Json.write(request) + "\n";
     }
 
+    /**
+     * The folder on the way to {@code socket} that this account may not enter, if one is why the
+     * socket cannot be seen: the deepest folder that can be seen, when it cannot be entered.
+     */
+    public static Optional<Path> closedFolder(Path socket) {
+        for (Path folder = socket.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder)) {
+                return Files.isDirectory(folder) && !Files.isExecutable(folder) ? Optional.of(folder) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     private Connection connect(ObjectNode request, Duration timeout) throws IOException {
         if (!Files.exists(socket)) {
-            Path folder = socket.toAbsolutePath().getParent();
-            if (Files.isDirectory(folder) && !Files.isExecutable(folder)) {
-                throw new IOException("user " + System.getProperty("user.name") + " may not reach the agent's channel: " + folder
+            Optional<Path> closed = closedFolder(socket);
+            if (closed.isPresent()) {
+                throw new IOException("user " + System.getProperty("user.name") + " may not reach the agent's channel: " + closed.get()
                         + " is open only to the account the agent runs as (run this as that user, or as root)");
             }
             throw new IOException("no wuproxy agent is running (no socket at " + socket + "); start it with `wuproxy agent`");

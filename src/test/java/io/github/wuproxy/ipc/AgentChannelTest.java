@@ -104,6 +104,16 @@ class AgentChannelTest {
         assertTrue(cli.output().contains("user nobody may not reach the agent's channel: " + socket.getParent()
                 + " is open only to the account the agent runs as"), cli.output());
         System.out.println("[channel] `wuproxy status` as nobody: " + cli.output().strip());
+        // A folder further up that nobody may not enter: named too, not taken for an agent that is not running.
+        var open = Files.getPosixFilePermissions(data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        try {
+            Cli above = cliAsNobody("status");
+            assertEquals(1, above.exit(), above.output());
+            assertTrue(above.output().contains("user nobody may not reach the agent's channel: " + data + " is open only to"), above.output());
+        } finally {
+            Files.setPosixFilePermissions(data, open);
+        }
 
         // Defence in depth: with the folder and the socket opened (by mistake), the kernel's word on the caller still decides.
         Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString("rwx--x--x"));
